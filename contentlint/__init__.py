@@ -1,0 +1,68 @@
+"""contentlint: check social-media and marketing drafts before they are published.
+
+The Python API (DESIGN A6). Everything heavy is imported inside the functions that need it, so
+`import contentlint` stays cheap for a pre-commit hook.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    from .counting import Measure
+    from .report import Report
+    from .violation import Violation
+
+__all__ = ["__version__", "lint_text", "lint_paths", "measure", "hashtags", "readability"]
+
+
+def _linter(config: "str | PathLike[str] | Mapping[str, Any] | None", **options: Any) -> Any:
+    from .config import load_config
+    from .linter import Linter, RunOptions
+
+    return Linter(load_config(config), RunOptions(**options))
+
+
+def lint_text(text: str, *, channel: str | None = None, audience: str | None = None,
+              config: "str | PathLike[str] | Mapping[str, Any] | None" = None) -> "list[Violation]":
+    """Lint one post (front matter allowed). `config`: a path, a dict in the A2 shape, or None."""
+    return _linter(config, channel=channel, audience=audience).lint_text(text)
+
+
+def lint_paths(paths: "Sequence[str | PathLike[str]]", *,
+               config: "str | PathLike[str] | Mapping[str, Any] | None" = None) -> "Report":
+    """Lint files and folders, corpus rules included; returns violations, errors and a summary."""
+    return _linter(config).lint_paths([str(path) for path in paths])
+
+
+def measure(text: str, channel: str) -> "Measure":
+    """The length BV001 uses for a post body on a channel: `count`, `limit`, `unit`."""
+    from .channels import load_channel_profiles
+    from .counting import measure as measure_text
+
+    profiles = load_channel_profiles()
+    if channel.lower() not in profiles:
+        raise ValueError(f"unknown channel {channel!r}; known: {', '.join(sorted(profiles))}")
+    results = measure_text(text, profiles[channel.lower()], "body")
+    over = [m for m in results if m.over]
+    return (over or results)[0]
+
+
+def hashtags(text: str, channel: str = "x") -> list[tuple[str, int, int]]:
+    """Hashtags as the platform tags them: (tag without '#', code-point start at '#', end)."""
+    from .channels import load_channel_profiles
+    from .extract import extract_hashtags
+
+    profiles = load_channel_profiles()
+    syntax = profiles[channel.lower()].hashtag_syntax if channel.lower() in profiles else channel.lower()
+    return [(e.value, e.start, e.end) for e in extract_hashtags(text, syntax)]
+
+
+def readability(text: str, lang: str = "en") -> dict[str, float]:
+    """The measures CL001 uses for that language (a grade only where a validated formula exists)."""
+    from .readability import measures
+
+    return measures(text, lang)

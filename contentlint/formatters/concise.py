@@ -1,0 +1,16 @@
+"""One line per violation, `path:line:col: severity CODE message`, for editors and grep."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..report import Report
+from ..rulespec import RuleSpec
+
+
+def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+    lines = [
+        f"{v.path}:{v.line}:{v.column}: {v.severity} {v.code} [{v.name}] {v.message}".replace("\n", " ")
+        for v in report.violations
+    ]
+    lines += [f"{e.path}: error: {e.message}" for e in report.errors]
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,12 @@
+"""`--format json`: exactly the object of DESIGN A5."""
+from __future__ import annotations
+
+import json
+from typing import Mapping
+
+from ..report import Report
+from ..rulespec import RuleSpec
+
+
+def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,82 @@
+"""Human output: grouped per file, the offending line with a caret, one summary line."""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from ..report import Report
+from ..rulespec import RuleSpec
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_LINES = re.compile(r"\r\n|\r|\n")
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"{code}{text}{_RESET}" if colour else text
+
+
+def summary_line(report: Report) -> str:
+    summary = report.summary
+    total = sum(summary.values())
+    files = report.files_checked
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not total:
+        line = f"No problems found ({checked})."
+    else:
+        parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in summary.items() if n]
+        line = f"{total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {checked}."
+    fixable = sum(1 for v in report.violations if v.fix is not None)
+    if fixable:
+        line += f" {fixable} fixable with --fix."
+    if report.errors:
+        line += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
+    return line
+
+
+def render(report: Report, rules: Mapping[str, RuleSpec], *, colour: bool = False, statistics: bool = False) -> str:
+    texts = {post.path: post.text for post in report.posts}
+    out: list[str] = []
+    current = None
+    lines: list[str] = []
+    for violation in report.violations:
+        if violation.path != current:
+            if current is not None:
+                out.append("")
+            current = violation.path
+            out.append(_paint(violation.path, _BOLD, colour))
+            lines = _LINES.split(texts.get(current, ""))
+        severity = _paint(f"{violation.severity:<10}", _COLOURS[violation.severity], colour)
+        mark = " [*]" if violation.fix else ""
+        out.append(
+            f"  {violation.line}:{violation.column}".ljust(10)
+            + f"{severity} {violation.code} {violation.name}{mark}  {violation.message}"
+        )
+        if 1 <= violation.line <= len(lines) and lines[violation.line - 1].strip():
+            source = lines[violation.line - 1].expandtabs(1)
+            shown = source[:160]
+            out.append(_paint(f"      | {shown}", _DIM, colour))
+            start = min(violation.column - 1, len(shown))
+            width = (violation.end_column - violation.column) if violation.end_line == violation.line else len(shown) - start
+            width = max(1, min(width, len(shown) - start, 160))
+            out.append(_paint("      | " + " " * start + "^" * width, _COLOURS[violation.severity], colour))
+        for related in violation.related:
+            out.append(f"      see {related.path}:{related.line}:{related.column}  {related.message}")
+    for error in report.errors:
+        out.append(_paint(f"{error.path}: error: {error.message}", _COLOURS["error"], colour))
+    if statistics and report.violations:
+        out.append("")
+        out.append(render_statistics(report))
+    if out:
+        out.append("")
+    out.append(summary_line(report))
+    return "\n".join(out) + "\n"
+
+
+def render_statistics(report: Report) -> str:
+    counts: dict[tuple[str, str], int] = {}
+    for violation in report.violations:
+        key = (violation.code, violation.name)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "\n".join(f"{count:>6}  {code} {name}" for (code, name), count in rows)

@@ -1,0 +1,300 @@
+"""The engine: which rules apply to a file, running them, and placing findings in the file.
+
+Flow: paths -> Documents -> document rules -> corpus rules -> Findings -> Violations (line and
+column computed here, once) -> suppressions -> sorted.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from .config import Config, ConfigError, RuleSetting
+from .document import Document, parse_document
+from .files import Defaults, ReadError, display_path, expand, glob_content, load_document, matches_any
+from .kinds import KINDS
+from .kinds.base import OptionError, RuleContext
+from .patterns import PatternTimeout
+from .registry import Catalogue, RuleError, load_catalogue
+from .report import PostInfo, Report
+from .rulespec import RuleSpec
+from .source import SourceError
+from .suppress import front_matter_disabled, regions
+from .violation import FileError, Finding, Violation
+
+
+class UsageError(Exception):
+    """A mistake on the command line or in an API call (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    channel: str | None = None
+    audience: str | None = None
+    use_cache: bool = True
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    spec: RuleSpec
+    severity: str
+    check: Any
+
+
+class _SafeArgs(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(spec: RuleSpec, args: Mapping[str, Any]) -> str:
+    if "message" in args:
+        return str(args["message"])
+    try:
+        return spec.message.format_map(_SafeArgs(args))
+    except (ValueError, IndexError, AttributeError):
+        return spec.message
+
+
+def load_profiles(config: Config) -> dict:
+    from .channels import load_channel_profiles, override_profile
+
+    profiles = dict(load_channel_profiles())
+    for name, overrides in config.channels.items():
+        try:
+            profiles[name] = override_profile(profiles.get(name), name, overrides)
+        except ValueError as exc:
+            raise ConfigError(config.display_path, f"channels.{name}", str(exc), config.channel_lines.get(name)) from None
+    return profiles
+
+
+@dataclass
+class Linter:
+    """Built once per run from a config; lints texts and paths."""
+
+    config: Config
+    options: RunOptions = field(default_factory=RunOptions)
+
+    def __post_init__(self) -> None:
+        try:
+            self.catalogue: Catalogue = load_catalogue(self.config.extends, self.config.root)
+        except RuleError as exc:
+            raise ConfigError(self.config.display_path, "extends", str(exc)) from None
+        self.profiles = load_profiles(self.config)
+        self.context = RuleContext(self.config, self.profiles)
+        self._validate_settings(self.config.rules)
+        for override in self.config.overrides:
+            self._validate_settings(override.rules)
+        try:
+            self.selected = self.catalogue.select(self.options.select) if self.options.select else None
+            self.ignored = self.catalogue.select(self.options.ignore) if self.options.ignore else set()
+        except RuleError as exc:
+            raise UsageError(str(exc)) from None
+        self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
+        self._checks: dict[tuple[str, str], Any] = {}
+        self.defaults = Defaults(
+            channels=(self.options.channel.lower(),) if self.options.channel
+            else ((self.config.default_channel,) if self.config.default_channel else ()),
+            audiences=(self.options.audience.lower(),) if self.options.audience else (),
+            lang=self.config.lang,
+        )
+
+    # ------------------------------------------------------------ rule sets
+
+    def _validate_settings(self, settings: Sequence[RuleSetting]) -> None:
+        for setting in settings:
+            spec = self.catalogue.find(setting.key)
+            if spec is None:
+                raise ConfigError(self.config.display_path, f"rules.{setting.key}", "unknown rule code or name", setting.line)
+            self._build_check(spec, {**spec.options, **setting.options}, setting)
+
+    def _build_check(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Any:
+        key = (spec.code, json.dumps(options, sort_keys=True, default=str))
+        if key not in self._checks:
+            try:
+                self._checks[key] = KINDS[spec.kind].from_options(options)
+            except OptionError as exc:
+                where = setting.line if setting else None
+                raise ConfigError(self.config.display_path, f"rules.{setting.key if setting else spec.name}", str(exc), where) from None
+        return self._checks[key]
+
+    def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
+        """The active rules for a file: defaults, config, matching overrides, then --select/--ignore."""
+        matched = tuple(i for i, o in enumerate(self.config.overrides) if matches_any(path, o.files))
+        if matched not in self._rule_sets:
+            settings = list(self.config.rules)
+            for index in matched:
+                settings.extend(self.config.overrides[index].rules)
+            self._rule_sets[matched] = self._resolve(settings)
+        return self._rule_sets[matched]
+
+    def _resolve(self, settings: Sequence[RuleSetting]) -> tuple[ActiveRule, ...]:
+        state = {spec.code: [spec.enabled, spec.severity, dict(spec.options)] for spec in self.catalogue.specs}
+        for setting in settings:
+            spec = self.catalogue.find(setting.key)
+            if spec is None:
+                continue
+            entry = state[spec.code]
+            if setting.enabled is not None:
+                entry[0] = setting.enabled
+            if setting.severity:
+                entry[1] = setting.severity
+            entry[2].update(setting.options)
+        active = []
+        for spec in self.catalogue.specs:
+            enabled, severity, options = state[spec.code]
+            if self.selected is not None:
+                enabled = spec.code in self.selected
+            if spec.code in self.ignored or not enabled:
+                continue
+            active.append(ActiveRule(spec, severity, self._build_check(spec, options)))
+        return tuple(active)
+
+    # ------------------------------------------------------------ linting
+
+    def lint_document(self, doc: Document, rules: Sequence[ActiveRule] | None = None) -> tuple[list[Violation], list[FileError]]:
+        rules = self.rules_for(doc.path) if rules is None else rules
+        violations: list[Violation] = []
+        errors: list[FileError] = []
+        for rule in rules:
+            if getattr(rule.check, "is_corpus", False):
+                continue
+            try:
+                findings = list(rule.check.check(doc, self.context))
+            except PatternTimeout as exc:
+                errors.append(FileError(doc.path, f"rule {rule.spec.code} {rule.spec.name}: {exc}"))
+                continue
+            except Exception as exc:  # a rule bug must not hide the other rules' findings
+                errors.append(FileError(doc.path, f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}"))
+                continue
+            violations.extend(self.place(doc, rule, finding) for finding in findings)
+        return self.suppress(doc, violations), errors
+
+    def place(self, doc: Document, rule: ActiveRule, finding: Finding) -> Violation:
+        line, column = doc.line_col(finding.start)
+        end_line, end_column = doc.line_col(max(finding.end, finding.start))
+        if doc.row is not None:
+            line = end_line = doc.row
+        return Violation(
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=rule.spec.code,
+            name=rule.spec.name,
+            severity=finding.severity or rule.severity,
+            message=render_message(rule.spec, finding.args),
+            fix=finding.fix,
+            related=finding.related,
+        )
+
+    def suppress(self, doc: Document, violations: list[Violation]) -> list[Violation]:
+        if not violations:
+            return violations
+        disabled = front_matter_disabled(dict(doc.meta))
+        suppressed = regions(doc.text, lambda offset: doc.line_col(offset)[0]) if "contentlint-" in doc.text else ()
+        kept = []
+        for violation in violations:
+            if violation.code.lower() in disabled or violation.name in disabled:
+                continue
+            line = violation.line if doc.row is None else doc.line_col(0)[0]
+            if any(region.covers(line, violation.code, violation.name) for region in suppressed):
+                continue
+            kept.append(violation)
+        return kept
+
+    def lint_text(self, text: str, path: str = "<text>") -> list[Violation]:
+        doc = parse_document(
+            path,
+            text,
+            default_channels=self.defaults.channels,
+            default_audiences=self.defaults.audiences,
+            default_lang=self.defaults.lang,
+            markdown=True if path == "<text>" else None,
+        )
+        violations, errors = self.lint_document(doc)
+        corpus_violations, corpus_errors = self.run_corpus([doc], [doc])
+        if errors or corpus_errors:
+            raise UsageError("; ".join(e.message for e in errors + corpus_errors))
+        return sorted(violations + corpus_violations, key=Violation.sort_key)
+
+    def corpus_rules(self, docs: Sequence[Document]) -> list[ActiveRule]:
+        """Corpus rules active for at least one target (per-file settings apply to the findings)."""
+        seen: dict[str, ActiveRule] = {}
+        for doc in docs:
+            for rule in self.rules_for(doc.path):
+                if getattr(rule.check, "is_corpus", False):
+                    seen.setdefault(rule.spec.code, rule)
+        return list(seen.values())
+
+    def run_corpus(self, targets: Sequence[Document], corpus: Sequence[Document]) -> tuple[list[Violation], list[FileError]]:
+        violations: list[Violation] = []
+        errors: list[FileError] = []
+        by_path = {doc.path: doc for doc in targets}
+        for rule in self.corpus_rules(targets):
+            try:
+                results = list(rule.check.check_corpus(targets, corpus, self.context))
+            except Exception as exc:
+                errors.append(FileError(targets[0].path if targets else "<corpus>", f"internal error in rule {rule.spec.code}: {exc!r}"))
+                continue
+            for doc, finding in results:
+                target_rules = {r.spec.code: r for r in self.rules_for(doc.path)}
+                if rule.spec.code not in target_rules or doc.path not in by_path:
+                    continue
+                violations.extend(self.suppress(doc, [self.place(doc, target_rules[rule.spec.code], finding)]))
+        return violations, errors
+
+    def lint_paths(self, paths: Sequence[str], *, cwd: Path | None = None, progress: Any = None) -> Report:
+        cwd = cwd or Path.cwd()
+        files, path_errors = expand(paths)
+        errors = [FileError(raw, message) for raw, message in path_errors]
+        violations: list[Violation] = []
+        docs: list[Document] = []
+        posts: list[PostInfo] = []
+        for index, path in enumerate(files):
+            display = "<stdin>" if str(path) == "-" else display_path(path, cwd)
+            if progress:
+                progress(index, len(files))
+            try:
+                doc = load_document(path, display, self.defaults)
+            except (ReadError, SourceError) as exc:
+                errors.append(FileError(display, str(exc)))
+                continue
+            docs.append(doc)
+            posts.append(PostInfo(doc.path, doc.channels, doc.audiences, doc.publish_at, doc.lang, doc.text))
+            found, rule_errors = self.lint_document(doc)
+            violations.extend(found)
+            errors.extend(rule_errors)
+        if docs and self.corpus_rules(docs):
+            corpus = self.load_corpus(docs, cwd)
+            found, corpus_errors = self.run_corpus(docs, corpus)
+            violations.extend(found)
+            errors.extend(corpus_errors)
+        violations.sort(key=Violation.sort_key)
+        return Report(tuple(violations), tuple(errors), len(docs), tuple(posts))
+
+    def load_corpus(self, targets: Sequence[Document], cwd: Path) -> list[Document]:
+        """Every post of config `content` plus the targets (targets win over their stored copies)."""
+        corpus = {doc.path: doc for doc in targets}
+        for path in glob_content(self.config.content, self.config.root):
+            display = display_path(path, cwd)
+            if display in corpus:
+                continue
+            try:
+                corpus[display] = load_document(path, display, self.defaults)
+            except (ReadError, SourceError):
+                continue  # reported when the file itself is checked; the corpus just skips it
+        return list(corpus.values())
+
+
+def fails(report: Report, fail_on: str) -> bool:
+    from .violation import SEVERITY_RANK
+
+    if fail_on == "never":
+        return False
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[v.severity] >= threshold for v in report.violations)

@@ -1,0 +1,101 @@
+"""YAML for untrusted files: safe types only, no aliases, no implicit dates, and positions.
+
+Front matter and configs are written by people who are not engineers and by rule packs from
+elsewhere, so: no object construction (safe loader), no alias expansion (a "billion laughs"
+file cannot blow up), dates stay strings (FM003 reports a bad date instead of the whole front
+matter failing), and every key keeps its line so errors can point at it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class YamlError(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int      # 1-based line within the YAML text
+    start: int     # code-point offset of the value within the YAML text
+    end: int
+
+
+Path = tuple  # a key path such as ("brand", "terms", "prefer")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without aliases and without the implicit timestamp type."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise YamlError("YAML aliases (*name) are not allowed here", mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+MAX_DEPTH = 40
+
+
+def load(text: str) -> tuple[Any, dict[Path, Position]]:
+    """Parse one YAML document; return the data and the position of every key's value."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        positions: dict[Path, Position] = {}
+        _walk(node, (), positions, 0)
+        data = loader.construct_document(node)
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlError("YAML is nested too deeply") from None
+    finally:
+        loader.dispose()
+    return data, positions
+
+
+def _walk(node: yaml.Node, path: Path, positions: dict[Path, Position], depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise YamlError(f"YAML is nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
+    positions[path] = Position(node.start_mark.line + 1, node.start_mark.index, node.end_mark.index)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            _walk(value_node, path + (key,), positions, depth + 1)
+            positions[path + (key, "<key>")] = Position(
+                key_node.start_mark.line + 1, key_node.start_mark.index, key_node.end_mark.index
+            )
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), positions, depth + 1)
+
+
+def line_of(positions: dict[Path, Position], path: Path) -> int | None:
+    """The line of the deepest known part of `path` (the key itself if it exists)."""
+    for cut in range(len(path), -1, -1):
+        key_position = positions.get(path[:cut] + ("<key>",)) if cut else None
+        if key_position:
+            return key_position.line
+        position = positions.get(path[:cut])
+        if position:
+            return position.line
+    return None
