@@ -5,6 +5,12 @@ from .front_matter import FrontMatterValid, KnownChannel, ValidDate
 from .generic import Conditional, Existence, Metric, Occurrence, Substitution
 from .length import ChannelLength, HookBeforeFold
 
+# imports: brand
+# imports: hashtags
+# imports: clarity
+# imports: accessibility
+# imports: repetition
+
 # Kinds a team may use in its own rule packs without writing Python.
 GENERIC_KINDS = {
     "existence": Existence,
@@ -21,4 +27,9 @@ KINDS: dict[str, type] = {
     "valid-date": ValidDate,
     "channel-length": ChannelLength,
     "hook-before-fold": HookBeforeFold,
+    # kinds: brand
+    # kinds: hashtags
+    # kinds: clarity
+    # kinds: accessibility
+    # kinds: repetition
 }
