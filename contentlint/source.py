@@ -43,6 +43,8 @@ def decode(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Source:
             except UnicodeDecodeError as exc:
                 raise SourceError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
             return Source(_check_text(text), encoding, bom)
+    if b"\x00" in data[:8192]:
+        raise SourceError("contains NUL bytes: this looks like a binary file, not a post")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,136 @@
+"""SARIF 2.1.0, the format code-scanning services (GitHub, Azure DevOps, IDEs) read.
+
+Columns and fix offsets are code points, so the run declares `columnKind: unicodeCodePoints`
+instead of SARIF's UTF-16 default; otherwise a Bengali or emoji post would be highlighted off
+by a few characters.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Mapping
+from urllib.parse import quote
+
+from ..explain import explain, short_description
+from ..report import Report
+from ..rulespec import RuleSpec
+from ..violation import Violation
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
+
+
+def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+    """One run: the rule catalogue that matters for this report, its results, and file errors."""
+    codes = sorted({v.code for v in report.violations} | {c for c, s in rules.items() if s.enabled})
+    index = {code: i for i, code in enumerate(codes)}
+    names = {v.code: v.name for v in report.violations}
+    descriptors = [_rule(rules[c]) if c in rules else _bare_rule(c, names.get(c, c)) for c in codes]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "contentlint", "version": _version(), "rules": descriptors}},
+        "invocations": [_invocation(report)],
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(v, index[v.code]) for v in report.violations],
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative stays relative (with `/`), absolute becomes file:."""
+    posix = path.replace("\\", "/")
+    if re.match(r"^[A-Za-z]:/", posix):
+        return "file:///" + posix[:2] + quote(posix[2:], safe="/")
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return quote(posix, safe="/")
+
+
+def _version() -> str:
+    try:
+        from .. import __version__  # type: ignore[attr-defined]
+    except ImportError:
+        return "0.0.0"
+    return str(__version__)
+
+
+def _rule(spec: RuleSpec) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": spec.code,
+        "name": spec.name,
+        "shortDescription": {"text": short_description(spec)},
+        "fullDescription": {"text": spec.description.strip() or short_description(spec)},
+        "help": {"text": explain(spec)},
+        "defaultConfiguration": {"level": LEVELS.get(spec.severity, "warning")},
+        "properties": {"tags": [spec.category]},
+    }
+    if not spec.enabled:
+        descriptor["defaultConfiguration"]["enabled"] = False
+    return descriptor
+
+
+def _bare_rule(code: str, name: str) -> dict[str, Any]:
+    """A rule that produced results but whose spec the caller did not pass (a plugin, a bug)."""
+    return {"id": code, "name": name, "shortDescription": {"text": name.replace("-", " ")}}
+
+
+def _location(path: str, line: int, column: int, end_line: int | None = None,
+              end_column: int | None = None) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": max(line, 1), "startColumn": max(column, 1)}
+    if end_line is not None and end_column is not None:
+        region["endLine"] = max(end_line, region["startLine"])
+        end_column = max(end_column, 1)
+        if region["endLine"] == region["startLine"]:
+            end_column = max(end_column, region["startColumn"])
+        region["endColumn"] = end_column
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(path)},
+            "region": region,
+        }
+    }
+
+
+def _result(v: Violation, rule_index: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": v.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS.get(v.severity, "warning"),
+        "message": {"text": v.message or v.name},
+        "locations": [_location(v.path, v.line, v.column, v.end_line, v.end_column)],
+    }
+    if v.related:
+        result["relatedLocations"] = [
+            {"id": i, **_location(r.path, r.line, r.column), "message": {"text": r.message or r.path}}
+            for i, r in enumerate(v.related)
+        ]
+    if v.fix is not None:
+        start, end = sorted((max(v.fix.start, 0), max(v.fix.end, 0)))
+        result["fixes"] = [{
+            "description": {"text": f"Replace with \u201c{v.fix.replacement}\u201d" if v.fix.replacement
+                            else "Delete the text"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": artifact_uri(v.path)},
+                "replacements": [{
+                    "deletedRegion": {"charOffset": start, "charLength": end - start},
+                    "insertedContent": {"text": v.fix.replacement},
+                }],
+            }],
+        }]
+    return result
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
+    if report.errors:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": e.message or "could not be checked"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
+            }
+            for e in report.errors
+        ]
+    return invocation
