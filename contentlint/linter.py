@@ -85,6 +85,8 @@ class Linter:
             raise ConfigError(self.config.display_path, "extends", str(exc)) from None
         self.profiles = load_profiles(self.config)
         self.context = RuleContext(self.config, self.profiles)
+        self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
+        self._checks: dict[tuple[str, str], Any] = {}
         self._validate_settings(self.config.rules)
         for override in self.config.overrides:
             self._validate_settings(override.rules)
@@ -93,8 +95,6 @@ class Linter:
             self.ignored = self.catalogue.select(self.options.ignore) if self.options.ignore else set()
         except RuleError as exc:
             raise UsageError(str(exc)) from None
-        self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
-        self._checks: dict[tuple[str, str], Any] = {}
         self.defaults = Defaults(
             channels=(self.options.channel.lower(),) if self.options.channel
             else ((self.config.default_channel,) if self.config.default_channel else ()),

@@ -1,0 +1,48 @@
+"""The wheel carries the built-in rules and data: `pip install .` then `contentlint check` from
+any folder must find them."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+hatchling = pytest.importorskip("hatchling.builders.wheel")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    builder = hatchling.WheelBuilder(str(REPO))
+    return Path(next(iter(builder.build(directory=str(out), versions=["standard"]))))
+
+
+def test_wheel_contains_rules_and_data(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    rule_files = sorted(p.relative_to(REPO / "rules").as_posix() for p in (REPO / "rules").rglob("*") if p.is_file())
+    assert rule_files, "the repo has rules"
+    missing = [name for name in rule_files if f"contentlint/rules/{name}" not in names]
+    assert not missing
+    for data in ("contentlint/data/tlds.txt", "contentlint/data/en_lemma_lookup.json.gz"):
+        assert data in names
+
+
+def test_installed_wheel_runs_from_an_unrelated_folder(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    (work / "post.md").write_text("---\nchannel: x\n---\n" + "a" * 300 + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    probe = subprocess.run([sys.executable, "-c", "import contentlint; print(contentlint.__file__)"],
+                           cwd=work, env=env, capture_output=True, text=True, check=True)
+    assert probe.stdout.startswith(str(site))
+    result = subprocess.run([sys.executable, "-m", "contentlint", "check", "post.md", "--select", "BV001"],
+                            cwd=work, env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "300/280 weighted characters on x" in result.stdout
