@@ -1,0 +1,117 @@
+"""SignatureCache: round trip, self-healing on bad files, safe concurrent saves."""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import numpy as np
+
+from contentlint import signature_cache
+from contentlint.signature_cache import FILE_NAME, SignatureCache, content_key
+from contentlint.similarity import NORMALISATION_VERSION, make_signature, similarity_tokens
+
+POSTS = [
+    "Our Glide gel pens dry in under a second. #InkWell",
+    "পরীক্ষা আসছে, আপনার জেল পেন তৈরি তো?",
+    "Hi",
+    "",
+]
+
+
+def fill(cache: SignatureCache, posts: list[str] = POSTS, lang: str = "en") -> dict[str, object]:
+    made = {}
+    for text in posts:
+        key = content_key(text.encode(), lang)
+        made[key] = make_signature(similarity_tokens(text, lang))
+        cache.put(key, made[key])  # type: ignore[arg-type]
+    return made
+
+
+def test_content_key_depends_on_bytes_lang_and_version() -> None:
+    k = content_key(b"post", "en")
+    assert len(k) == 64 and k == content_key(b"post", "en")
+    assert k != content_key(b"post", "bn") and k != content_key(b"post ", "en")
+    assert str(NORMALISATION_VERSION) and k != content_key(b"post", "en\x00")
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    cache = SignatureCache(tmp_path)
+    made = fill(cache)
+    cache.save()
+    again = SignatureCache(tmp_path)
+    assert len(again) == len(POSTS)
+    for key, sig in made.items():
+        assert again.get(key) == sig
+    assert again.get("0" * 64) is None
+    assert (tmp_path / ".gitignore").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_disabled_cache_stores_nothing(tmp_path: Path) -> None:
+    cache = SignatureCache(None)
+    fill(cache)
+    cache.save()
+    assert cache.get(content_key(POSTS[0].encode(), "en")) is None
+
+
+def test_save_keeps_only_entries_used_in_this_run(tmp_path: Path) -> None:
+    first = SignatureCache(tmp_path)
+    made = fill(first)
+    first.save()
+    second = SignatureCache(tmp_path)
+    kept = next(iter(made))
+    assert second.get(kept) is not None
+    second.put(content_key(b"new post", "en"), make_signature(["new", "post"]))
+    second.save()
+    third = SignatureCache(tmp_path)
+    assert len(third) == 2 and third.get(kept) == made[kept]
+
+
+def test_corrupt_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"PK\x03\x04 definitely not a zip")
+    cache = SignatureCache(tmp_path)
+    assert len(cache) == 0
+    made = fill(cache)
+    cache.save()
+    assert len(SignatureCache(tmp_path)) == len(made)
+    (tmp_path / FILE_NAME).write_bytes((tmp_path / FILE_NAME).read_bytes()[:200])  # truncated
+    assert len(SignatureCache(tmp_path)) == 0
+
+
+def test_other_version_is_ignored(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cache = SignatureCache(tmp_path)
+    fill(cache)
+    cache.save()
+    monkeypatch.setattr(signature_cache, "NORMALISATION_VERSION", NORMALISATION_VERSION + 1)
+    assert len(SignatureCache(tmp_path)) == 0
+    monkeypatch.setattr(signature_cache, "NORMALISATION_VERSION", NORMALISATION_VERSION)
+    monkeypatch.setattr(signature_cache, "CACHE_FORMAT", signature_cache.CACHE_FORMAT + 1)
+    assert len(SignatureCache(tmp_path)) == 0
+
+
+def test_inconsistent_arrays_are_ignored(tmp_path: Path) -> None:
+    np.savez(tmp_path / FILE_NAME, version=np.array([signature_cache.CACHE_FORMAT, NORMALISATION_VERSION]),
+             keys=np.array(["a" * 64], dtype="S64"), offsets=np.array([0, 5]),
+             shingles=np.zeros(2, dtype=np.uint64), minhash=np.zeros((1, 128), dtype=np.uint32))
+    assert len(SignatureCache(tmp_path)) == 0
+
+
+def _writer(args: tuple[str, int]) -> None:
+    folder, who = args
+    for round_ in range(15):
+        cache = SignatureCache(Path(folder))
+        posts = [f"writer {who} round {round_} post {i} about gel pens and notebooks" for i in range(50)]
+        fill(cache, posts)
+        cache.save()
+
+
+def test_two_concurrent_writers_leave_a_loadable_cache(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        pool.map(_writer, [(str(tmp_path), 1), (str(tmp_path), 2)])
+    cache = SignatureCache(tmp_path)
+    assert len(cache) >= 50  # whoever saved last, complete
+    last = [p for p in [f"writer {w} round 14 post 0 about gel pens and notebooks" for w in (1, 2)]
+            if cache.get(content_key(p.encode(), "en")) is not None]
+    assert last
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
