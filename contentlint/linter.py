@@ -6,20 +6,26 @@ column computed here, once) -> suppressions -> sorted.
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from .config import Config, ConfigError, RuleSetting
 from .document import Document, parse_document
-from .files import Defaults, ReadError, display_path, expand, glob_content, load_document, matches_any
+from .corpus import CorpusFile
+from .files import Defaults, ReadError, display_path, expand, glob_content, matches_any, read_bytes
 from .kinds import KINDS
 from .kinds.base import OptionError, RuleContext
 from .patterns import PatternTimeout
-from .registry import Catalogue, RuleError, load_catalogue
+from .registry import Catalogue, RuleError, builtin_rules_dir, load_catalogue
 from .report import PostInfo, Report
+from .result_cache import FileResult, ResultCache, file_key, fingerprint
 from .rulespec import RuleSpec
-from .source import SourceError
+from .source import SourceError, decode
 from .suppress import front_matter_disabled, regions
 from .violation import FileError, Finding, Violation
 
@@ -84,7 +90,10 @@ class Linter:
         except RuleError as exc:
             raise ConfigError(self.config.display_path, "extends", str(exc)) from None
         self.profiles = load_profiles(self.config)
-        self.context = RuleContext(self.config, self.profiles)
+        self.context = RuleContext(
+            self.config, self.profiles,
+            cache_dir=self.config.resolved_cache_dir() if self.options.use_cache else None,
+        )
         self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
         self._checks: dict[tuple[str, str], Any] = {}
         self._validate_settings(self.config.rules)
@@ -217,78 +226,159 @@ class Linter:
             markdown=True if path == "<text>" else None,
         )
         violations, errors = self.lint_document(doc)
-        corpus_violations, corpus_errors = self.run_corpus([doc], [doc])
+        own = CorpusFile(Path(path), path, text.encode("utf-8", "surrogatepass"), self.defaults)
+        own.__dict__["document"] = doc
+        corpus_violations, corpus_errors = self.run_corpus([own], [own])
         if errors or corpus_errors:
             raise UsageError("; ".join(e.message for e in errors + corpus_errors))
         return sorted(violations + corpus_violations, key=Violation.sort_key)
 
-    def corpus_rules(self, docs: Sequence[Document]) -> list[ActiveRule]:
+    def corpus_rules(self, displays: Sequence[str]) -> list[ActiveRule]:
         """Corpus rules active for at least one target (per-file settings apply to the findings)."""
         seen: dict[str, ActiveRule] = {}
-        for doc in docs:
-            for rule in self.rules_for(doc.path):
+        for display in displays:
+            for rule in self.rules_for(display):
                 if getattr(rule.check, "is_corpus", False):
                     seen.setdefault(rule.spec.code, rule)
         return list(seen.values())
 
-    def run_corpus(self, targets: Sequence[Document], corpus: Sequence[Document]) -> tuple[list[Violation], list[FileError]]:
+    def run_corpus(self, targets: Sequence[CorpusFile], corpus: Sequence[CorpusFile]) -> tuple[list[Violation], list[FileError]]:
         violations: list[Violation] = []
         errors: list[FileError] = []
-        by_path = {doc.path: doc for doc in targets}
-        for rule in self.corpus_rules(targets):
+        by_display = {target.display: target for target in targets}
+        for rule in self.corpus_rules(list(by_display)):
             try:
                 results = list(rule.check.check_corpus(targets, corpus, self.context))
-            except Exception as exc:
-                errors.append(FileError(targets[0].path if targets else "<corpus>", f"internal error in rule {rule.spec.code}: {exc!r}"))
+            except Exception as exc:  # a rule bug must not hide the document rules' findings
+                errors.append(FileError(targets[0].display if targets else "<corpus>",
+                                        f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}"))
                 continue
-            for doc, finding in results:
-                target_rules = {r.spec.code: r for r in self.rules_for(doc.path)}
-                if rule.spec.code not in target_rules or doc.path not in by_path:
+            for display, finding in results:
+                target = by_display.get(display)
+                doc = target.document if target is not None else None
+                if doc is None:
                     continue
-                violations.extend(self.suppress(doc, [self.place(doc, target_rules[rule.spec.code], finding)]))
+                active = {r.spec.code: r for r in self.rules_for(display)}.get(rule.spec.code)
+                if active is not None:
+                    violations.extend(self.suppress(doc, [self.place(doc, active, finding)]))
         return violations, errors
 
+    def fingerprint(self) -> str:
+        """Everything besides a post that shapes its findings; part of every cache key."""
+        from . import __version__
+
+        packs = [builtin_rules_dir()] + [self.config.root / e for e in self.config.extends if e != "default"]
+        pack_files = [p for pack in packs if pack.is_dir() for p in pack.rglob("*") if p.is_file()]
+        banned = self.config.hashtags.banned_file
+        if banned:
+            pack_files.append(self.config.root / banned)
+        return fingerprint(__version__, self.config, self.options.select, self.options.ignore, self.defaults,
+                           files=pack_files)
+
     def lint_paths(self, paths: Sequence[str], *, cwd: Path | None = None, progress: Any = None) -> Report:
+        """Check files and folders: document rules per file (cached, in parallel when many),
+        then the corpus rules once over config `content` plus these files."""
         cwd = cwd or Path.cwd()
         files, path_errors = expand(paths)
         errors = [FileError(raw, message) for raw, message in path_errors]
-        violations: list[Violation] = []
-        docs: list[Document] = []
-        posts: list[PostInfo] = []
+        cache = ResultCache(self.config.resolved_cache_dir() if self.options.use_cache else None)
+        run_fingerprint = self.fingerprint()
+        results: dict[str, FileResult] = {}
+        targets: list[CorpusFile] = []
+        misses: list[tuple[str, str, str]] = []   # (display, text, cache key)
         for index, path in enumerate(files):
             display = "<stdin>" if str(path) == "-" else display_path(path, cwd)
             if progress:
                 progress(index, len(files))
             try:
-                doc = load_document(path, display, self.defaults)
+                data = read_bytes(path)
+                text = decode(data).text
             except (ReadError, SourceError) as exc:
                 errors.append(FileError(display, str(exc)))
                 continue
-            docs.append(doc)
-            posts.append(PostInfo(doc.path, doc.channels, doc.audiences, doc.publish_at, doc.lang, doc.text))
-            found, rule_errors = self.lint_document(doc)
-            violations.extend(found)
-            errors.extend(rule_errors)
-        if docs and self.corpus_rules(docs):
-            corpus = self.load_corpus(docs, cwd)
-            found, corpus_errors = self.run_corpus(docs, corpus)
+            targets.append(CorpusFile(path, display, data, self.defaults))
+            key = file_key(run_fingerprint, display, data)
+            cached = cache.get(key, display, text)
+            if cached is not None:
+                results[display] = cached
+            else:
+                misses.append((display, text, key))
+        for display, result in self._lint_texts([(d, t) for d, t, _ in misses]):
+            results[display] = result
+        for display, _, key in misses:
+            if not results[display].errors:  # a failed rule is retried next run, not remembered
+                cache.put(key, results[display])
+        violations = [v for result in results.values() for v in result.violations]
+        errors.extend(e for result in results.values() for e in result.errors)
+        if targets and self.corpus_rules([t.display for t in targets]):
+            found, corpus_errors = self._corpus_with_cache(targets, cwd, cache, run_fingerprint)
             violations.extend(found)
             errors.extend(corpus_errors)
+        cache.close()
         violations.sort(key=Violation.sort_key)
-        return Report(tuple(violations), tuple(errors), len(docs), tuple(posts))
+        posts = tuple(results[t.display].post for t in targets if results[t.display].post is not None)
+        return Report(tuple(violations), tuple(errors), len(targets), posts)
 
-    def load_corpus(self, targets: Sequence[Document], cwd: Path) -> list[Document]:
+    def lint_one(self, display: str, text: str) -> FileResult:
+        doc = parse_document(display, text, default_channels=self.defaults.channels,
+                             default_audiences=self.defaults.audiences, default_lang=self.defaults.lang,
+                             markdown=True if display == "<stdin>" else None)
+        found, rule_errors = self.lint_document(doc)
+        post = PostInfo(doc.path, doc.channels, doc.audiences, doc.publish_at, doc.lang, doc.text)
+        return FileResult(tuple(found), tuple(rule_errors), post)
+
+    def _lint_texts(self, items: Sequence[tuple[str, str]]) -> Iterable[tuple[str, FileResult]]:
+        """Lint many posts; in worker processes when there are enough to pay for them."""
+        jobs = min(self.options.jobs, os.cpu_count() or 1)
+        if jobs <= 1 or len(items) < PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+            return [(display, self.lint_one(display, text)) for display, text in items]
+        chunks = [items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"),
+                                     initializer=_start_worker, initargs=(self.config, self.options)) as pool:
+                return [pair for chunk in pool.map(_lint_chunk, chunks) for pair in chunk]
+        except (BrokenProcessPool, OSError):
+            return [(display, self.lint_one(display, text)) for display, text in items]
+
+    def _corpus_with_cache(self, targets: Sequence[CorpusFile], cwd: Path, cache: ResultCache,
+                           run_fingerprint: str) -> tuple[list[Violation], list[FileError]]:
+        corpus = self.load_corpus(targets, cwd)
+        state = fingerprint(run_fingerprint, sorted(t.display for t in targets),
+                            sorted((c.display, c.digest) for c in corpus))
+        cached = cache.get("corpus:" + state, "<corpus>", "")
+        if cached is not None:
+            return list(cached.violations), list(cached.errors)
+        found, errors = self.run_corpus(targets, corpus)
+        cache.put("corpus:" + state, FileResult(tuple(found), tuple(errors), None))
+        return found, errors
+
+    def load_corpus(self, targets: Sequence[CorpusFile], cwd: Path) -> list[CorpusFile]:
         """Every post of config `content` plus the targets (targets win over their stored copies)."""
-        corpus = {doc.path: doc for doc in targets}
+        corpus = {target.display: target for target in targets}
         for path in glob_content(self.config.content, self.config.root):
             display = display_path(path, cwd)
             if display in corpus:
                 continue
             try:
-                corpus[display] = load_document(path, display, self.defaults)
-            except (ReadError, SourceError):
+                corpus[display] = CorpusFile(path, display, read_bytes(path), self.defaults)
+            except ReadError:
                 continue  # reported when the file itself is checked; the corpus just skips it
         return list(corpus.values())
+
+
+PARALLEL_MIN_FILES = 400   # below this, starting workers costs more than it saves
+CHUNK_SIZE = 200
+_WORKER: Linter | None = None  # one per worker process, built by its initializer (fork)
+
+
+def _start_worker(config: Config, options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = Linter(config, options)
+
+
+def _lint_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, FileResult]]:
+    assert _WORKER is not None
+    return [(display, _WORKER.lint_one(display, text)) for display, text in items]
 
 
 def fails(report: Report, fail_on: str) -> bool:

@@ -6,10 +6,12 @@ file offsets. It never computes lines or columns and never formats messages: the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Protocol, Sequence
 
 if TYPE_CHECKING:
     from ..channels import ChannelProfile
+    from ..corpus import CorpusFile
     from ..config import Config
     from ..document import Document
     from ..violation import Finding
@@ -26,6 +28,7 @@ class RuleContext:
     config: Config
     profiles: Mapping[str, ChannelProfile]
     rule_code: str = ""
+    cache_dir: Path | None = None       # where corpus rules may keep caches; None with --no-cache
     cache: dict = field(default_factory=dict, compare=False)   # per-run memo for expensive lookups
 
     def profiles_for(self, doc: Document) -> list[ChannelProfile]:
@@ -39,14 +42,18 @@ class Check(Protocol):
 
 
 class CorpusCheck(Protocol):
-    """A check that compares posts with each other (repetition). It runs once per run."""
+    """A check that compares posts with each other (repetition). It runs once per run.
+
+    `targets` are the files being checked (findings only go to them); `corpus` is every post of
+    config `content` plus the targets. It yields (target display path, Finding) pairs.
+    """
 
     needs_nlp: ClassVar[bool]
     is_corpus: ClassVar[bool]
 
     def check_corpus(
-        self, targets: Sequence[Document], corpus: Sequence[Document], ctx: RuleContext
-    ) -> Iterable[tuple[Document, Finding]]: ...
+        self, targets: Sequence[CorpusFile], corpus: Sequence[CorpusFile], ctx: RuleContext
+    ) -> Iterable[tuple[str, Finding]]: ...
 
 
 Expected = type | tuple[type, ...]

@@ -1,0 +1,81 @@
+"""The result cache and parallel runs: same answers, less work."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from contentlint.config import load_config
+from contentlint.linter import Linter, RunOptions
+from contentlint.result_cache import FILE_NAME
+
+POST = "---\nchannel: x\npublish_at: {date}\n---\nOur new gel pens glide and dry in a second. {n}\n"
+
+
+def make_repo(root: Path, count: int) -> None:
+    (root / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\n", encoding="utf-8")
+    posts = root / "posts"
+    posts.mkdir()
+    for n in range(count):
+        date = "soon" if n % 7 == 0 else "2026-12-01"
+        (posts / f"p{n:04d}.md").write_text(POST.format(date=date, n="a" * (300 if n % 5 == 0 else 1)), encoding="utf-8")
+
+
+def report_json(root: Path, **options: object) -> dict:
+    linter = Linter(load_config(cwd=root), RunOptions(**options))  # type: ignore[arg-type]
+    return linter.lint_paths([str(root / "posts")], cwd=root).to_dict()
+
+
+def test_warm_run_equals_cold_run(tmp_path: Path) -> None:
+    make_repo(tmp_path, 30)
+    cold = report_json(tmp_path)
+    assert (tmp_path / ".contentlint_cache" / FILE_NAME).exists()
+    warm = report_json(tmp_path)
+    assert warm == cold
+    assert cold["summary"]["error"] > 0
+
+
+def test_changed_file_and_changed_config_are_rechecked(tmp_path: Path) -> None:
+    make_repo(tmp_path, 5)
+    report_json(tmp_path)
+    (tmp_path / "posts" / "p0001.md").write_text(POST.format(date="later", n=""), encoding="utf-8")
+    after_edit = report_json(tmp_path)
+    assert any(v["path"] == "posts/p0001.md" and v["code"] == "FM003" for v in after_edit["violations"])
+    (tmp_path / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\nrules: {FM003: warning}\n", encoding="utf-8")
+    after_config = report_json(tmp_path)
+    assert {v["severity"] for v in after_config["violations"] if v["code"] == "FM003"} == {"warning"}
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    make_repo(tmp_path, 5)
+    cold = report_json(tmp_path)
+    (tmp_path / ".contentlint_cache" / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    assert report_json(tmp_path) == cold
+    assert report_json(tmp_path) == cold
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    make_repo(tmp_path, 3)
+    report_json(tmp_path, use_cache=False)
+    assert not (tmp_path / ".contentlint_cache").exists()
+
+
+def test_parallel_equals_serial(tmp_path: Path) -> None:
+    make_repo(tmp_path, 450)
+    serial = report_json(tmp_path, jobs=1, use_cache=False)
+    parallel = report_json(tmp_path, jobs=2, use_cache=False)
+    assert parallel == serial
+    assert serial["files_checked"] == 450
+
+
+def test_warm_cache_does_not_import_spacy(tmp_path: Path) -> None:
+    make_repo(tmp_path, 5)
+    command = [sys.executable, "-X", "importtime", "-m", "contentlint", "check", "posts", "--format", "json"]
+    subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    warm = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    modules = {line.rsplit("|", 1)[1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")}
+    assert json.loads(warm.stdout)["files_checked"] == 5
+    assert not {m for m in modules if m.split(".")[0] in ("spacy", "textstat", "thinc")}
