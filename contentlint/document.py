@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Protocol
 
 from . import yamlsafe
 from .markdown_mask import blank, mask_comments, mask_markdown
@@ -52,6 +52,12 @@ class FrontMatter:
         return (position.start, max(position.end, position.start + 1))
 
 
+class Origin(Protocol):
+    """Where a Document's text sits inside a bigger file (a CSV cell: calendar_csv.CellOrigin)."""
+
+    def line_col(self, offset: int) -> tuple[int, int]: ...
+
+
 @dataclass(frozen=True)
 class Document:
     path: str
@@ -66,6 +72,7 @@ class Document:
     publish_at: datetime | None
     is_markdown: bool = True
     row: int | None = None          # CSV row number, for posts read from a scheduler export
+    origin: Origin | None = None    # set when `text` is a cell of a bigger file: line_col answers in that file
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -108,6 +115,8 @@ class Document:
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an offset in the file."""
         offset = max(0, min(offset, len(self.text)))
+        if self.origin is not None:
+            return self.origin.line_col(offset)
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
 

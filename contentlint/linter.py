@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from .calendar_csv import CALENDAR_SUFFIXES, calendar_documents
 from .config import Config, ConfigError, RuleSetting
 from .document import Document, parse_document
 from .corpus import CorpusFile
@@ -185,8 +186,6 @@ class Linter:
     def place(self, doc: Document, rule: ActiveRule, finding: Finding) -> Violation:
         line, column = doc.line_col(finding.start)
         end_line, end_column = doc.line_col(max(finding.end, finding.start))
-        if doc.row is not None:
-            line = end_line = doc.row
         return Violation(
             path=doc.path,
             line=line,
@@ -197,7 +196,7 @@ class Linter:
             name=rule.spec.name,
             severity=finding.severity or rule.severity,
             message=render_message(rule.spec, finding.args),
-            fix=finding.fix,
+            fix=finding.fix if doc.origin is None else None,  # cell offsets: `--fix` must not rewrite a CSV
             related=finding.related,
         )
 
@@ -210,8 +209,7 @@ class Linter:
         for violation in violations:
             if violation.code.lower() in disabled or violation.name in disabled:
                 continue
-            line = violation.line if doc.row is None else doc.line_col(0)[0]
-            if any(region.covers(line, violation.code, violation.name) for region in suppressed):
+            if any(region.covers(violation.line, violation.code, violation.name) for region in suppressed):
                 continue
             kept.append(violation)
         return kept
@@ -253,12 +251,11 @@ class Linter:
                 errors.append(FileError(targets[0].display if targets else "<corpus>",
                                         f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}"))
                 continue
-            for display, finding in results:
-                target = by_display.get(display)
-                doc = target.document if target is not None else None
-                if doc is None:
+            for where, finding in results:
+                doc = where if isinstance(where, Document) else _target_document(by_display.get(where))
+                if doc is None or doc.path not in by_display:
                     continue
-                active = {r.spec.code: r for r in self.rules_for(display)}.get(rule.spec.code)
+                active = {r.spec.code: r for r in self.rules_for(doc.path)}.get(rule.spec.code)
                 if active is not None:
                     violations.extend(self.suppress(doc, [self.place(doc, active, finding)]))
         return violations, errors
@@ -296,7 +293,7 @@ class Linter:
             except (ReadError, SourceError) as exc:
                 errors.append(FileError(display, str(exc)))
                 continue
-            targets.append(CorpusFile(path, display, data, self.defaults))
+            targets.append(CorpusFile(path, display, data, self.defaults, self.config.csv))
             key = file_key(run_fingerprint, display, data)
             cached = cache.get(key, display, text)
             if cached is not None:
@@ -320,12 +317,27 @@ class Linter:
         return Report(tuple(violations), tuple(errors), len(targets), posts)
 
     def lint_one(self, display: str, text: str) -> FileResult:
+        if display.lower().endswith(CALENDAR_SUFFIXES):
+            return self.lint_calendar(display, text)
         doc = parse_document(display, text, default_channels=self.defaults.channels,
                              default_audiences=self.defaults.audiences, default_lang=self.defaults.lang,
                              markdown=True if display == "<stdin>" else None)
         found, rule_errors = self.lint_document(doc)
         post = PostInfo(doc.path, doc.channels, doc.audiences, doc.publish_at, doc.lang, doc.text)
         return FileResult(tuple(found), tuple(rule_errors), post)
+
+    def lint_calendar(self, display: str, text: str) -> FileResult:
+        """A scheduler CSV: every row is a post; one PostInfo with the whole file for the reports."""
+        docs, errors = calendar_documents(text, display, self.config.csv, self.defaults)
+        violations: list[Violation] = []
+        for doc in docs:
+            found, rule_errors = self.lint_document(doc)
+            violations.extend(found)
+            errors.extend(rule_errors)
+        channels = tuple(dict.fromkeys(c for doc in docs for c in doc.channels))
+        audiences = tuple(dict.fromkeys(a for doc in docs for a in doc.audiences))
+        post = PostInfo(display, channels, audiences, None, docs[0].lang if docs else "en", text)
+        return FileResult(tuple(violations), tuple(errors), post)
 
     def _lint_texts(self, items: Sequence[tuple[str, str]]) -> Iterable[tuple[str, FileResult]]:
         """Lint many posts; in worker processes when there are enough to pay for them."""
@@ -360,10 +372,14 @@ class Linter:
             if display in corpus:
                 continue
             try:
-                corpus[display] = CorpusFile(path, display, read_bytes(path), self.defaults)
+                corpus[display] = CorpusFile(path, display, read_bytes(path), self.defaults, self.config.csv)
             except ReadError:
                 continue  # reported when the file itself is checked; the corpus just skips it
         return list(corpus.values())
+
+
+def _target_document(target: CorpusFile | None) -> Document | None:
+    return target.document if target is not None else None
 
 
 PARALLEL_MIN_FILES = 400   # below this, starting workers costs more than it saves

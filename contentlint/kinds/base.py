@@ -45,7 +45,8 @@ class CorpusCheck(Protocol):
     """A check that compares posts with each other (repetition). It runs once per run.
 
     `targets` are the files being checked (findings only go to them); `corpus` is every post of
-    config `content` plus the targets. It yields (target display path, Finding) pairs.
+    config `content` plus the targets. It yields (target Document, Finding) pairs; the Document
+    is one of `target.documents` (a scheduler CSV holds one per row).
     """
 
     needs_nlp: ClassVar[bool]
@@ -53,7 +54,7 @@ class CorpusCheck(Protocol):
 
     def check_corpus(
         self, targets: Sequence[CorpusFile], corpus: Sequence[CorpusFile], ctx: RuleContext
-    ) -> Iterable[tuple[str, Finding]]: ...
+    ) -> Iterable[tuple[Document, Finding]]: ...
 
 
 Expected = type | tuple[type, ...]
