@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import regex
 
@@ -22,6 +22,7 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*")
 _BENGALI = regex.compile(r"[\u0980-\u09FF]")
 # Between the words of a phrase: spaces or hyphens only, never sentence punctuation.
 _PHRASE_GAP = regex.compile(r"[ \t\u00A0\-‐–]{1,3}")
+POSSESSIVES = ("'s", "’s", "'S", "’S")
 BENGALI_SUFFIXES = tuple(
     sorted(
         {"ের", "র", "কে", "য়", "তে", "ে", "রা", "েরা", "দের", "গুলো", "গুলি", "গুলোর", "গুলির", "টি", "টা",
@@ -32,8 +33,10 @@ BENGALI_SUFFIXES = tuple(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets. A named tuple, not a dataclass: a post has dozens and every
+    rule that reads words needs them, so building them must cost next to nothing."""
+
     start: int
     end: int
     text: str
@@ -48,7 +51,24 @@ class TermMatch:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    return [Token(*m.span(), m.group()) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def cached_tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of a text several rules read (doc.plain): tokenised once, not once per rule.
+    A str caches its own hash, so the lookup costs far less than tokenising again."""
+    return tuple(tokenize(text))
+
+
+@lru_cache(maxsize=16)
+def _token_positions(text: str) -> dict[str, tuple[int, ...]]:
+    """Token indexes by their first two letters (lower case): a matcher visits only the
+    tokens that can start one of its terms, not every token of the post."""
+    positions: dict[str, list[int]] = {}
+    for index, token in enumerate(cached_tokens(text)):
+        positions.setdefault(token.text[:2].lower(), []).append(index)
+    return {prefix: tuple(indexes) for prefix, indexes in positions.items()}
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +83,30 @@ def english_lemma(word: str) -> str:
     return _english_lemmas().get(lower, lower)
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(_english_lemmas().values())
+
+
+def is_english_word(word: str) -> bool:
+    """True for a dictionary word ("inkwell", "apple"): a brand or competitor named after one
+    is told apart from the common noun by its capitals and context."""
+    return word.lower() in _english_words()
+
+
+def split_possessive(word: str) -> tuple[str, str]:
+    """("Inkwell", "'s") for "Inkwell's"; a fix replaces the name and keeps the 's."""
+    for suffix in POSSESSIVES:
+        if len(word) > len(suffix) and word.endswith(suffix):
+            return word[: -len(suffix)], suffix
+    return word, ""
+
+
 def is_bengali(text: str) -> bool:
     return bool(_BENGALI.search(text))
 
 
+@lru_cache(maxsize=8192)
 def _same_word(term_word: str, text_word: str) -> bool:
     term_lower, text_lower = term_word.lower(), text_word.lower()
     if term_lower == text_lower:
@@ -75,9 +115,14 @@ def _same_word(term_word: str, text_word: str) -> bool:
         return any(text_lower == term_lower + suffix for suffix in BENGALI_SUFFIXES)
     if not text_lower.isascii():
         return False
+    term_lemma = english_lemma(term_lower)
+    if term_lemma != term_lower and term_lower.endswith(("er", "est")):
+        # A comparative or superlative term means that degree only: "cheapest" is a claim,
+        # "cheap" is not, although both have the lemma "cheap".
+        return False
     lemma = english_lemma(text_lower)
     # Same lemma and a shared start: "cheaper"/"cheap", "ran"/"run", but not "best"/"well".
-    return lemma == english_lemma(term_lower) and text_lower[:2] == lemma[:2]
+    return lemma == term_lemma and text_lower[:2] == lemma[:2]
 
 
 class TermMatcher:
@@ -98,17 +143,39 @@ class TermMatcher:
         return bool(self._phrases)
 
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[TermMatch]:
-        tokens = tokenize(text) if tokens is None else tokens
+        """Matches in text order. A possessive ("cheap's", "Inkwell's") matches its word, and
+        the match ends before the 's so a fix keeps it."""
+        if tokens is None:
+            tokens = cached_tokens(text)
+            positions = _token_positions(text)
+            starts = sorted(i for prefix in self._by_prefix if prefix in positions for i in positions[prefix])
+        else:
+            starts = range(len(tokens))
         found: list[TermMatch] = []
-        for index, token in enumerate(tokens):
-            for term, words in self._by_prefix.get(token.text[:2].lower(), ()):
+        for index in starts:
+            token = tokens[index]
+            candidates = self._by_prefix.get(token.text[:2].lower())
+            if not candidates:
+                continue
+            for term, words in candidates:
                 end_index = index + len(words)
                 if end_index > len(tokens):
                     continue
-                window = tokens[index:end_index]
-                if all(_same_word(w, t.text) for w, t in zip(words, window)) and _contiguous(text, window):
-                    found.append(TermMatch(token.start, window[-1].end, term, text[token.start:window[-1].end]))
-                    break
+                last = tokens[end_index - 1]
+                last_word, possessive = split_possessive(last.text) if "'" in last.text or "’" in last.text else (last.text, "")
+                if possessive and words[-1].lower().endswith(possessive.lower()):
+                    last_word, possessive = last.text, ""
+                # The first word decides most candidates: check it before building the window.
+                if not _same_word(words[0], last_word if len(words) == 1 else token.text):
+                    continue
+                if len(words) > 1:
+                    window = tokens[index:end_index]
+                    texts = [t.text for t in window[1:-1]] + [last_word]
+                    if not (all(_same_word(w, t) for w, t in zip(words[1:], texts)) and _contiguous(text, window)):
+                        continue
+                end = last.end - len(possessive)
+                found.append(TermMatch(token.start, end, term, text[token.start:end]))
+                break
         return _drop_overlaps(found)
 
 
