@@ -63,6 +63,6 @@ def hashtags(text: str, channel: str = "x") -> list[tuple[str, int, int]]:
 
 def readability(text: str, lang: str = "en") -> dict[str, float]:
     """The measures CL001 uses for that language (a grade only where a validated formula exists)."""
-    from .readability import measures
+    from .reading_level import measures
 
     return measures(text, lang)

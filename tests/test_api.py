@@ -42,3 +42,12 @@ def test_measure_units() -> None:
 def test_hashtags_per_platform() -> None:
     assert contentlint.hashtags("#বাংলা and #BackToSchool") == [("বাংলা", 0, 6), ("BackToSchool", 11, 24)]
     assert contentlint.hashtags("word#tag #ok", channel="bluesky") == [("ok", 9, 12)]
+
+
+def test_readability_api_survives_a_lint_run() -> None:
+    text = "The cat sat on the mat. It was warm. The sun was out. " * 3
+    contentlint.lint_text(text, channel="x")
+    english = contentlint.readability(text, "en")
+    assert english["flesch_kincaid_grade"] < 3
+    bengali = contentlint.readability("আমাদের নতুন কলম এসেছে। আজই কিনুন।", "bn")
+    assert "flesch_kincaid_grade" not in bengali and bengali["sentences"] == 2

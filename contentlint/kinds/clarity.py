@@ -1,0 +1,209 @@
+"""CL001 hard-to-read, CL002 long-sentence, CL008 wall-of-text and BV004 missing-title.
+
+All of them read the post's clean prose (URLs, mentions, hashtags blanked; emoji are not words),
+split into sentences once per post and shared between the rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterator, Mapping
+
+import regex
+
+from ..reading_level import WORD, MeasuredSentence, has_formula, measured_sentences, measures_of
+from ..violation import Finding
+from .base import OptionError, RuleContext, validate_options
+
+DEFAULT_MAX_GRADE = 9.0
+_SURFACE_LIMITS = {"max_words_per_sentence": (int, float), "max_long_word_share": (int, float)}
+
+
+def document_sentences(doc: Any) -> list[MeasuredSentence]:
+    """The body's sentences with their words, computed once per post for every clarity rule."""
+    cache = doc.__dict__.setdefault("_clarity_cache", {})
+    if "sentences" not in cache:
+        cache["sentences"] = measured_sentences(doc.plain, doc.lang, doc.body_start)
+    return cache["sentences"]
+
+
+def _quote(sentence: MeasuredSentence, words: int = 6) -> str:
+    """The sentence's first words as written (punctuation kept), to find it by eye."""
+    if len(sentence.words) <= words:
+        return f"\"{sentence.text}\""
+    ends = [match.end() for match in WORD.finditer(sentence.text)]
+    return f"\"{sentence.text[:ends[words - 1]]}…\""
+
+
+def _longest(found: list[MeasuredSentence], count: int = 2) -> list[MeasuredSentence]:
+    return sorted(found, key=lambda s: (-len(s.words), s.start))[:count]
+
+
+def _surface_limits(value: Any, option: str) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise OptionError(f"option '{option}' expects a mapping such as {{max_words_per_sentence: 20}}")
+    validate_options(f"hard-to-read {option}", value, _SURFACE_LIMITS)
+    return {key: float(number) for key, number in value.items() if number is not None}
+
+
+@dataclass(frozen=True)
+class HardToRead:
+    """Report a post whose readability is above its audience's target grade.
+
+    English and the languages with a validated formula are measured by grade; other languages
+    (Bengali) only by surface measures, and their message never mentions a grade.
+    """
+
+    max_grade: float | None          # None: the audience's max_grade, else DEFAULT_MAX_GRADE
+    min_words: int
+    min_sentences: int
+    surface: Mapping[str, float]     # limits for languages without a formula
+    bengali: Mapping[str, float]     # overrides of `surface` for Bengali
+    needs_nlp: ClassVar[bool] = True
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "HardToRead":
+        validate_options(
+            "hard-to-read",
+            options,
+            {"max_grade": (int, float), "min_words": int, "min_sentences": int, "surface": dict, "bn": dict},
+        )
+        max_grade = options.get("max_grade")
+        if max_grade is not None and not 0 < max_grade <= 30:
+            raise OptionError("option 'max_grade' must be between 0 and 30")
+        return cls(
+            None if max_grade is None else float(max_grade),
+            int(options.get("min_words") or 0),
+            int(options.get("min_sentences") or 0),
+            _surface_limits(options.get("surface"), "surface"),
+            _surface_limits(options.get("bn"), "bn"),
+        )
+
+    def target_grade(self, doc: Any, ctx: RuleContext) -> tuple[float, str]:
+        """The grade to stay under and whose it is: the option, else the strictest audience."""
+        if self.max_grade is not None:
+            return self.max_grade, "this rule's max_grade"
+        targets = [
+            (audience.max_grade, name)
+            for name in doc.audiences
+            if (audience := ctx.config.audiences.get(name)) is not None and audience.max_grade is not None
+        ]
+        if targets:
+            grade, name = min(targets)
+            return float(grade), f"audience {name}"
+        return DEFAULT_MAX_GRADE, "the default"
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        found = document_sentences(doc)
+        words = sum(len(s.words) for s in found)
+        if words < self.min_words or len(found) < self.min_sentences:
+            return
+        values = measures_of(found, doc.lang)
+        longest = _longest(found)
+        start_with = ", ".join(f"{_quote(s)} ({len(s.words)} words)" for s in longest)
+        place = longest[0]
+        if has_formula(doc.lang):
+            target, whose = self.target_grade(doc, ctx)
+            grade = values["grade"]
+            if grade > target:
+                yield Finding(place.start, place.end, {
+                    "grade": f"{grade:.1f}", "target": f"{target:g}", "whose": whose, "start_with": start_with,
+                    "message": f"Reads at grade {grade:.1f}, above {target:g} ({whose}); "
+                               f"start with the longest sentences: {start_with}",
+                })
+            return
+        limits = {**self.surface, **(self.bengali if doc.lang == "bn" else {})}
+        problems = []
+        if "max_words_per_sentence" in limits and values["words_per_sentence"] > limits["max_words_per_sentence"]:
+            problems.append(f"sentences average {values['words_per_sentence']:g} words (at most {limits['max_words_per_sentence']:g})")
+        if "max_long_word_share" in limits and values.get("long_word_share", 0.0) > limits["max_long_word_share"]:
+            problems.append(f"{values['long_word_share']:.0%} of words are long (at most {limits['max_long_word_share']:.0%})")
+        if problems:
+            yield Finding(place.start, place.end, {
+                "start_with": start_with,
+                "message": f"Hard to read: {'; '.join(problems)}; start with the longest sentences: {start_with}",
+            })
+
+
+@dataclass(frozen=True)
+class LongSentence:
+    """Report a sentence with more words than `max_words` (per language with `max_words_by_lang`)."""
+
+    max_words: int
+    by_lang: Mapping[str, int]
+    needs_nlp: ClassVar[bool] = False
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "LongSentence":
+        validate_options("long-sentence", options, {"max_words": int, "max_words_by_lang": dict})
+        by_lang = options.get("max_words_by_lang") or {}
+        if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0 for k, v in by_lang.items()):
+            raise OptionError("option 'max_words_by_lang' expects a mapping of language code to a whole number, such as {bn: 20}")
+        max_words = 25 if options.get("max_words") is None else options["max_words"]
+        if max_words <= 0:
+            raise OptionError("option 'max_words' must be a positive whole number")
+        return cls(max_words, {k.lower(): v for k, v in by_lang.items()})
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        limit = self.by_lang.get(doc.lang, self.max_words)
+        for sentence in document_sentences(doc):
+            if len(sentence.words) > limit:
+                yield Finding(sentence.start, sentence.end, {"count": len(sentence.words), "max": limit, "start_with": _quote(sentence)})
+
+
+_HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ \t]", regex.M)
+_LIST_ITEM = regex.compile(r"^[ ]{0,3}(?:[-*+•]|\p{N}{1,3}[.)])[ \t]", regex.M)
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+@dataclass(frozen=True)
+class WallOfText:
+    """Report a paragraph of a long-form post over `max_words` words with no heading or list."""
+
+    max_words: int
+    needs_nlp: ClassVar[bool] = False
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "WallOfText":
+        validate_options("wall-of-text", options, {"max_words": int})
+        max_words = 150 if options.get("max_words") is None else options["max_words"]
+        if max_words <= 0:
+            raise OptionError("option 'max_words' must be a positive whole number")
+        return cls(max_words)
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        if not any(profile.long_form for profile in ctx.profiles_for(doc)):
+            return
+        body = doc.prose.replace("\r\n", "\n ")   # same length: offsets hold
+        plain = doc.plain
+        start = doc.body_start
+        for block_end in [m.start() for m in _PARAGRAPH_BREAK.finditer(body, doc.body_start)] + [len(body)]:
+            block = body[start:block_end]
+            if block.strip() and not _HEADING.search(block) and not _LIST_ITEM.search(block):
+                words = len(_WORD.findall(plain, start, block_end))
+                if words > self.max_words:
+                    first = start + len(block) - len(block.lstrip())
+                    yield Finding(first, first + 1, {"count": words, "max": self.max_words})
+            start = block_end
+
+
+@dataclass(frozen=True)
+class MissingTitle:
+    """Report a post for a channel that requires a title (YouTube, blog, LinkedIn article) without one."""
+
+    needs_nlp: ClassVar[bool] = False
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "MissingTitle":
+        validate_options("missing-title", options, {})
+        return cls()
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        if doc.title is not None and doc.title.strip():
+            return
+        needing = [profile.name for profile in ctx.profiles_for(doc) if profile.title_required]
+        if needing:
+            start, end = doc.front_matter.span("title") if "title" in doc.meta else (doc.body_start, doc.body_start)
+            yield Finding(start, end, {"channels": ", ".join(needing)})

@@ -1,0 +1,94 @@
+"""CL003 passive-voice: "is made", "were shipped", "has been tested" in English.
+
+Without a trained parser it is a heuristic: a form of "be", at most two adverbs, then a past
+participle (an irregular one from rules/wordlists/participles.txt, or a word in -ed). Adjectives
+that look like participles ("tired", "excited", "based", "located"; the list
+participle-adjectives.txt) and "used to"/"supposed to" are not passive. With a trained English
+pipeline named in CONTENTLINT_SPACY_EN, its dependency parse (`auxpass`) decides instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterator, Mapping
+
+import regex
+
+from ..violation import Finding
+from .base import RuleContext, string_list, validate_options
+from .wordlist import read_wordlist
+
+_WORD = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_BE = frozenset("am is are was were be been being isn't aren't wasn't weren't".split())
+_ADVERBS = frozenset("not never always also already just now still often all fully newly being even".split())
+_NOT_PASSIVE_BEFORE = {"used": "to", "supposed": "to"}
+# Between the words of one clause: spaces only (a comma or full stop ends the construction).
+_SPACE = regex.compile(r"[ \t\u00A0]+")
+
+
+@dataclass(frozen=True)
+class PassiveVoice:
+    """Report passive constructions in English posts."""
+
+    participles: frozenset[str]
+    adjectives: frozenset[str]
+    needs_nlp: ClassVar[bool] = False
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "PassiveVoice":
+        validate_options("passive-voice", options, {"participle_list": str, "adjective_list": str, "exclude": list})
+        participles = {t.lower() for t, _ in read_wordlist(options["participle_list"])} if options.get("participle_list") else set()
+        adjectives = {t.lower() for t, _ in read_wordlist(options["adjective_list"])} if options.get("adjective_list") else set()
+        adjectives |= {t.lower() for t in string_list(options.get("exclude"), "exclude")}
+        return cls(frozenset(participles), frozenset(adjectives))
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        if doc.lang != "en":
+            return
+        from ..nlp import trained_pipeline
+
+        nlp = trained_pipeline("en")
+        spans = self._parsed(nlp, doc) if nlp is not None else self._heuristic(doc.plain, doc.body_start)
+        for start, end in spans:
+            yield Finding(start, end, {"match": doc.text[start:end]})
+
+    def _is_participle(self, word: str) -> bool:
+        lower = word.lower()
+        if lower in self.adjectives:
+            return False
+        return lower in self.participles or (lower.endswith("ed") and len(lower) > 4)
+
+    def _heuristic(self, text: str, start: int) -> list[tuple[int, int]]:
+        words = list(_WORD.finditer(text, start))
+        found = []
+        for index, be in enumerate(words):
+            if be.group().lower().replace("’", "'") not in _BE or (found and be.start() < found[-1][1]):
+                continue
+            cursor = index + 1
+            while cursor < len(words) and cursor - index <= 3 and self._joined(text, words[cursor - 1], words[cursor]):
+                word = words[cursor].group()
+                lower = word.lower()
+                if self._is_participle(word):
+                    following = words[cursor + 1].group().lower() if cursor + 1 < len(words) else ""
+                    if _NOT_PASSIVE_BEFORE.get(lower) != following:
+                        found.append((be.start(), words[cursor].end()))
+                    break
+                if lower not in _ADVERBS and not (lower.endswith("ly") and len(lower) > 4):
+                    break
+                cursor += 1
+        return found
+
+    @staticmethod
+    def _joined(text: str, left: Any, right: Any) -> bool:
+        return bool(_SPACE.fullmatch(text, left.end(), right.start()))
+
+    @staticmethod
+    def _parsed(nlp: Any, doc: Any) -> list[tuple[int, int]]:
+        parsed = nlp(doc.plain[doc.body_start:])
+        found = []
+        for token in parsed:
+            if token.dep_ in ("auxpass", "aux:pass"):
+                head = token.head
+                start = min(token.idx, head.idx) + doc.body_start
+                end = max(token.idx + len(token), head.idx + len(head)) + doc.body_start
+                found.append((start, end))
+        return found

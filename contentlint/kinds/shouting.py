@@ -1,0 +1,94 @@
+"""CL006 shouting: words in ALL CAPS and runs of "!!!" or "???".
+
+A single "!" is ordinary in social copy and never reported (peers flag every one). Capitals are
+reported per run of shouted words, not per word, and only for words of `min_letters` or more that
+are not acronyms (a shipped list plus the team's `acronyms`), the brand name or Roman numerals.
+Bengali and other caseless scripts have no capitals, so only their "!!!" runs are checked.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterator, Mapping
+
+import regex
+
+from ..violation import Finding, Fix
+from .base import OptionError, RuleContext, string_list, validate_options
+from .wordlist import read_wordlist
+
+# A word as written, with inner apostrophes, hyphens and digits ("NASA's", "A4", "COVID-19").
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_ROMAN = regex.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_PUNCT_RUN = regex.compile(r"[!?！？]{3,}")
+_GAP = regex.compile(r"[\s,;:&/+-]*")
+
+
+@dataclass(frozen=True)
+class Shouting:
+    """Report ALL-CAPS words (acronyms allowed) and runs of three or more "!" / "?"."""
+
+    min_letters: int
+    acronyms: frozenset[str]
+    check_punctuation: bool
+    needs_nlp: ClassVar[bool] = False
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "Shouting":
+        validate_options(
+            "shouting", options,
+            {"min_letters": int, "acronyms": list, "acronym_list": str, "exclude": list, "punctuation": bool},
+        )
+        min_letters = 4 if options.get("min_letters") is None else options["min_letters"]
+        if min_letters < 2:
+            raise OptionError("option 'min_letters' must be 2 or more")
+        shipped = {term.upper() for term, _ in read_wordlist(options["acronym_list"])} if options.get("acronym_list") else set()
+        acronyms = shipped | {a.upper() for a in string_list(options.get("acronyms"), "acronyms")}
+        acronyms -= {a.upper() for a in string_list(options.get("exclude"), "exclude")}
+        return cls(min_letters, frozenset(acronyms), bool(options.get("punctuation", True)))
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        text = doc.plain
+        allowed = self.acronyms | _brand_words(ctx)
+        run: list[tuple[int, int]] = []
+        for match in _WORD.finditer(text, doc.body_start):
+            if self._shouted(match.group(), allowed):
+                if run and not _GAP.fullmatch(text, run[-1][1], match.start()):
+                    yield self._caps_finding(text, run)
+                    run = []
+                run.append(match.span())
+            elif run:
+                yield self._caps_finding(text, run)
+                run = []
+        if run:
+            yield self._caps_finding(text, run)
+        if self.check_punctuation:
+            for match in _PUNCT_RUN.finditer(text, doc.body_start):
+                mark = "?" if "?" in match.group() or "？" in match.group() else "!"
+                yield Finding(match.start(), match.end(), {
+                    "match": match.group(),
+                    "message": f"'{match.group()}' reads as shouting; one '{mark}' is enough",
+                }, fix=Fix(mark, match.start(), match.end()))
+
+    def _shouted(self, word: str, allowed: frozenset[str] | set[str]) -> bool:
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) < self.min_letters or not all(c.isupper() for c in letters):
+            return False
+        if any(c.isdigit() for c in word):
+            return False   # model numbers and codes: "A4", "COVID-19", "USB3"
+        core = regex.sub(r"['’]S$", "", word.upper())
+        return core not in allowed and not _ROMAN.match(core)
+
+    @staticmethod
+    def _caps_finding(text: str, run: list[tuple[int, int]]) -> Finding:
+        start, end = run[0][0], run[-1][1]
+        words = text[start:end]
+        return Finding(start, end, {
+            "match": words,
+            "message": f"'{words}' is in capitals, which reads as shouting; use normal case "
+                       "(add real acronyms to this rule's `acronyms` option)",
+        })
+
+
+def _brand_words(ctx: RuleContext) -> set[str]:
+    name = ctx.config.brand.name or ""
+    return {word.upper() for word in _WORD.findall(name)}

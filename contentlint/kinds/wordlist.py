@@ -1,0 +1,138 @@
+"""A rule backed by a shipped word list (rules/wordlists/*.txt) that a team extends or trims.
+
+CL004 weasel-word, CL005 jargon and BV003 wordy-phrase are this kind with different lists: the
+words live in sorted text files (one entry a line, `term<TAB>replacement` for replacement lists)
+so an editor can review them without reading Python, and a team adjusts them from its config:
+`rules: {jargon: {extra: {circle back: reply}, exclude: [bandwidth]}}`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Iterator, Mapping
+
+import regex
+
+from ..casing import match_case
+from ..violation import Finding, Fix
+from ..wordforms import TermMatch, TermMatcher, tokenize
+from .base import OptionError, RuleContext, string_list, validate_options
+from .generic import SCOPES, scoped_text
+
+
+def plain_tokens(doc: Any) -> list[Any]:
+    """Words of the post's clean prose, tokenised once and shared by every word-list rule."""
+    cache = doc.__dict__.setdefault("_clarity_cache", {})
+    if "plain_tokens" not in cache:
+        cache["plain_tokens"] = tokenize(doc.plain)
+    return cache["plain_tokens"]
+
+
+def wordlists_dir() -> Path:
+    from ..registry import builtin_rules_dir
+
+    return builtin_rules_dir() / "wordlists"
+
+
+@lru_cache(maxsize=32)
+def read_wordlist(name: str) -> tuple[tuple[str, str | None], ...]:
+    """Entries of a shipped list: (term, replacement or None); `#` lines and blank lines skipped."""
+    path = wordlists_dir() / name
+    if not path.is_file() or path.suffix != ".txt" or path.parent != wordlists_dir():
+        raise OptionError(f"option 'list': no word list {name!r} in rules/wordlists")
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, _, replacement = line.partition("\t")
+        entries.append((term.strip(), replacement.strip() or None))
+    return tuple(entries)
+
+
+def _extra(value: Any) -> dict[str, str | None]:
+    if value is None:
+        return {}
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return {item: None for item in value}
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    raise OptionError("option 'extra' expects a list of words, or a mapping of word -> replacement")
+
+
+@dataclass(frozen=True)
+class ExactPhrases:
+    """Phrases matched as written (any case, any run of spaces): one regex pass instead of a
+    word-form lookup per word, for lists of fixed phrases such as BV003's."""
+
+    pattern: Any
+
+    @classmethod
+    def build(cls, terms: Iterable[str]) -> "ExactPhrases":
+        alternatives = sorted({t.lower() for t in terms}, key=len, reverse=True)
+        body = "|".join(r"[ \t\u00A0]+".join(regex.escape(word) for word in term.split()) for term in alternatives)
+        return cls(regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{M}}\p{{N}}])", regex.I))
+
+    def __bool__(self) -> bool:
+        return True
+
+    def find(self, text: str, tokens: Any = None) -> list[TermMatch]:
+        return [
+            TermMatch(m.start(), m.end(), " ".join(m.group().lower().split()), m.group())
+            for m in self.pattern.finditer(text)
+        ]
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Report terms of a word list; with replacements the message names them, and `fix: true`
+    offers the replacement as a fix where the text matches the term exactly (not an inflection)."""
+
+    entries: Mapping[str, str | None]     # lower-cased term -> replacement
+    matcher: TermMatcher | ExactPhrases
+    exceptions: TermMatcher               # phrases in which a term is fine ("the very first")
+    fix: bool
+    scope: str
+    needs_nlp: ClassVar[bool] = False
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "WordList":
+        validate_options(
+            "word-list", options,
+            {"list": str, "extra": (list, dict), "exclude": list, "exceptions": list, "fix": bool, "scope": str,
+             "word_forms": bool},
+        )
+        entries: dict[str, str | None] = {}
+        if options.get("list"):
+            entries.update({term.lower(): replacement for term, replacement in read_wordlist(options["list"])})
+        entries.update({term.lower(): replacement for term, replacement in _extra(options.get("extra")).items()})
+        for term in string_list(options.get("exclude"), "exclude"):
+            entries.pop(term.lower(), None)
+        if not entries and not options.get("list"):
+            raise OptionError("kind word-list needs `list` (a file in rules/wordlists) or `extra`")
+        scope = options.get("scope") or "text"
+        if scope not in SCOPES:
+            raise OptionError(f"option 'scope' must be one of {', '.join(SCOPES)}, got {scope!r}")
+        exceptions = TermMatcher(string_list(options.get("exceptions"), "exceptions"))
+        matcher = TermMatcher(entries) if options.get("word_forms", True) else ExactPhrases.build(entries)
+        return cls(entries, matcher, exceptions, bool(options.get("fix", False)), scope)
+
+    def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        text, shift = scoped_text(doc, self.scope)
+        tokens = plain_tokens(doc) if self.scope == "text" and isinstance(self.matcher, TermMatcher) else None
+        matches = self.matcher.find(text, tokens)
+        if not matches:
+            return
+        allowed = [(m.start, m.end) for m in self.exceptions.find(text, plain_tokens(doc) if self.scope == "text" else None)] if self.exceptions else []
+        for match in matches:
+            if any(start <= match.start and match.end <= end for start, end in allowed):
+                continue
+            replacement = self.entries.get(match.term.lower())
+            args: dict[str, Any] = {"match": match.text, "replacement": replacement or ""}
+            fix = None
+            if replacement is not None:
+                replacement = match_case(match.text, replacement)
+                args["replacement"] = replacement
+                if self.fix and " ".join(match.text.lower().split()) == match.term.lower():
+                    fix = Fix(replacement, match.start + shift, match.end + shift)
+            yield Finding(match.start + shift, match.end + shift, args, fix=fix)
