@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Any, Mapping
 
 from ..report import Report
 from ..rulespec import RuleSpec
@@ -53,12 +53,8 @@ def render(report: Report, rules: Mapping[str, RuleSpec], *, colour: bool = Fals
             + f"{severity} {violation.code} {violation.name}{mark}  {violation.message}"
         )
         if 1 <= violation.line <= len(lines) and lines[violation.line - 1].strip():
-            source = lines[violation.line - 1].expandtabs(1)
-            shown = source[:160]
+            shown, start, width = _window(lines[violation.line - 1].expandtabs(1), violation)
             out.append(_paint(f"      | {shown}", _DIM, colour))
-            start = min(violation.column - 1, len(shown))
-            width = (violation.end_column - violation.column) if violation.end_line == violation.line else len(shown) - start
-            width = max(1, min(width, len(shown) - start, 160))
             out.append(_paint("      | " + " " * start + "^" * width, _COLOURS[violation.severity], colour))
         for related in violation.related:
             out.append(f"      see {related.path}:{related.line}:{related.column}  {related.message}")
@@ -71,6 +67,23 @@ def render(report: Report, rules: Mapping[str, RuleSpec], *, colour: bool = Fals
         out.append("")
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
+
+
+WINDOW = 100
+
+
+def _window(source: str, violation: Any) -> tuple[str, int, int]:
+    """The part of a long line around the finding, the caret's start in it and its width."""
+    start = max(0, min(violation.column - 1, len(source)))
+    end = violation.end_column - 1 if violation.end_line == violation.line else len(source)
+    end = max(start + 1, min(end, len(source)))
+    left = 0 if start < WINDOW - 20 else start - 20
+    right = min(len(source), left + WINDOW)
+    prefix = "…" if left else ""
+    shown = prefix + source[left:right] + ("…" if right < len(source) else "")
+    caret_start = start - left + len(prefix)
+    width = max(1, min(end, right) - start)
+    return shown, caret_start, width
 
 
 def render_statistics(report: Report) -> str:
