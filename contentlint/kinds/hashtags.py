@@ -300,7 +300,10 @@ class HashtagCasing:
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         configured = _configured(ctx, "brand", "approved")
+        banned = _configured(ctx, "banned")
         for tag in written_tags(doc, ctx):
+            if tag_key(tag.value) in banned:
+                continue  # HT003 says to remove it; recasing a banned tag is noise
             as_configured = configured.get(tag_key(tag.value))
             if as_configured is not None:
                 # only a multi-word form is worth a fix: #inkwell -> #InkWell, not #stationery -> #Stationery
