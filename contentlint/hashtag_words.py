@@ -39,6 +39,9 @@ _SHORT_WORDS = frozenset(
 )
 # How much more probable the best split must be than the runner-up to count as confident.
 CONFIDENT_MARGIN = 2.0     # log10: a hundred times
+# A short piece of a split must be at least this common (log10 probability: "new", "day", "art"
+# pass, as do "ink" and "pen"; "tar", "fin", "jam" do not).
+COMMON_SHORT_WORD = -4.85
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,22 @@ def segment(run: str) -> tuple[tuple[str, ...], bool]:
     counts = word_counts()
     known = all(word in counts for word in words)
     margin = score - splits[1][0] if len(splits) > 1 else math.inf
-    return words, known and margin >= CONFIDENT_MARGIN
+    return words, known and margin >= CONFIDENT_MARGIN and not _loanword_shred(words, counts)
+
+
+def _loanword_shred(words: tuple[str, ...], counts: dict[str, float]) -> bool:
+    """A split that cuts an unknown word into rare short pieces: #jamdani -> jam-dan-i,
+    #iftar -> if-tar, #fintech -> fin-tech. Loanwords and names shred like this, so such a
+    split is never confident: a lone letter after the first word, or a short piece that is
+    neither a function word nor common (log10 probability under COMMON_SHORT_WORD)."""
+    if len(words) < 2:
+        return False
+    for index, word in enumerate(words):
+        if len(word) == 1 and index > 0:
+            return True
+        if len(word) <= 3 and word not in _SHORT_WORDS and counts.get(word, -99.0) < COMMON_SHORT_WORD:
+            return True
+    return False
 
 
 def _pieces(part: str) -> list[str]:
