@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,7 +40,7 @@ THRESHOLD = 0.6
 
 def corpus_dir(n: int) -> Path:
     name = f"{n // 1000}k" if n % 1000 == 0 else str(n)
-    path = CORPORA / name
+    path = CORPORA / f"gen4-{name}"
     if not (path / "planted.json").exists():
         subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), "--posts", str(n),
                         "--out", str(path), "--seed", "1"], check=True)
@@ -138,6 +139,67 @@ def score(corpus: Path, found: list[list]) -> dict[str, float]:
             "decoys": len(decoys), "by_kind": by_kind}
 
 
+# --- through the real CLI ------------------------------------------------------------------------
+CLI = Path(sys.executable).with_name("contentlint")
+
+
+def cli_run(corpus: Path, args: list[str]) -> tuple[float, float, dict]:
+    """(wall seconds, peak RSS MB, JSON report) of one `contentlint check` in the corpus folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report, timing = Path(tmp) / "report.json", Path(tmp) / "time.txt"
+        t = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-v", "-o", str(timing), str(CLI), "check", *args, "--format", "json",
+                        "--output", str(report), "--exit-zero"], cwd=corpus, check=True)
+        wall = time.perf_counter() - t
+        rss = next(int(line.split()[-1]) for line in timing.read_text().splitlines() if "Maximum resident" in line)
+        return wall, rss / 1024, json.loads(report.read_text(encoding="utf-8"))
+
+
+def score_rules(corpus: Path, report: dict) -> dict[str, float]:
+    """Rule-level scoring: a planted pair expecting RP001/RP002 must be reported on its later post
+    with `related` at the other; any other RP finding is a false positive (generator accidents too)."""
+    planted = json.loads((corpus / "planted.json").read_text(encoding="utf-8"))["pairs"]
+    want = {(p["expected"], p["b"], p["a"]) for p in planted if p["expected"] != "none"}
+    got = {(v["code"], v["path"], v["related"][0]["path"] if v["related"] else "")
+           for v in report["violations"] if v["code"] in ("RP001", "RP002")}
+    hit = got & want
+    return {"recall": len(hit) / max(1, len(want)), "precision": len(hit) / max(1, len(got)),
+            "found": len(got), "planted": len(want)}
+
+
+def cli_table(sizes: list[int], runs: int, all_rules: bool) -> None:
+    print("Through the CLI (`contentlint check posts --select RP`), wall seconds; cold = cache folder removed;"
+          f" medians of {runs} runs, peak RSS the max.\n")
+    print("| posts | cold s | warm unchanged s | warm 1 changed s | peak RSS MB | RP recall | RP precision |"
+          + (" cold all rules s | all rules peak RSS MB |" if all_rules else ""))
+    print("|---|---|---|---|---|---|---|" + ("---|---|" if all_rules else ""))
+    for n in sizes:
+        corpus = corpus_dir(n)
+        cold, warm, one, rss = [], [], [], []
+        changed = sorted((corpus / "posts" / "x").rglob("*.md"))[0]
+        original = changed.read_bytes()
+        for _ in range(runs):
+            shutil.rmtree(corpus / ".contentlint_cache", ignore_errors=True)
+            t, r, report = cli_run(corpus, ["posts", "--select", "RP"])
+            cold.append(t); rss.append(r)
+            t, r, _ = cli_run(corpus, ["posts", "--select", "RP"])
+            warm.append(t); rss.append(r)
+            try:
+                changed.write_bytes(original + f"\nOne more line, run {len(one)}.\n".encode())
+                t, r, _ = cli_run(corpus, [changed.relative_to(corpus).as_posix(), "--select", "RP"])
+                one.append(t); rss.append(r)
+            finally:
+                changed.write_bytes(original)
+        s = score_rules(corpus, report)
+        row = (f"| {n:,} | {statistics.median(cold):.2f} | {statistics.median(warm):.2f} | {statistics.median(one):.2f} "
+               f"| {max(rss):.0f} | {s['recall']:.3f} ({s['planted']}) | {s['precision']:.3f} ({s['found']}) |")
+        if all_rules:
+            shutil.rmtree(corpus / ".contentlint_cache", ignore_errors=True)
+            t, r, _ = cli_run(corpus, ["posts"])
+            row += f" {t:.1f} | {r:.0f} |"
+        print(row, flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -145,9 +207,14 @@ def main() -> int:
     ap.add_argument("--child", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--lsh", action="store_true")
+    ap.add_argument("--cli", action="store_true", help="time the real CLI instead of the in-process stage")
+    ap.add_argument("--all-rules", action="store_true", help="with --cli: also a cold run of every default rule")
     args = ap.parse_args()
     if args.child:
         child(args.child, args.out, args.lsh)
+        return 0
+    if args.cli:
+        cli_table([int(x) for x in args.sizes.split(",")], args.runs, args.all_rules)
         return 0
     rows, medians, details = [], {}, []
     for n in [int(x) for x in args.sizes.split(",")]:

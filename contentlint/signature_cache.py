@@ -1,9 +1,16 @@
-"""Per-repo cache of post signatures, so a hook run re-tokenises only the files that changed.
+"""Per-repo cache of what the repetition rules need from each post: its signature and routing.
+
+A pre-commit run compares one changed post with every post of the repo. Parsing a front matter
+costs about 0.6 ms and tokenising about 0.1 ms, so re-reading 100,000 unchanged posts would take a
+minute; with this cache only the changed file is parsed. An entry is keyed by the post's bytes and
+whatever else shaped it (`post_key`) and holds the shingles plus `PostMeta` (channels, audiences,
+date, language, where the body starts): everything the rules consult about a post that is not the
+target. Audience *resolution* (config `audiences`) is not cached: it depends on the config.
 
 One uncompressed `.npz` file (numpy arrays only, loaded with `allow_pickle=False`):
-`keys` (S64 hex), `offsets` (int64, N+1) into the concatenated `shingles` (uint64), `minhash`
-(uint32, N x NUM_PERM) and `version` ([format, NORMALISATION_VERSION]). One file instead of one
-per post because opening 100,000 small files costs more than the tokenising it saves.
+`keys` (S64 hex), `offsets` (int64, N+1) into the concatenated `shingles` (uint64), `meta` (UTF-8
+JSON of one list per entry, as uint8) and `version` ([format, NORMALISATION_VERSION]). One file
+instead of one per post because opening 100,000 small files costs more than the parsing it saves.
 
 Writes go to a temp file in the same folder and `os.replace` it, so a reader sees the old file or
 the new one, never half of one; with two runs at once the last writer wins and both files are
@@ -14,23 +21,53 @@ untouched key belongs to a deleted or edited file, and dropping it keeps the cac
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from contentlint.similarity import NORMALISATION_VERSION, NUM_PERM, Signature
+from contentlint.similarity import NORMALISATION_VERSION, Signature
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 FILE_NAME = "signatures.npz"
 
 
-def content_key(data: bytes, lang: str) -> str:
-    """Key of a post's signature: its bytes, its language and the tokeniser version."""
-    h = hashlib.sha256(data)
-    h.update(f"\0{NORMALISATION_VERSION}\0{lang}".encode("utf-8"))
+@dataclass(frozen=True)
+class PostMeta:
+    """A post's routing fields as its front matter (or the run's defaults) gave them."""
+
+    channels: tuple[str, ...]
+    audiences: tuple[str, ...]      # as written; empty means "resolve from the channel"
+    publish_at: str | None          # ISO 8601 (datetime.isoformat()), None when undated or invalid
+    lang: str
+    body_line: int                  # 1-based line and column where the body starts (for `related`)
+    body_column: int
+
+    def to_json(self) -> list[Any]:
+        return [list(self.channels), list(self.audiences), self.publish_at, self.lang, self.body_line, self.body_column]
+
+    @staticmethod
+    def from_json(row: Any) -> "PostMeta":
+        channels, audiences, publish_at, lang, line, column = row
+        return PostMeta(tuple(map(str, channels)), tuple(map(str, audiences)),
+                        None if publish_at is None else str(publish_at), str(lang), int(line), int(column))
+
+
+@dataclass(frozen=True)
+class CachedPost:
+    signature: Signature
+    meta: PostMeta
+
+
+def post_key(digest: str, context: str = "") -> str:
+    """Key of a post: the sha256 of its bytes, the run defaults that shape its parse, the versions."""
+    h = hashlib.sha256(f"{digest}\0{NORMALISATION_VERSION}\0{CACHE_FORMAT}\0".encode("ascii"))
+    h.update(context.encode("utf-8"))
     return h.hexdigest()
 
 
@@ -42,9 +79,9 @@ class SignatureCache:
         self._index: dict[str, int] = {}
         self._offsets = np.zeros(1, dtype=np.int64)
         self._shingles = np.empty(0, dtype=np.uint64)
-        self._minhash = np.empty((0, NUM_PERM), dtype=np.uint32)
+        self._meta: list[Any] = []
         self._used: set[str] = set()
-        self._new: dict[str, Signature] = {}
+        self._new: dict[str, CachedPost] = {}
         if self._dir is not None:
             self._load(self._dir / FILE_NAME)
 
@@ -54,23 +91,23 @@ class SignatureCache:
                 version = data["version"]
                 if version.tolist() != [CACHE_FORMAT, NORMALISATION_VERSION]:
                     return
-                keys, offsets = data["keys"], data["offsets"]
-                shingles, minhash = data["shingles"], data["minhash"]
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+                keys, offsets, shingles = data["keys"], data["offsets"], data["shingles"]
+                meta = json.loads(data["meta"].tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError, zipfile.BadZipFile):
             return  # missing, corrupt or foreign: start empty, the next save rebuilds it
         n = len(keys)
-        if (offsets.shape != (n + 1,) or minhash.shape != (n, NUM_PERM) or offsets[0] != 0
+        if (offsets.shape != (n + 1,) or not isinstance(meta, list) or len(meta) != n or offsets[0] != 0
                 or offsets[-1] != len(shingles) or np.any(np.diff(offsets) < 0)):
             return
         self._index = dict(zip(keys.astype("U64").tolist(), range(n)))
         self._offsets = offsets.astype(np.int64)
         self._shingles = shingles.astype(np.uint64, copy=False)
-        self._minhash = minhash.astype(np.uint32, copy=False)
+        self._meta = meta
 
     def __len__(self) -> int:
         return len(self._index.keys() | self._new.keys())
 
-    def get(self, key: str) -> Signature | None:
+    def get(self, key: str) -> CachedPost | None:
         if self._dir is None:
             return None
         if key in self._new:
@@ -79,13 +116,17 @@ class SignatureCache:
         i = self._index.get(key)
         if i is None:
             return None
+        try:
+            meta = PostMeta.from_json(self._meta[i])
+        except (TypeError, ValueError):
+            return None  # a damaged entry: recomputed and replaced by the caller
         self._used.add(key)
-        return Signature(self._shingles[self._offsets[i] : self._offsets[i + 1]], self._minhash[i])
+        return CachedPost(Signature(self._shingles[self._offsets[i] : self._offsets[i + 1]]), meta)
 
-    def put(self, key: str, signature: Signature) -> None:
+    def put(self, key: str, post: CachedPost) -> None:
         if self._dir is None:
             return
-        self._new[key] = signature
+        self._new[key] = post
         self._used.add(key)
 
     def save(self) -> None:
@@ -95,14 +136,15 @@ class SignatureCache:
         if not self._new and self._used == self._index.keys():
             return
         keys = sorted(self._used)
-        sigs = [self.get(k) for k in keys]
-        sizes = np.fromiter((s.shingles.size for s in sigs), dtype=np.int64, count=len(sigs))  # type: ignore[union-attr]
+        posts = [self.get(k) for k in keys]
+        sizes = np.fromiter((p.signature.shingles.size for p in posts), dtype=np.int64, count=len(posts))  # type: ignore[union-attr]
+        meta = json.dumps([p.meta.to_json() for p in posts], ensure_ascii=False, separators=(",", ":"))  # type: ignore[union-attr]
         arrays = {
             "version": np.array([CACHE_FORMAT, NORMALISATION_VERSION], dtype=np.int64),
             "keys": np.array(keys, dtype="S64"),
             "offsets": np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
-            "shingles": np.concatenate([s.shingles for s in sigs] or [np.empty(0, np.uint64)]).astype(np.uint64),  # type: ignore[union-attr]
-            "minhash": np.array([s.minhash for s in sigs], dtype=np.uint32).reshape(len(sigs), NUM_PERM),  # type: ignore[union-attr]
+            "shingles": np.concatenate([p.signature.shingles for p in posts] or [np.empty(0, np.uint64)]).astype(np.uint64),  # type: ignore[union-attr]
+            "meta": np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
         }
         self._dir.mkdir(parents=True, exist_ok=True)
         ignore = self._dir / ".gitignore"

@@ -17,14 +17,15 @@ estimates Jaccard, and a 10-shingle tweet inside a 60-shingle post has Jaccard 0
 containment is 1.0; LSH tuned that low floods the verifier. Instead each post is indexed by its
 shingles, and a post probes the index only with its rarest `|A| - ceil(t|A|) + 1` shingles (the
 "prefix"): if none of those is in B, at most `ceil(t|A|) - 1` are, so B cannot reach the
-threshold. The filter is exact up to the posting-list cap below (unlike LSH's 99%),
-and because rare shingles have short posting lists, time grows about linearly. Measured on the
-generated bench corpus (bench/bench_similarity.py): see the README table.
+threshold. Rare shingles have short posting lists, so time grows about linearly on varied copy.
 
-Posting-list cap: a shingle in more than `_PROBE_DF_CAP` posts (a template phrase, below the
-boilerplate share) still counts in the score but is never used to find candidates; without the
-cap a heavily templated 100,000-post corpus made 4 billion join rows. So a pair whose shared text
-is only such common phrases can be missed; every other pair at or above the threshold is found.
+Probe budget: templated copy makes even a post's rarest shingles common, and the join then grows
+with N squared (4 billion rows at 100,000 generated posts). So a post scans at most
+`probe_budget` posting rows (its rarest prefix shingles first); the filter is exact for every
+post whose prefix fits the budget, and a post over budget still finds the copies that share one
+of the shingles it did probe (a real cross-post shares nearly all of them, a borderline 60% pair
+may be missed). A few `queries` (the hook's changed files) never use the budget: `_query_pairs`
+counts their exact overlaps with every post in one linear pass.
 
 Boilerplate: a shingle in more than max(boilerplate_min_posts, boilerplate_share * N) posts
 (a standard sign-off, a campaign tag line) is dropped before candidates and before scoring, so
@@ -40,7 +41,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Collection, Iterator, Sequence
 
 import numpy as np
@@ -51,7 +52,9 @@ NUM_PERM = 128
 SHINGLE_SIZE = 3
 MIN_CONTAINMENT_SHINGLES = 3
 _EXTRA_PREFIX = 2  # probe 2 shingles past the prefix, then demand 3 hits: prunes most candidates
-_PROBE_DF_CAP = 100  # a shingle in more posts is scored but never probed: bounds the join (see above)
+PROBE_BUDGET = 200  # posting rows a post may scan for candidates: bounds the join (see above)
+_QUERY_SHARE = 8  # up to n / 8 queries: exact per-query overlaps beat building the whole index
+_BUCKETS = 1 << 20  # hash buckets for finding boilerplate in linear time
 _JOIN_CHUNK = 4_000_000  # expanded (probe, posting) rows per numpy batch: bounds peak memory
 
 # --- tokens -------------------------------------------------------------------------------------
@@ -127,18 +130,24 @@ class Signature:
     """What the repetition rules keep per post (and what the cache stores).
 
     shingles: sorted unique uint64 hashes of word 3-grams (fewer words: one n-gram of them all).
-    minhash: uint32[NUM_PERM] minimums over fixed permutations, for quick Jaccard estimates.
+    minhash: uint32[NUM_PERM] minimums over fixed permutations, for quick Jaccard estimates. It is
+    computed on first use and not cached on disk: the rules never need it, and at 512 bytes a
+    post it was larger than the shingles themselves (the cache file doubled).
     """
 
     shingles: np.ndarray
-    minhash: np.ndarray
+
+    @cached_property
+    def minhash(self) -> np.ndarray:
+        if self.shingles.size == 0:
+            return _EMPTY_MINHASH
+        permuted = _mix64(self.shingles[:, None] ^ _SEEDS[None, :])
+        return (permuted.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Signature):
             return NotImplemented
-        return np.array_equal(self.shingles, other.shingles) and np.array_equal(
-            self.minhash, other.minhash
-        )
+        return np.array_equal(self.shingles, other.shingles)
 
     __hash__ = None  # type: ignore[assignment]  # arrays are not hashable
 
@@ -153,13 +162,10 @@ def _shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
 
 
 def make_signature(tokens: Sequence[str]) -> Signature:
-    """Shingles and MinHash of a token list; identical tokens give identical signatures."""
+    """Shingles of a token list; identical tokens give identical signatures."""
     if not tokens:
-        return Signature(np.empty(0, dtype=np.uint64), _EMPTY_MINHASH)
-    shingles = _shingle_hashes(tokens)
-    permuted = _mix64(shingles[:, None] ^ _SEEDS[None, :])
-    minhash = (permuted.min(axis=0) >> np.uint64(32)).astype(np.uint32)
-    return Signature(shingles, minhash)
+        return Signature(np.empty(0, dtype=np.uint64))
+    return Signature(_shingle_hashes(tokens))
 
 
 def estimate_jaccard(a: Signature, b: Signature) -> float:
@@ -196,14 +202,21 @@ class _Postings:
 
 
 def _join(probe_docs: np.ndarray, probe_sids: np.ndarray, index: _Postings) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Yield (probe doc, indexed doc) for every shared shingle, in memory-bounded batches."""
+    """Yield (probe doc, indexed doc) for every shared shingle, in memory-bounded batches.
+
+    Probe rows come grouped by probe doc and a batch never splits a group, so each batch holds
+    all hits of its probe docs and can be pruned on its own (peak memory stays one batch).
+    """
     lens = index.count[probe_sids]
     ends = np.cumsum(lens)
+    group_starts = np.flatnonzero(np.r_[True, probe_docs[1:] != probe_docs[:-1]]) if len(probe_docs) else np.empty(0, np.int64)
+    bounds = np.append(group_starts, len(probe_sids))
     lo = 0
     while lo < len(probe_sids):
         base = ends[lo - 1] if lo else 0
         hi = int(np.searchsorted(ends, base + _JOIN_CHUNK, side="right"))
-        hi = max(hi, lo + 1)
+        snapped = int(bounds[np.searchsorted(bounds, hi, side="right") - 1])  # back to a group start
+        hi = snapped if snapped > lo else int(bounds[np.searchsorted(bounds, lo, side="right")])
         part = lens[lo:hi]
         total = int(part.sum())
         if total:
@@ -220,83 +233,152 @@ def find_similar_pairs(
     queries: Collection[int] | None = None,
     boilerplate_share: float = 0.05,
     boilerplate_min_posts: int = 5,
+    probe_budget: int = PROBE_BUDGET,
 ) -> list[SimilarPair]:
     """All pairs with similarity >= threshold (only pairs touching `queries`, when given).
 
     Similarity is containment over non-boilerplate shingles (Jaccard when the smaller post has
-    fewer than MIN_CONTAINMENT_SHINGLES). Sorted by (a, b).
+    fewer than MIN_CONTAINMENT_SHINGLES). Sorted by (a, b). A few queries (a hook's changed
+    files) are answered exactly by `_query_pairs`; everything else by the prefix-filtered join,
+    which is exact unless a post's prefix exceeds `probe_budget` (see the module docstring).
     """
     n = len(signatures)
     if n < 2 or not 0.0 < threshold <= 1.0:
         if n >= 2:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         return []
+    limit = max(boilerplate_min_posts, boilerplate_share * n)
+    if queries is not None:
+        wanted = np.unique(np.fromiter(queries, dtype=np.int64))
+        if wanted.size == 0:
+            return []
+        if wanted.size * _QUERY_SHARE <= n:
+            return _query_pairs(signatures, threshold, wanted, limit)
+        found = _all_pairs(signatures, threshold, limit, probe_budget)
+        mask = np.zeros(n, dtype=bool)
+        mask[wanted] = True
+        return [p for p in found if mask[p.a] or mask[p.b]]
+    return _all_pairs(signatures, threshold, limit, probe_budget)
+
+
+def _concat(signatures: Sequence[Signature]) -> tuple[np.ndarray, np.ndarray]:
+    """(shingle, post index) rows of every signature, in post order."""
+    n = len(signatures)
     raw_sizes = np.fromiter((s.shingles.size for s in signatures), dtype=np.int64, count=n)
     if raw_sizes.sum() == 0:
-        return []
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
     values = np.concatenate([s.shingles for s in signatures])
-    docs = np.repeat(np.arange(n, dtype=np.int64), raw_sizes)
+    return values, np.repeat(np.arange(n, dtype=np.int64), raw_sizes)
+
+
+def _similarity(overlap: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
+    lo = np.minimum(size_a, size_b)
+    union = size_a + size_b - overlap
+    return np.where(lo >= MIN_CONTAINMENT_SHINGLES, overlap / np.maximum(lo, 1), overlap / np.maximum(union, 1))
+
+
+def _pairs_out(a: np.ndarray, b: np.ndarray, sim: np.ndarray, threshold: float) -> list[SimilarPair]:
+    hit = sim >= threshold - 1e-12
+    lo, hi, s = np.minimum(a[hit], b[hit]), np.maximum(a[hit], b[hit]), sim[hit]
+    order = np.lexsort((hi, lo))
+    return [SimilarPair(int(lo[i]), int(hi[i]), float(s[i])) for i in order]
+
+
+def _boilerplate_rows(values: np.ndarray, limit: float) -> np.ndarray:
+    """Rows whose shingle is in more than `limit` posts, without sorting every row.
+
+    Shingles are well-mixed hashes, so their low bits spread them over buckets evenly; only a
+    bucket holding more than `limit` rows can hold a boilerplate shingle, and only those few rows
+    are sorted and counted exactly. Linear time, so a hook run stays fast at 100,000 posts.
+    """
+    buckets = (values & np.uint64(_BUCKETS - 1)).astype(np.intp)
+    heavy = (np.bincount(buckets, minlength=_BUCKETS) > limit)[buckets]
+    out = np.zeros(len(values), dtype=bool)
+    if heavy.any():
+        _, inverse, counts = np.unique(values[heavy], return_inverse=True, return_counts=True)
+        out[np.flatnonzero(heavy)] = counts[inverse.ravel()] > limit
+    return out
+
+
+def _query_pairs(signatures: Sequence[Signature], threshold: float, queries: np.ndarray, limit: float) -> list[SimilarPair]:
+    """Exact overlaps of a few posts with every post: one linear pass, no index, no budget."""
+    n = len(signatures)
+    values, docs = _concat(signatures)
+    if values.size == 0:
+        return []
+    common = _boilerplate_rows(values, limit)
+    size = np.bincount(docs[~common], minlength=n)
+    is_query = np.zeros(n, dtype=bool)
+    is_query[queries] = True
+    mine = is_query[docs] & ~common
+    q_vals, q_docs = values[mine], docs[mine]
+    order = np.argsort(q_vals, kind="stable")
+    q_vals, q_docs = q_vals[order], q_docs[order]
+    if q_vals.size == 0:
+        return []
+    at = np.minimum(np.searchsorted(q_vals, values), q_vals.size - 1)
+    hit = (q_vals[at] == values) & ~common
+    other, first = docs[hit], at[hit]
+    count = np.searchsorted(q_vals, values[hit], side="right") - first  # queries holding that shingle
+    total = int(count.sum())
+    within = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    query = q_docs[np.repeat(first, count) + within]
+    other = np.repeat(other, count)
+    ok = query != other
+    lo, hi = np.minimum(query[ok], other[ok]), np.maximum(query[ok], other[ok])
+    codes, twice = np.unique(lo * n + hi, return_counts=True)
+    a, b = codes // n, codes % n
+    both = is_query[a] & is_query[b]  # such a pair was counted from each side
+    overlap = np.where(both, twice // 2, twice)
+    return _pairs_out(a, b, _similarity(overlap, size[a], size[b]), threshold)
+
+
+def _all_pairs(signatures: Sequence[Signature], threshold: float, limit: float, probe_budget: int) -> list[SimilarPair]:
+    n = len(signatures)
+    values, docs = _concat(signatures)
+    if values.size == 0:
+        return []
     _, sids, df = np.unique(values, return_inverse=True, return_counts=True)
     sids = sids.ravel()
     n_shingles = len(df)
 
-    keep = df[sids] <= max(boilerplate_min_posts, boilerplate_share * n)
+    keep = df[sids] <= limit
     docs, sids = docs[keep], sids[keep]
     size = np.bincount(docs, minlength=n)
 
-    # Each post's shingles, rarest first; its (extended) prefix is what it probes with.
+    # Each post's shingles, rarest first; its (extended) prefix is what it probes with, as far as
+    # its budget of posting rows allows.
     order = np.lexsort((sids, df[sids], docs))
     docs, sids = docs[order], sids[order]
     doc_start = np.concatenate(([0], np.cumsum(size)[:-1]))
     position = np.arange(len(docs)) - doc_start[docs]
     need = np.maximum(1, np.ceil(threshold * size - 1e-9).astype(np.int64))
     probe_len = np.minimum(size, size - need + 1 + _EXTRA_PREFIX)
-    in_prefix = (position < probe_len[docs]) & (df[sids] <= _PROBE_DF_CAP)
+    in_prefix = position < probe_len[docs]
+    rows = np.where(in_prefix, df[sids], 0)
+    spent = np.cumsum(rows)
+    spent -= np.concatenate(([0], spent))[doc_start[docs]]  # posting rows used so far by this post
+    in_prefix &= spent <= probe_budget
     probes = np.bincount(docs[in_prefix], minlength=n)
     min_hits = np.maximum(1, probes - (size - need))  # at most size - need shingles of a match are missing
+    # A post cut short by its budget probed only its rarest shingles, and the bound above drops to
+    # one hit, so every post sharing any of them would be verified. Demand the threshold share of
+    # the probed shingles instead: a copy shares nearly all of them, a template neighbour few.
+    cut = probes < np.minimum(size, probe_len)
+    min_hits = np.where(cut, np.maximum(min_hits, np.ceil(threshold * probes - 1e-9).astype(np.int64)), min_hits)
 
     full = _Postings.build(docs, sids, n_shingles)
-
-    def smaller(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        return (size[x] < size[y]) | ((size[x] == size[y]) & (x < y))
-
-    batches: list[tuple[np.ndarray, np.ndarray]] = []
-
-    def collect(small: np.ndarray, large: np.ndarray) -> None:
-        ok = smaller(small, large)
-        batches.append(np.unique(small[ok] * n + large[ok], return_counts=True))
-
-    if queries is None:
-        for x, y in _join(docs[in_prefix], sids[in_prefix], full):
-            collect(x, y)
-    else:
-        is_query = np.zeros(n, dtype=bool)
-        is_query[np.fromiter(queries, dtype=np.int64)] = True
-        probe = in_prefix & is_query[docs]
-        for x, y in _join(docs[probe], sids[probe], full):  # query is the smaller post
-            collect(x, y)
-        prefixes = _Postings.build(docs[in_prefix], sids[in_prefix], n_shingles)
-        mine = is_query[docs]
-        for q, y in _join(docs[mine], sids[mine], prefixes):  # query is the larger post
-            collect(y, q)
-
-    if not batches:
+    batches: list[np.ndarray] = []
+    for x, y in _join(docs[in_prefix], sids[in_prefix], full):
+        ok = (size[x] < size[y]) | ((size[x] == size[y]) & (x < y))  # x probes as the smaller post
+        codes, hits = np.unique(x[ok] * n + y[ok], return_counts=True)
+        batches.append(codes[hits >= min_hits[codes // n]])  # complete counts: x is never split
+    codes = np.concatenate(batches) if batches else np.empty(0, dtype=np.int64)
+    if codes.size == 0:
         return []
-    codes, first = np.unique(np.concatenate([c for c, _ in batches]), return_inverse=True)
-    hits = np.bincount(first.ravel(), weights=np.concatenate([k for _, k in batches])).astype(np.int64)
     small, large = codes // n, codes % n
-    enough = hits >= min_hits[small]
-    small, large = small[enough], large[enough]
     overlap = _overlaps(small, large, docs, sids, size, doc_start, n_shingles)
-    lo = np.minimum(size[small], size[large])
-    union = size[small] + size[large] - overlap
-    sim = np.where(lo >= MIN_CONTAINMENT_SHINGLES, overlap / np.maximum(lo, 1), overlap / np.maximum(union, 1))
-    hit = sim >= threshold - 1e-12
-    a = np.minimum(small[hit], large[hit])
-    b = np.maximum(small[hit], large[hit])
-    s = sim[hit]
-    out = np.lexsort((b, a))
-    return [SimilarPair(int(a[i]), int(b[i]), float(s[i])) for i in out]
+    return _pairs_out(small, large, _similarity(overlap, size[small], size[large]), threshold)
 
 
 def _overlaps(

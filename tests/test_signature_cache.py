@@ -1,13 +1,14 @@
 """SignatureCache: round trip, self-healing on bad files, safe concurrent saves."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 from pathlib import Path
 
 import numpy as np
 
 from contentlint import signature_cache
-from contentlint.signature_cache import FILE_NAME, SignatureCache, content_key
+from contentlint.signature_cache import FILE_NAME, CachedPost, PostMeta, SignatureCache, post_key
 from contentlint.similarity import NORMALISATION_VERSION, make_signature, similarity_tokens
 
 POSTS = [
@@ -18,20 +19,30 @@ POSTS = [
 ]
 
 
-def fill(cache: SignatureCache, posts: list[str] = POSTS, lang: str = "en") -> dict[str, object]:
+def content_key(data: bytes, lang: str) -> str:
+    return post_key(hashlib.sha256(data).hexdigest(), lang)
+
+
+def meta(i: int) -> PostMeta:
+    return PostMeta(("x", "linkedin")[: 1 + i % 2], ("students",) * (i % 2), "2026-12-01T10:00:00+05:30" if i else None,
+                    "bn" if i == 1 else "en", 4 + i, 1)
+
+
+def fill(cache: SignatureCache, posts: list[str] = POSTS, lang: str = "en") -> dict[str, CachedPost]:
     made = {}
-    for text in posts:
+    for i, text in enumerate(posts):
         key = content_key(text.encode(), lang)
-        made[key] = make_signature(similarity_tokens(text, lang))
-        cache.put(key, made[key])  # type: ignore[arg-type]
+        made[key] = CachedPost(make_signature(similarity_tokens(text, lang)), meta(i))
+        cache.put(key, made[key])
     return made
 
 
-def test_content_key_depends_on_bytes_lang_and_version() -> None:
-    k = content_key(b"post", "en")
-    assert len(k) == 64 and k == content_key(b"post", "en")
-    assert k != content_key(b"post", "bn") and k != content_key(b"post ", "en")
-    assert str(NORMALISATION_VERSION) and k != content_key(b"post", "en\x00")
+def test_post_key_depends_on_digest_context_and_version(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    k = post_key("ab" * 32, "en")
+    assert len(k) == 64 and k == post_key("ab" * 32, "en")
+    assert k != post_key("ab" * 32, "bn") and k != post_key("ac" * 32, "en")
+    monkeypatch.setattr(signature_cache, "NORMALISATION_VERSION", NORMALISATION_VERSION + 1)
+    assert k != post_key("ab" * 32, "en")
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -61,7 +72,7 @@ def test_save_keeps_only_entries_used_in_this_run(tmp_path: Path) -> None:
     second = SignatureCache(tmp_path)
     kept = next(iter(made))
     assert second.get(kept) is not None
-    second.put(content_key(b"new post", "en"), make_signature(["new", "post"]))
+    second.put(content_key(b"new post", "en"), CachedPost(make_signature(["new", "post"]), meta(0)))
     second.save()
     third = SignatureCache(tmp_path)
     assert len(third) == 2 and third.get(kept) == made[kept]
@@ -92,7 +103,7 @@ def test_other_version_is_ignored(tmp_path: Path, monkeypatch) -> None:  # type:
 def test_inconsistent_arrays_are_ignored(tmp_path: Path) -> None:
     np.savez(tmp_path / FILE_NAME, version=np.array([signature_cache.CACHE_FORMAT, NORMALISATION_VERSION]),
              keys=np.array(["a" * 64], dtype="S64"), offsets=np.array([0, 5]),
-             shingles=np.zeros(2, dtype=np.uint64), minhash=np.zeros((1, 128), dtype=np.uint32))
+             shingles=np.zeros(2, dtype=np.uint64), meta=np.frombuffer(b"[[[],[],null,\"en\",1,1]]", dtype=np.uint8))
     assert len(SignatureCache(tmp_path)) == 0
 
 
