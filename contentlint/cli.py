@@ -230,5 +230,20 @@ def count(file: str, config_path: str | None, channel: str | None) -> None:
         click.echo("\n* the post's own channels")
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, help="How many posts to show.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+def similar(file: str, config_path: str | None, output_format: str, limit: int, no_cache: bool) -> None:
+    """The posts of the corpus nearest to FILE, and whether RP001/RP002 would report each."""
+    from .similar import nearest, render_json, render_text
+
+    linter = _load_linter(config_path, use_cache=not no_cache)
+    neighbours = nearest(linter, file, limit)
+    click.echo(render_json(neighbours) if output_format == "json" else render_text(neighbours), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

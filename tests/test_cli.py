@@ -186,3 +186,19 @@ def test_output_file(repo: Path) -> None:
     code, out, err = run(["check", "posts", "--select", "FM", "--format", "json", "--output", "report.json"], repo)
     assert code == 1 and out == ""
     assert json.loads((repo / "report.json").read_text())["summary"]["error"] == 1
+
+
+def test_similar_lists_the_nearest_posts(tmp_path: Path) -> None:
+    (tmp_path / ".contentlint.yaml").write_text(
+        "content: ['posts/**/*.md']\naudiences:\n  students: {channels: [x, instagram]}\n", encoding="utf-8")
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    body = "Exams are coming. Our gel pens dry in a second, so your notes stay clean all term."
+    (posts / "a.md").write_text(f"---\nchannel: instagram\naudience: students\npublish_at: 2026-12-01\n---\n{body} #StudyTips\n", encoding="utf-8")
+    (posts / "b.md").write_text(f"---\nchannel: x\naudience: students\npublish_at: 2026-12-03\n---\n{body}\n", encoding="utf-8")
+    (posts / "c.md").write_text("---\nchannel: x\naudience: students\npublish_at: 2026-12-05\n---\nA different post about refills and recycled plastic boxes.\n", encoding="utf-8")
+    code, out, _ = run(["similar", "posts/b.md", "--format", "json"], tmp_path)
+    assert code == 0
+    nearest = json.loads(out)["similar"]
+    assert nearest[0]["path"] == "posts/a.md" and nearest[0]["flagged"] == "RP001"
+    assert all(item["path"] != "posts/c.md" or not item["flagged"] for item in nearest)
