@@ -34,6 +34,9 @@ _CANDIDATE = regex.compile(
 )
 _NEXT_WORD = regex.compile(r"\s+(\S)")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}\p{N}.]+)$")
+# The same run matched backwards from its end: found in the length of the word, where a forward
+# search for `_WORD_BEFORE` tries every start from the line's beginning.
+_WORD_ENDING = regex.compile(r"[\p{L}\p{M}\p{N}.]+", regex.REVERSE)
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}?$")   # "H.A", "U.S", "p.m" (final dot excluded)
 _LIST_NUMBER = regex.compile(r"^\s*(?:[-*+]\s+)?\(?\p{N}{1,3}$")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
@@ -134,8 +137,8 @@ def _ends_sentence(text: str, line_start: int, match: Any, next_char: str) -> bo
     if term.startswith("…") or term.startswith(".."):
         return not next_char.islower()
     # A single full stop: look at the word it ends.
-    before = _WORD_BEFORE.search(text, line_start, match.start())
-    word = before.group(1) if before else ""
+    before = _WORD_ENDING.match(text, line_start, match.start())
+    word = before.group() if before else ""
     bare = word.replace(".", "").lower()
     if bare in ("eg", "ie") or (bare in _ALWAYS_CONTINUE and "." not in word):
         return False

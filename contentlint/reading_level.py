@@ -13,7 +13,9 @@ The text is cleaned first: URLs, e-mails, mentions, hashtags and cashtags are bl
 are not words. Sentences come from `nlp.sentences`, not from textstat's own splitter, so the
 abbreviations, ellipses and dari that CL002 understands count the same here.
 
-textstat is used only for syllable counts, through `textstat.backend` functions that take the
+English syllables come from a table shipped with contentlint (`syllables`: textstat's own
+counts, without its 1.6 s dictionary load). For other languages textstat is used only for
+syllable counts and formula constants, through `textstat.backend` functions that take the
 language as an argument: its `set_lang` is process-wide state that another library (or a
 notebook) may change between calls, so it is never called. textstat 0.7.8 is pinned: 0.7.9 and
 later download a dictionary at first use, which fails offline.
@@ -113,23 +115,43 @@ def grade_from_ease(ease: float) -> float:
     return _EASE_TO_GRADE[-1][1]
 
 
+# textstat 0.7.8's English constants (Flesch 1948), so English never imports textstat at all;
+# tests/test_syllables.py checks them against `get_lang_cfg("en", ...)`.
+ENGLISH_EASE = {"fre_base": 206.835, "fre_sentence_length": 1.015, "fre_syll_per_word": 84.6}
+
+
 def _reading_ease(root: str, words_per_sentence: float, syllables_per_word: float) -> float:
+    return (
+        _ease_constant(root, "fre_base")
+        - _ease_constant(root, "fre_sentence_length") * words_per_sentence
+        - _ease_constant(root, "fre_syll_per_word") * syllables_per_word
+    )
+
+
+def _ease_constant(root: str, key: str) -> float:
+    if root == ENGLISH:
+        return ENGLISH_EASE[key]
     from textstat.backend.utils import get_lang_cfg
 
-    return (
-        get_lang_cfg(root, "fre_base")
-        - get_lang_cfg(root, "fre_sentence_length") * words_per_sentence
-        - get_lang_cfg(root, "fre_syll_per_word") * syllables_per_word
-    )
+    return get_lang_cfg(root, key)
 
 
 @lru_cache(maxsize=65536)
 def _syllables(word: str, root: str) -> int:
     """Syllables of one lower-cased word: CMU dictionary for English, else pyphen (memoised: a
-    brand's posts reuse a small vocabulary, and textstat's own cache holds only 128 entries)."""
+    brand's posts reuse a small vocabulary, and textstat's own cache holds only 128 entries).
+    English reads the shipped table (`syllables`): textstat's counts without its 1.6 s load."""
+    return sum(max(1, _part_syllables(part, root)) for part in _PART.split(word) if part)
+
+
+def _part_syllables(part: str, root: str) -> int:
+    if root == ENGLISH:
+        from .syllables import count_english
+
+        return count_english(part)
     from textstat.backend.counts import count_syllables
 
-    return sum(max(1, count_syllables(part, root)) for part in _PART.split(word) if part)
+    return count_syllables(part, root)
 
 
 def _graphemes(word: str) -> int:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 import regex
 
 from ..violation import Finding
+from . import shared
 from .base import OptionError, RuleContext, validate_options
 
 # Words after which a sentence cannot end, so an emoji right after one, followed by another
@@ -32,6 +33,29 @@ _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}\p{M}'’])(?:([\p{L}\p{M}'’]+)[ \t
 _WORD_AFTER = regex.compile(r"^[ \t]+[\p{L}]")
 _GAP = regex.compile(r"^[ \t\uFE0F]*$")
 _LETTER_LIKE_EMOJI = regex.compile(r"^[\U0001F170-\U0001F189]$")   # AX003's negative squared letters
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}'’]")
+
+
+def words_before(text: str, line_start: int, end: int) -> Any:
+    """`_WORD_BEFORE` searched in text[line_start:end], on only the stretch it can match.
+
+    Its match ends at `end` and holds at most two words, their spaces and one character before
+    them, so the search runs on that stretch (found by stepping back over spaces, a word, spaces,
+    a word) and not on the whole line: the regex tries every start, and lines can be long.
+    """
+    start = end
+    for is_part in (_is_gap, _is_word_char, _is_gap, _is_word_char):
+        while start > line_start and is_part(text[start - 1]):
+            start -= 1
+    return _WORD_BEFORE.search(text[max(line_start, start - 1):end])
+
+
+def _is_gap(char: str) -> bool:
+    return char == " " or char == "\t"
+
+
+def _is_word_char(char: str) -> bool:
+    return _WORD_CHAR.match(char) is not None
 
 
 def _is_bullet(text: str, item: Any) -> bool:
@@ -71,7 +95,7 @@ class EmojiUse:
         return cls(dict(caps), max_run, bool(word_substitutes))
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        found = [e for e in doc.emoji if not _LETTER_LIKE_EMOJI.match(e.value)]
+        found = [e for e in shared.emoji(doc) if not _LETTER_LIKE_EMOJI.match(e.value)]
         if not found:
             return
         yield from self._over_cap(doc, ctx, found)
@@ -119,7 +143,7 @@ class EmojiUse:
         text = doc.prose
         for item in found:
             line_start = text.rfind("\n", 0, item.start) + 1
-            before = _WORD_BEFORE.search(text[line_start:item.start])
+            before = words_before(text, line_start, item.start)
             if not before or before.group(2).casefold() not in FUNCTION_WORDS:
                 continue
             if (before.group(1) or "").casefold() in CALL_TO_ACTION_VERBS:

@@ -82,6 +82,26 @@ def plain_form(char: str) -> str | None:
     return None
 
 
+# Blocks that hold no fancy character (Latin, Indic scripts, punctuation, currency, arrows,
+# symbols, CJK, Hangul, variation selectors, emoji); tests/test_rule_speed_paths.py checks each
+# of their code points with `strength`.
+NEVER_FANCY_RANGES = (
+    (0x0000, 0x024F), (0x0900, 0x0DFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2190, 0x23FF),
+    (0x2500, 0x27BF), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xFE00, 0xFE0F),
+    (0x1F300, 0x1FAFF),
+)
+_MAYBE_FANCY = regex.compile("[^" + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in NEVER_FANCY_RANGES) + "]")
+
+
+def may_be_fancy(text: str) -> bool:
+    """False only when no character of `text` is fancy (strong or weak). The usual post (ASCII,
+    Bengali, emoji, curly quotes) is answered by one pass in C; otherwise one cached lookup per
+    distinct character outside the blocks above."""
+    if text.isascii() or _MAYBE_FANCY.search(text) is None:
+        return False
+    return any(strength(char) for char in set(text) if not char.isascii())
+
+
 def style_name(char: str) -> str:
     """A reader-facing name for the "font" a fancy character comes from ("mathematical bold")."""
     name = unicodedata.name(char, "")

@@ -14,7 +14,7 @@ import regex
 
 from ..violation import Finding, Fix
 from .base import RuleContext, validate_options
-from .fancy_letters import STRONG, plain_form, strength, style_name
+from .fancy_letters import STRONG, may_be_fancy, plain_form, strength, style_name
 from .published_fields import published_fields
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u249C-\u24E9\U0001F130-\U0001F189]+")
@@ -59,6 +59,8 @@ def _is_fancy_word(word: str, levels: list[str | None]) -> bool:
 def find_fancy_runs(text: str, allow_fullwidth: bool = True) -> list[FancyRun]:
     """Runs of fancy words on one line; words between them must be fancy too (𝐀 𝐧𝐞𝐰 𝐩𝐞𝐧)."""
     runs: list[FancyRun] = []
+    if not may_be_fancy(text):
+        return runs          # the usual post: not one fancy character, so no word to look at
     current: list[tuple[int, int, bool, list[str | None]]] = []
 
     def close() -> None:
@@ -102,8 +104,13 @@ class FancyText:
         return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        allow_fullwidth = not _CJK.search(doc.text)
+        if not may_be_fancy(doc.text):
+            return           # prose and published fields are all made of the file's characters
         sources = [(doc.prose, 0)] + [(value, offset) for value, offset in published_fields(doc)]
+        sources = [(text, shift) for text, shift in sources if may_be_fancy(text)]
+        if not sources:
+            return
+        allow_fullwidth = not _CJK.search(doc.text)
         for text, shift in sources:
             for run in find_fancy_runs(text, allow_fullwidth):
                 start, end = run.start + shift, run.end + shift

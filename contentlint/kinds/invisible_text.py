@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 from ..violation import Finding, Fix
 from .base import RuleContext, validate_options
-from .invisible_chars import InvisibleChar, find_invisible
+from .invisible_chars import CANDIDATES, InvisibleChar, find_invisible
 from .published_fields import published_fields
 
 
@@ -52,10 +52,14 @@ class InvisibleCharacters:
         return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        sources = [(doc.prose, 0, _emoji_offsets(doc.prose, doc.emoji))]
-        sources += [(value, offset, _emoji_offsets(value)) for value, offset in published_fields(doc)]
-        for text, shift, emoji_offsets in sources:
-            for run in _runs(find_invisible(text, emoji_offsets)):
+        if not CANDIDATES.search(doc.text):
+            return           # prose and published fields are all made of the file's characters
+        sources: list[tuple[str, int, Any]] = [(doc.prose, 0, lambda: doc.emoji)]
+        sources += [(value, offset, lambda: None) for value, offset in published_fields(doc)]
+        for text, shift, emoji in sources:
+            if not CANDIDATES.search(text):
+                continue         # the usual post: no invisible character, so no emoji to find either
+            for run in _runs(find_invisible(text, _emoji_offsets(text, emoji()))):
                 start, end = run[0].offset + shift, run[-1].offset + 1 + shift
                 characters, reason = _describe(run)
                 yield Finding(start, end, {"characters": characters, "reason": reason}, fix=Fix("", start, end))

@@ -15,7 +15,6 @@ import regex
 from ..violation import Finding
 from ..wordforms import TermMatcher
 from .base import RuleContext, string_list, validate_options
-from .wordlist import plain_tokens
 
 _LINK = regex.compile(r"(?<!!)\[(?P<label>[^\]\n]{1,200})\]\((?P<target>[^)\n]*)\)")
 _EDGE = " \t.,:;!?…→»>-–—\"'“”"
@@ -46,6 +45,6 @@ class VagueLinkText:
                 if label in self.link_texts:
                     reported.append((start, end))
                     yield Finding(start, end, {"match": match.group("label"), "where": "link text"})
-        for found in self.phrases.find(doc.plain, plain_tokens(doc)):
+        for found in self.phrases.find(doc.plain):     # the matcher's own index of shared tokens
             if not any(s <= found.start < e for s, e in reported):
                 yield Finding(found.start, found.end, {"match": found.text, "where": "call to action"})

@@ -21,6 +21,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 _ROMAN = regex.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _PUNCT_RUN = regex.compile(r"[!?！？]{3,}")
 _GAP = regex.compile(r"[\s,;:&/+-]*")
+_POSSESSIVE = regex.compile(r"['’]S$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,10 @@ class Shouting:
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text = doc.plain
-        allowed = self.acronyms | _brand_words(ctx)
+        key = ("shouting", "allowed", self.acronyms, ctx.config.brand.name)
+        if key not in ctx.cache:
+            ctx.cache[key] = self.acronyms | _brand_words(ctx)
+        allowed = ctx.cache[key]
         run: list[tuple[int, int]] = []
         for match in _WORD.finditer(text, doc.body_start):
             if self._shouted(match.group(), allowed):
@@ -70,12 +74,16 @@ class Shouting:
                 }, fix=Fix(mark, match.start(), match.end()))
 
     def _shouted(self, word: str, allowed: frozenset[str] | set[str]) -> bool:
+        # Cheap exact rejections first (most words): shorter than min_letters, or a cased
+        # lower-case character after the first one, so at most one capital letter (min_letters >= 2).
+        if len(word) < self.min_letters or word[1:].islower():
+            return False
         letters = [c for c in word if c.isalpha()]
         if len(letters) < self.min_letters or not all(c.isupper() for c in letters):
             return False
         if any(c.isdigit() for c in word):
             return False   # model numbers and codes: "A4", "COVID-19", "USB3"
-        core = regex.sub(r"['’]S$", "", word.upper())
+        core = _POSSESSIVE.sub("", word.upper())
         return core not in allowed and not _ROMAN.match(core)
 
     @staticmethod

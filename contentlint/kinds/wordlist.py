@@ -16,17 +16,9 @@ import regex
 
 from ..casing import match_case
 from ..violation import Finding, Fix
-from ..wordforms import TermMatch, TermMatcher, tokenize
+from ..wordforms import TermMatch, TermMatcher
 from .base import OptionError, RuleContext, string_list, validate_options
 from .generic import SCOPES, scoped_text
-
-
-def plain_tokens(doc: Any) -> list[Any]:
-    """Words of the post's clean prose, tokenised once and shared by every word-list rule."""
-    cache = doc.__dict__.setdefault("_clarity_cache", {})
-    if "plain_tokens" not in cache:
-        cache["plain_tokens"] = tokenize(doc.plain)
-    return cache["plain_tokens"]
 
 
 def wordlists_dir() -> Path:
@@ -119,11 +111,12 @@ class WordList:
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text, shift = scoped_text(doc, self.scope)
-        tokens = plain_tokens(doc) if self.scope == "text" and isinstance(self.matcher, TermMatcher) else None
-        matches = self.matcher.find(text, tokens)
+        # No tokens passed: TermMatcher then visits only the words that start like one of its
+        # terms (its index of the shared, memoised tokens), not every word of the post.
+        matches = self.matcher.find(text)
         if not matches:
             return
-        allowed = [(m.start, m.end) for m in self.exceptions.find(text, plain_tokens(doc) if self.scope == "text" else None)] if self.exceptions else []
+        allowed = [(m.start, m.end) for m in self.exceptions.find(text)] if self.exceptions else []
         for match in matches:
             if any(start <= match.start and match.end <= end for start, end in allowed):
                 continue

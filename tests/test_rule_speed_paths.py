@@ -1,0 +1,219 @@
+"""The fast paths of the rule kinds give exactly the findings of the slow paths they skip.
+
+Each pre-check ("no candidate character at all, so nothing to find") and each shortcut is
+compared with the code it replaced, kept here as the reference, on generated text that mixes
+the characters the rules care about (fancy letters, invisible characters, emoji parts, caps).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contentlint.document import parse_document
+from contentlint.extract import extract_emoji
+from contentlint.kinds import fancy_text, invisible_text, shared
+from contentlint.kinds.base import RuleContext
+from contentlint.kinds.fancy_letters import may_be_fancy, strength
+from contentlint.kinds.fancy_text import FancyText, find_fancy_runs
+from contentlint.kinds.invisible_chars import find_invisible
+from contentlint.kinds.invisible_text import InvisibleCharacters
+from contentlint.kinds.published_fields import published_fields
+from contentlint.kinds.shouting import _POSSESSIVE, _ROMAN, Shouting
+from contentlint.kinds.wordlist import WordList
+from contentlint.wordforms import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+
+ASCII = list("abcdeHIJKLMNOP XYZ 0123456789 #*.,!?'’-\n\t")
+FANCY = list("𝐛𝐨𝐥𝐝𝓈𝒸𝓇ＦＵＬＬⓒⓘⓡ🅰🅱🅿ᴀʙᴄɴʀʜᵃᵇℝℓ①②⓪㊙")
+INVISIBLE = list("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u202a\u202e\u2066\U000e0041\U000e0100\u3164\u034f")
+EMOJI_PARTS = list("😀👨👩👧❤☀✍🙏🏽🇧🇩🔥\ufe0f\ufe0e\u20e3©®™🅿️")
+OTHER = list("ক্ষআমারঅফার।—…“”₹৳éüß中文한국αβ")
+ALPHABET = ASCII + FANCY + INVISIBLE + EMOJI_PARTS + OTHER
+texts = st.lists(st.sampled_from(ALPHABET), max_size=60).map("".join)
+plainish = st.lists(st.sampled_from(ASCII + OTHER), max_size=60).map("".join)
+
+
+def _doc(body: str, title: str = "", alt: str = "") -> Any:
+    front = ""
+    if title or alt:
+        front = "---\n"
+        if title:
+            front += f"title: {title}\n"
+        if alt:
+            front += f"images:\n  - src: a.png\n    alt: {alt}\n"
+        front += "---\n"
+    return parse_document("post.md", front + body)
+
+
+def _ctx() -> RuleContext:
+    from contentlint.config import load_config
+    from contentlint.linter import Linter
+
+    return Linter(load_config({})).context
+
+
+def _old_invisible(doc: Any) -> list[tuple[int, int, dict, Any]]:
+    """AX004 before its pre-check: emoji offsets for every source, every post."""
+    sources = [(doc.prose, 0, invisible_text._emoji_offsets(doc.prose, doc.emoji))]
+    sources += [(value, offset, invisible_text._emoji_offsets(value)) for value, offset in published_fields(doc)]
+    found = []
+    for text, shift, emoji_offsets in sources:
+        for run in invisible_text._runs(find_invisible(text, emoji_offsets)):
+            start, end = run[0].offset + shift, run[-1].offset + 1 + shift
+            characters, reason = invisible_text._describe(run)
+            found.append((start, end, {"characters": characters, "reason": reason}, ("", start, end)))
+    return found
+
+
+def _findings(items: Any) -> list[tuple]:
+    return [(f.start, f.end, f.args, (f.fix.replacement, f.fix.start, f.fix.end) if f.fix else None) for f in items]
+
+
+@SETTINGS
+@given(texts)
+def test_may_be_fancy_is_false_only_without_fancy_characters(text: str) -> None:
+    assert may_be_fancy(text) == any(strength(char) for char in text)
+
+
+@SETTINGS
+@given(texts, st.booleans())
+def test_fancy_runs_are_those_of_the_slow_path(text: str, allow_fullwidth: bool) -> None:
+    fast = find_fancy_runs(text, allow_fullwidth)
+    original = fancy_text.may_be_fancy
+    fancy_text.may_be_fancy = lambda _text: True     # type: ignore[assignment]
+    try:
+        slow = find_fancy_runs(text, allow_fullwidth)
+    finally:
+        fancy_text.may_be_fancy = original
+    assert fast == slow
+
+
+@SETTINGS
+@given(texts, texts.filter(lambda t: "\n" not in t and ":" not in t and "#" not in t))
+def test_fancy_text_rule_matches_slow_path(body: str, title: str) -> None:
+    doc = _doc(body, title=title.strip().replace("'", "").replace('"', ""))
+    rule = FancyText.from_options({})
+    fast = _findings(rule.check(doc, _ctx()))
+    original = fancy_text.may_be_fancy
+    fancy_text.may_be_fancy = lambda _text: True     # type: ignore[assignment]
+    try:
+        slow = _findings(rule.check(_doc(body, title=title.strip().replace("'", "").replace('"', "")), _ctx()))
+    finally:
+        fancy_text.may_be_fancy = original
+    assert fast == slow
+
+
+@SETTINGS
+@given(texts, texts.filter(lambda t: "\n" not in t and ":" not in t and "#" not in t))
+def test_invisible_characters_rule_matches_slow_path(body: str, alt: str) -> None:
+    alt = alt.strip().replace("'", "").replace('"', "")
+    fast = _findings(InvisibleCharacters.from_options({}).check(_doc(body, alt=alt), _ctx()))
+    slow = [(s, e, a, f) for s, e, a, f in _old_invisible(_doc(body, alt=alt))]
+    assert fast == slow
+
+
+@SETTINGS
+@given(texts)
+def test_emoji_pre_check_never_hides_an_emoji(text: str) -> None:
+    if not shared.may_have_emoji(text):
+        assert extract_emoji(text) == []
+    doc = parse_document("post.txt", text)
+    assert shared.emoji(doc) == doc.emoji
+
+
+def _old_shouted(word: str, min_letters: int, allowed: frozenset[str]) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < min_letters or not all(c.isupper() for c in letters):
+        return False
+    if any(c.isdigit() for c in word):
+        return False
+    core = _POSSESSIVE.sub("", word.upper())
+    return core not in allowed and not _ROMAN.match(core)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(list("aAbBzZ’'-1ǅⅰⅠⓐÀàßẞİıΣσ\u0345") + FANCY[:6]), min_size=1, max_size=8).map("".join),
+       st.integers(min_value=2, max_value=6))
+def test_shouted_word_shortcut_is_exact(word: str, min_letters: int) -> None:
+    rule = Shouting.from_options({"min_letters": min_letters, "acronyms": ["NASA"]})
+    assert rule._shouted(word, rule.acronyms) == _old_shouted(word, min_letters, rule.acronyms)
+
+
+WORD_LISTS = [
+    {"list": "jargon.txt"},
+    {"list": "weasel.txt", "exceptions": ["the very", "very own", "not really", "'d rather"]},
+    {"list": "wordy.txt", "fix": True, "word_forms": False},
+]
+words = st.sampled_from(["very", "really", "synergy", "leverage", "in", "order", "to", "the", "own", "not", "rather",
+                         "I'd", "Synergies", "leveraged", "circle", "back", "at", "this", "point", "time", "pen"])
+prose = st.lists(st.tuples(words, st.sampled_from([" ", "  ", ", ", ". ", "-", "\n"])), max_size=25).map(
+    lambda parts: "".join(w + s for w, s in parts))
+
+
+@SETTINGS
+@given(prose)
+def test_word_lists_find_the_same_with_and_without_given_tokens(text: str) -> None:
+    for options in WORD_LISTS:
+        rule = WordList.from_options(options)
+        if hasattr(rule.matcher, "_by_prefix"):
+            assert rule.matcher.find(text) == rule.matcher.find(text, tokenize(text))
+        if rule.exceptions:
+            assert rule.exceptions.find(text) == rule.exceptions.find(text, tokenize(text))
+
+
+def test_corpus_posts_give_the_same_findings_on_fast_and_slow_paths() -> None:
+    """Real posts: AX003 and AX004 with and without their pre-checks."""
+    posts = sorted((ROOT / "bench" / "corpora" / "1k" / "posts").rglob("*.md"))[:300]
+    ctx = _ctx()
+    fancy, invisible = FancyText.from_options({}), InvisibleCharacters.from_options({})
+    for path in posts:
+        text = path.read_text(encoding="utf-8")
+        assert _findings(invisible.check(parse_document(str(path), text), ctx)) == _old_invisible(parse_document(str(path), text))
+        fast = _findings(fancy.check(parse_document(str(path), text), ctx))
+        original = fancy_text.may_be_fancy
+        fancy_text.may_be_fancy = lambda _text: True     # type: ignore[assignment]
+        try:
+            slow = _findings(fancy.check(parse_document(str(path), text), ctx))
+        finally:
+            fancy_text.may_be_fancy = original
+        assert fast == slow, path
+
+
+def test_never_fancy_blocks_hold_no_fancy_character() -> None:
+    from contentlint.kinds.fancy_letters import NEVER_FANCY_RANGES
+
+    fancy = [hex(code) for first, last in NEVER_FANCY_RANGES for code in range(first, last + 1) if strength(chr(code))]
+    assert not fancy
+
+
+word_like = list("abWeour'’\u0301ক্ষা") + [" ", " ", "\t", "!", ",", "🎉", "-", "1"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(word_like), max_size=40).map("".join), st.integers(min_value=0, max_value=5))
+def test_words_before_an_emoji_match_the_whole_line_search(line: str, cut: int) -> None:
+    from contentlint.kinds.emoji_use import _WORD_BEFORE, words_before
+
+    text = "x\n" + line
+    line_start = 2
+    end = max(line_start, len(text) - cut)
+    slow = _WORD_BEFORE.search(text[line_start:end])
+    fast = words_before(text, line_start, end)
+    assert (slow and slow.groups()) == (fast and fast.groups())
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(list("aB.1 ,!\u0301কা।e…") + ["  ", "H.A.", "etc."]), max_size=30).map("".join),
+       st.integers(min_value=0, max_value=8), st.integers(min_value=0, max_value=8))
+def test_word_ending_a_sentence_candidate_matches_the_forward_search(text: str, skip: int, cut: int) -> None:
+    from contentlint.nlp import _WORD_BEFORE, _WORD_ENDING
+
+    start, end = min(skip, len(text)), max(min(skip, len(text)), len(text) - cut)
+    slow = _WORD_BEFORE.search(text, start, end)
+    fast = _WORD_ENDING.match(text, start, end)
+    assert (slow.group(1) if slow else "") == (fast.group() if fast else "")
