@@ -187,10 +187,10 @@ def test_emoji_sequences_count_once(text: str, count: int) -> None:
 
 
 def test_a_run_counts_sequences_not_code_points() -> None:
-    assert lint_one("AX002", "Family 👨\u200d👩\u200d👧\u200d👦🇮🇳 night", path="post.txt") == []
-    found = lint_one("AX002", "Family 👨\u200d👩\u200d👧\u200d👦🇮🇳👏🏽 night", path="post.txt")
-    assert len(found) == 1 and found[0].message.startswith("3 emoji in a row")
-    assert "family man woman girl boy, India, clapping hands medium skin tone" in found[0].message
+    assert lint_one("AX002", "Family 👨\u200d👩\u200d👧\u200d👦🇮🇳👏🏽 night", path="post.txt") == []
+    found = lint_one("AX002", "Family 👨\u200d👩\u200d👧\u200d👦🇮🇳👏🏽🎉 night", path="post.txt")
+    assert len(found) == 1 and found[0].message.startswith("4 emoji in a row")
+    assert "family man woman girl boy, India, clapping hands medium skin tone, party popper" in found[0].message
 
 
 @pytest.mark.parametrize(

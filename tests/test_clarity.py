@@ -16,7 +16,7 @@ LONG_BENGALI = (
     "---\nlang: bn\n---\n"
     "আমরা আনন্দের সঙ্গে জানাচ্ছি যে ঢাকায় আমাদের নতুন কারখানা চালু হয়েছে, যেখানে দুইশো জন কর্মী প্রতিদিন প্রায় পঞ্চাশ হাজার কলম তৈরি করবেন। "
     "প্রতিটি কলম হাতে পরীক্ষা করে তবেই প্যাকেট করা হবে, যাতে বাংলাদেশের প্রতিটি শিক্ষার্থী সাশ্রয়ী দামে মানসম্মত কলম পায় এবং দেশের উৎপাদন শিল্প আরও শক্তিশালী হয়। "
-    "আমাদের সঙ্গে থাকুন, আরও খবর শীঘ্রই আসছে আপনাদের জন্য।"
+    "আমাদের সঙ্গে থাকুন, কারণ আগামী মাসে চট্টগ্রাম ও রাজশাহীতে আরও দুটি নতুন কারখানা খোলার পরিকল্পনা রয়েছে, আর সেই খবর আমরা সবার আগে আপনাদের জানাব।"
 )
 
 
@@ -46,7 +46,7 @@ def test_bengali_hard_to_read_never_mentions_a_grade() -> None:
     found = lint_one("CL001", LONG_BENGALI)
     assert len(found) == 1
     assert "grade" not in found[0].message.lower()
-    assert "আমরা আনন্দের সঙ্গে" in found[0].message
+    assert "প্রতিটি কলম হাতে" in found[0].message
 
 
 def test_bengali_surface_limit_is_configurable() -> None:
@@ -82,4 +82,5 @@ def test_passive_voice_is_off_by_default() -> None:
     linter = Linter(load_config({}))
     active = {rule.spec.code for rule in linter.rules_for("post.md")}
     assert "CL003" not in active
-    assert {"CL001", "CL002", "CL004", "CL005", "CL006", "CL007", "CL008", "BV003", "BV004"} <= active
+    assert "CL004" not in active  # weasel-word: off by default after the precision audit
+    assert {"CL001", "CL002", "CL005", "CL006", "CL007", "CL008", "BV003", "BV004"} <= active

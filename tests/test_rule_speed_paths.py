@@ -21,7 +21,7 @@ from contentlint.kinds.fancy_text import FancyText, find_fancy_runs
 from contentlint.kinds.invisible_chars import find_invisible
 from contentlint.kinds.invisible_text import InvisibleCharacters
 from contentlint.kinds.published_fields import published_fields
-from contentlint.kinds.shouting import _POSSESSIVE, _ROMAN, Shouting
+from contentlint.kinds.shouting import _POSSESSIVE, _ROMAN, Shouting, _is_dictionary_word
 from contentlint.kinds.wordlist import WordList
 from contentlint.wordforms import tokenize
 
@@ -133,7 +133,7 @@ def _old_shouted(word: str, min_letters: int, allowed: frozenset[str]) -> bool:
     if any(c.isdigit() for c in word):
         return False
     core = _POSSESSIVE.sub("", word.upper())
-    return core not in allowed and not _ROMAN.match(core)
+    return core not in allowed and not _ROMAN.match(core) and _is_dictionary_word(core.lower())
 
 
 @SETTINGS

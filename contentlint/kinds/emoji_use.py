@@ -88,7 +88,7 @@ class EmojiUse:
         caps = options.get("caps") or {}
         if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0 for k, v in caps.items()):
             raise OptionError("option 'caps' expects a mapping of channel name to a whole number >= 0")
-        max_run = options.get("max_run", 2)
+        max_run = options.get("max_run", 3)
         if max_run is None or max_run < 1:
             raise OptionError("option 'max_run' must be a whole number >= 1")
         word_substitutes = options.get("word_substitutes", True)

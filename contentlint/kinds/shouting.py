@@ -1,13 +1,17 @@
 """CL006 shouting: words in ALL CAPS and runs of "!!!" or "???".
 
 A single "!" is ordinary in social copy and never reported (peers flag every one). Capitals are
-reported per run of shouted words, not per word, and only for words of `min_letters` or more that
-are not acronyms (a shipped list plus the team's `acronyms`), the brand name or Roman numerals.
+reported per run of shouted words, not per word, and only for English words of `min_letters` or
+more that are not acronyms (a shipped list plus the team's `acronyms`; an all-caps token that is
+no English word, such as HVAC, is taken for one), the brand name or Roman numerals. A single
+shouted word is usually deliberate emphasis ("The sale is LIVE"), so only runs of `min_run` (2)
+shouted words ("FLASH SALE") are reported.
 Bengali and other caseless scripts have no capitals, so only their "!!!" runs are checked.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
@@ -29,6 +33,7 @@ class Shouting:
     """Report ALL-CAPS words (acronyms allowed) and runs of three or more "!" / "?"."""
 
     min_letters: int
+    min_run: int
     acronyms: frozenset[str]
     check_punctuation: bool
     needs_nlp: ClassVar[bool] = False
@@ -37,7 +42,8 @@ class Shouting:
     def from_options(cls, options: Mapping[str, Any]) -> "Shouting":
         validate_options(
             "shouting", options,
-            {"min_letters": int, "acronyms": list, "acronym_list": str, "exclude": list, "punctuation": bool},
+            {"min_letters": int, "min_run": int, "acronyms": list, "acronym_list": str, "exclude": list,
+             "punctuation": bool},
         )
         min_letters = 4 if options.get("min_letters") is None else options["min_letters"]
         if min_letters < 2:
@@ -45,7 +51,10 @@ class Shouting:
         shipped = {term.upper() for term, _ in read_wordlist(options["acronym_list"])} if options.get("acronym_list") else set()
         acronyms = shipped | {a.upper() for a in string_list(options.get("acronyms"), "acronyms")}
         acronyms -= {a.upper() for a in string_list(options.get("exclude"), "exclude")}
-        return cls(min_letters, frozenset(acronyms), bool(options.get("punctuation", True)))
+        min_run = 2 if options.get("min_run") is None else options["min_run"]
+        if min_run < 1:
+            raise OptionError("option 'min_run' must be 1 or more")
+        return cls(min_letters, min_run, frozenset(acronyms), bool(options.get("punctuation", True)))
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text = doc.plain
@@ -57,14 +66,14 @@ class Shouting:
         for match in _WORD.finditer(text, doc.body_start):
             if self._shouted(match.group(), allowed):
                 if run and not _GAP.fullmatch(text, run[-1][1], match.start()):
-                    yield self._caps_finding(text, run)
+                    yield from self._caps_findings(text, run)
                     run = []
                 run.append(match.span())
             elif run:
-                yield self._caps_finding(text, run)
+                yield from self._caps_findings(text, run)
                 run = []
         if run:
-            yield self._caps_finding(text, run)
+            yield from self._caps_findings(text, run)
         if self.check_punctuation:
             for match in _PUNCT_RUN.finditer(text, doc.body_start):
                 mark = "?" if "?" in match.group() or "？" in match.group() else "!"
@@ -84,10 +93,17 @@ class Shouting:
         if any(c.isdigit() for c in word):
             return False   # model numbers and codes: "A4", "COVID-19", "USB3"
         core = _POSSESSIVE.sub("", word.upper())
-        return core not in allowed and not _ROMAN.match(core)
+        return core not in allowed and not _ROMAN.match(core) and _is_dictionary_word(core.lower())
+
+    def _caps_findings(self, text: str, run: list[tuple[int, int]]) -> Iterator[Finding]:
+        """One capitalised word is usually deliberate emphasis ("The sale is LIVE", "FREE
+        shipping"): on published copy none was worth acting on, so only runs of `min_run` count."""
+        if len(run) >= self.min_run:
+            yield self._caps_finding(text, run)
 
     @staticmethod
     def _caps_finding(text: str, run: list[tuple[int, int]]) -> Finding:
+        """Two or more shouted words in a row are shouting (a single one is skipped by `check`)."""
         start, end = run[0][0], run[-1][1]
         words = text[start:end]
         return Finding(start, end, {
@@ -95,6 +111,25 @@ class Shouting:
             "message": f"'{words}' is in capitals, which reads as shouting; use normal case "
                        "(add real acronyms to this rule's `acronyms` option)",
         })
+
+
+COMMON_WORDS = 3000
+
+
+def _is_dictionary_word(word: str) -> bool:
+    """An all-caps token that is not an English word is an acronym or a code (HVAC, SKU):
+    the lemma table's words, or one of the most common words of the web corpus ("now", "free")."""
+    from ..wordforms import is_english_word
+
+    return is_english_word(word) or word in _common_words()
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from ..hashtag_words import word_counts
+
+    counts = word_counts()
+    return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:COMMON_WORDS])
 
 
 def _brand_words(ctx: RuleContext) -> set[str]:
