@@ -8,6 +8,8 @@ spacy` alone costs a pre-commit hook about 0.7 s. The rules here, measured on br
 - `!`, `?`, `।` (Bengali dari), `॥` and runs of them ("!!!", "?!") end one when space follows;
 - `.` ends one when space follows, except after a known abbreviation ("e.g.", "approx.", "Dr."),
   initials ("H.A.", "U.S.") or a list number at the start of a line ("1. Open the box");
+  "a.m."/"p.m." end one before a capitalised word and "U.S."/"U.K." before a common one
+  ("in the U.S. If you" but "the U.S. Open");
   "etc." and "Inc." end one only before a capital;
 - an ellipsis ("..." or "…") ends one unless a lower-case word follows ("wait... and");
 - an emoji followed by a capitalised word ends one ("Out now 🎉 Grab yours");
@@ -54,6 +56,33 @@ _BEFORE_NUMBER = frozenset(
 _END_CAPABLE = frozenset(
     "ave co corp etc ft hr hrs inc llc ltd min mins pvt rd sec sq wt yr yrs".split()
 )
+
+
+# Initials that often end a sentence: "... at 10:30 p.m. Silent disco", "... in the U.S. If you".
+_TIME_INITIALS = frozenset({"am", "pm"})
+_PLACE_INITIALS = frozenset({"us", "uk", "usa", "eu", "uae"})
+_NEXT_TOKEN = regex.compile(r"\s+(\p{L}+)")
+COMMON_STARTERS = 150   # the most common English words: function words that start sentences
+
+
+def _initials_end_sentence(text: str, after: int, bare: str) -> bool:
+    """After "p.m." a capitalised word starts a new sentence (time zones are all capitals: "p.m.
+    ET"); after "U.S." only a common word does ("U.S. If you" but "U.S. Open", "U.S. Army")."""
+    found = _NEXT_TOKEN.match(text, after)
+    if not found:
+        return False
+    word = found.group(1)
+    if not (word[0].isupper() and word[1:].islower()) and word not in ("I", "A"):
+        return False
+    return bare in _TIME_INITIALS or word.lower() in _common_starters()
+
+
+@lru_cache(maxsize=1)
+def _common_starters() -> frozenset[str]:
+    from .hashtag_words import word_counts
+
+    counts = word_counts()
+    return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:COMMON_STARTERS])
 
 
 @dataclass(frozen=True)
@@ -146,6 +175,8 @@ def _ends_sentence(text: str, line_start: int, match: Any, next_char: str) -> bo
         return False
     if bare in _END_CAPABLE:
         return next_char.isupper()
+    if bare in _TIME_INITIALS or bare in _PLACE_INITIALS:
+        return _initials_end_sentence(text, match.end(), bare)
     if _INITIALS.search(word):
         return False
     if _LIST_NUMBER.match(text[line_start:match.start()]):

@@ -259,6 +259,8 @@ class DeprecatedTerm:
         lookup = {term.lower(): preferred for term, preferred in prefer.items()}
         for hit in find_terms(doc, ctx, "deprecated-term", prefer):
             preferred = prefer.get(hit.term, lookup.get(hit.term.lower(), ""))
+            if _same_words(hit.text, preferred):
+                continue  # `log-in: log in` matches "log in" itself: already the preferred form
             replacement = match_case(hit.text, preferred)
             fix = None
             # Inflected forms ("cheaper") have no safe automatic equivalent ("more affordable"),
@@ -271,6 +273,12 @@ class DeprecatedTerm:
             )
             yield Finding(hit.start, hit.end, {"match": hit.text, "term": hit.term, "replacement": replacement,
                                                "manual": manual}, fix=fix)
+
+
+def _same_words(written: str, preferred: str) -> bool:
+    """True when the text already is the preferred term, up to case, hyphens and spacing."""
+    return [t.text.lower() for t in tokenize(written)] == [t.text.lower() for t in tokenize(preferred)] and (
+        "-" in written) == ("-" in preferred)
 
 
 def _mentions_any(ctx: RuleContext, text: str, terms: Iterable[str]) -> bool:

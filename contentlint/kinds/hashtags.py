@@ -265,14 +265,18 @@ _LATIN_TAG = regex.compile(r"[A-Za-z0-9]+")
 def pascal_case(tag: str) -> str | None:
     """The PascalCase spelling of a multi-word tag, or None when it is fine or not sure.
 
-    All-lower-case (#backtoschool) and capitalised (#Backtoschool) tags are split by dictionary
-    and only when the split is confident; camelCase (#backToSchool) only needs its first letter;
-    tags with capitals inside are left as the writer chose (#SkincareRoutine); acronyms (#NASA),
+    All-lower-case tags (#backtoschool) are split by dictionary and only when the split is
+    confident; camelCase (#backToSchool) only needs its first letter. A capitalised tag
+    (#Chattogram, #Jamdani) was written as one word on purpose: both precision audits found
+    every such "fix" wrong (place names, loanwords) and every useful one all-lower-case. Tags
+    with capitals inside are left as the writer chose (#SkincareRoutine); acronyms (#NASA),
     underscores and non-Latin tags are left alone.
     """
     from ..hashtag_words import split_tag
 
     if not _LATIN_TAG.fullmatch(tag) or not any(c.islower() for c in tag):
+        return None
+    if tag[0].isupper() and not any(c.isupper() for c in tag[1:]):
         return None
     if any(c.isupper() for c in tag[1:]):
         # camelCase: "backToSchool"; "iPhone" keeps its lower-case i
