@@ -377,11 +377,26 @@ def _brand(check: _Checker, value: Any, path: tuple) -> Brand:
             "disclosures": check.strings,
             "terms_notes": check.strings,
             "claims": check.strings,
-            "affiliate_patterns": check.strings,
+            "affiliate_patterns": lambda v, p: _patterns(check, v, p),
         },
     )
     term_fields = fields.pop("terms", {})
     return Brand(**fields, **term_fields)
+
+
+def _patterns(check: _Checker, value: Any, path: tuple) -> tuple[str, ...]:
+    """Regular expressions are compiled now, so a typo is a config error with its line, not a
+    rule failure on every post later."""
+    from .kinds.base import OptionError
+    from .patterns import compile_pattern
+
+    patterns = check.strings(value, path)
+    for index, pattern in enumerate(patterns):
+        try:
+            compile_pattern(pattern)
+        except OptionError as exc:
+            raise check.fail(path + (index,), str(exc)) from None
+    return patterns
 
 
 def _hashtags(check: _Checker, value: Any, path: tuple) -> Hashtags:

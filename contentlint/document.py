@@ -186,6 +186,21 @@ def guess_lang(text: str) -> str | None:
     return None
 
 
+NON_LATIN_LANGS = frozenset({"bn", "as", "hi", "ar", "fa", "ur", "ru", "uk", "zh", "ja", "ko", "th"})
+
+
+def post_lang(text: str, default_lang: str | None) -> str:
+    """A post without `lang:`: Bengali script decides "bn"; else the config's language, unless
+    that language is not written in Latin letters while the post is (an English LinkedIn post of
+    a team whose config says `lang: bn` is English), then "en"."""
+    guessed = guess_lang(text)
+    if guessed:
+        return guessed
+    if default_lang and default_lang in NON_LATIN_LANGS and _LATIN.search(text):
+        return "en"
+    return default_lang or "en"
+
+
 def parse_date(value: Any) -> datetime | None:
     """ISO 8601 date or date-time; None when it is not one (FM003 reports it)."""
     if isinstance(value, datetime):
@@ -204,8 +219,14 @@ def parse_date(value: Any) -> datetime | None:
 
 
 def as_utc(moment: datetime) -> datetime:
-    """Naive dates are read as UTC so posts with and without zones can be compared."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    """Naive dates are read as UTC so posts with and without zones can be compared. A zoned time
+    within hours of year 1 or 9999 has no UTC equivalent; it is clamped rather than crash a rule."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
+        return (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=timezone.utc)
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -275,7 +296,7 @@ def parse_document(
     lang = (
         lang_value.strip().lower().split("-")[0]
         if isinstance(lang_value, str) and lang_value.strip()
-        else guess_lang(text[body_start:]) or default_lang or "en"
+        else post_lang(text[body_start:], default_lang)
     )
     return Document(
         path=path,

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .document import POST_SUFFIXES, Document, parse_document
-from .source import SourceError, decode
+from .source import MAX_FILE_BYTES, SourceError, decode, too_large
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".contentlint_cache", ".tox"}
 STDIN = "-"
@@ -24,11 +25,19 @@ class Defaults:
     lang: str | None = None
 
 
+def real_path(path: Path) -> Path:
+    """Path.resolve() without its RuntimeError on a symlink loop (Python < 3.13): a loop stays a loop."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as the user gave it, relative to cwd (a link keeps its own name, not its target's)."""
+    for resolve in (os.path.abspath, real_path):
+        try:
+            return Path(resolve(path)).relative_to(resolve(cwd)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -44,12 +53,12 @@ def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> tuple[
         path = Path(raw)
         if path.is_dir():
             for found in _walk(path, suffixes):
-                key = found.resolve()
+                key = real_path(found)
                 if key not in seen:
                     seen.add(key)
                     files.append(found)
-        elif path.exists() or path.is_symlink():
-            key = path.resolve()
+        elif path.exists() or path.is_symlink():   # a broken link is reported when it is read
+            key = real_path(path)
             if key not in seen:
                 seen.add(key)
                 files.append(path)
@@ -59,30 +68,55 @@ def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> tuple[
 
 
 def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Post files under a folder. Symbolic links, to files or folders, are skipped: a link can
+    point out of the repository (a post named x.md pointing at a secret) or make a loop."""
     found: list[Path] = []
     for current, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in names:
-            if name.lower().endswith(suffixes):
-                found.append(Path(current) / name)
+            candidate = Path(current) / name
+            if name.lower().endswith(suffixes) and not candidate.is_symlink():
+                found.append(candidate)
     yield from sorted(found)
 
 
 def glob_content(patterns: Iterable[str], root: Path) -> list[Path]:
-    """Files matched by config `content` globs (relative to the config's folder), sorted."""
+    """Files matched by config `content` globs (relative to the config's folder), sorted. As when
+    walking folders, symbolic links below the pattern's literal start are not followed."""
     found: set[Path] = set()
     for pattern in patterns:
-        if os.path.isabs(pattern):
-            base, relative = Path(pattern).anchor, pattern.lstrip("/")
-            matches = Path(base).glob(relative)
+        base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
+        if not rest:
+            matches: Iterable[Path] = [base]
+            base = base.parent
         else:
-            matches = root.glob(pattern)
+            matches = base.glob(rest)
         for path in matches:
             if path.is_file() and path.name.lower().endswith(POST_SUFFIXES) and not any(
                 part in SKIP_DIRS for part in path.parts
-            ):
+            ) and not _through_link(path, base):
                 found.add(path)
     return sorted(found)
+
+
+def _literal_prefix(pattern: Path) -> tuple[Path, str]:
+    """Split `/a/b/*/c/**/*.md` into the folder `/a/b` and the glob `*/c/**/*.md`."""
+    parts = pattern.parts
+    cut = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
+    return Path(*parts[:cut]), "/".join(parts[cut:])
+
+
+def _through_link(path: Path, base: Path) -> bool:
+    try:
+        relative = path.relative_to(base)
+    except ValueError:
+        return path.is_symlink()
+    current = base
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
 
 
 def matches_any(path: str, patterns: Iterable[str]) -> bool:
@@ -95,16 +129,42 @@ class ReadError(Exception):
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes; never more than its size limit in memory, whatever size the file has."""
+    limit = MAX_FILE_BYTES
     if str(path) == STDIN:
-        return sys.stdin.buffer.read()
+        return _bounded(sys.stdin.buffer, limit)
     try:
-        return path.read_bytes()
+        # Non-blocking open: a named pipe called x.md must not hang the run waiting for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                raise ReadError("not a regular file (a pipe, socket or device), not a post")
+            if status.st_size > limit:
+                raise ReadError(too_large(status.st_size, limit))
+            return _bounded(stream, limit, status.st_size)   # the file may have grown since the size was read
     except IsADirectoryError:
         raise ReadError("is a folder, not a post") from None
     except PermissionError:
         raise ReadError("permission denied") from None
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from None
+
+
+def _bounded(stream: BinaryIO, limit: int, size: int | None = None) -> bytes:
+    """At most limit + 1 bytes. With the size fstat gave, read that (+1 to notice growth) rather
+    than ask for limit + 1 at once: that allocates 1 MiB per post, most of a warm run's reading."""
+    if size is None or size >= limit:
+        data = stream.read(limit + 1)
+    else:
+        data = stream.read(size + 1)
+        if len(data) > size:   # it grew since fstat: read on, still bounded
+            data += stream.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise ReadError(too_large(limit, limit, at_least=True))
+    return data
 
 
 def load_document(path: Path, display: str, defaults: Defaults, data: bytes | None = None) -> Document:

@@ -55,25 +55,59 @@ def unified_diff(path: str, original: str, fixed: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+TEMP_SUFFIX = ".contentlint-tmp"
+STALE_SECONDS = 60   # a temporary file lives milliseconds; one this old was left by a killed run
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Temporary file in the same folder, flushed, then renamed over the original: a crash
-    leaves either the old file or the new one, never half of each."""
-    folder = path.resolve().parent
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".contentlint-tmp", dir=folder)
+    leaves either the old file or the new one, never half of each. A symbolic link stays a link
+    (its target is rewritten), and the file keeps its mode and, where allowed, its owner."""
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    status = target.stat() if target.exists() else None
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        if status is not None and hasattr(os, "chown"):
+            try:
+                os.chown(temporary, status.st_uid, status.st_gid)
+            except OSError:
+                pass  # not allowed to give the file away: it stays the current user's
+        os.chmod(temporary, status.st_mode & 0o7777 if status else 0o644)   # after chown, which clears setgid
+        os.replace(temporary, target)
     except BaseException:
         try:
             os.unlink(temporary)
         except OSError:
             pass
         raise
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete temporary files a killed `--fix` left in a folder (only ours: `.name.*.contentlint-tmp`,
+    and only old ones, so a concurrent run's file being written is never touched)."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def source_of(path: Path) -> Source:

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .document import parse_document
-from .fixes import MAX_PASSES, apply_fixes, fixable, save, source_of, unified_diff
+from .fixes import MAX_PASSES, apply_fixes, fixable, remove_stale_temporaries, save, source_of, unified_diff
 from .report import Report
 from .source import SourceError
 from .violation import FileError
@@ -39,6 +39,9 @@ def fix_report(linter: Any, report: Report, targets: Sequence[str], *, write: bo
     diffs: list[str] = []
     errors: list[FileError] = []
     posts = {post.path: post for post in report.posts}
+    if write:  # before writing anything: what a killed run left behind goes before this run adds its own
+        for folder in sorted({Path(path).parent for path in posts if path != "<stdin>"}):
+            remove_stale_temporaries(folder)
     for path, violations in sorted(by_path.items()):
         if path == "<stdin>" or path not in posts:
             continue

@@ -6,11 +6,8 @@ column computed here, once) -> suppressions -> sorted.
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -234,8 +231,9 @@ class Linter:
     def corpus_rules(self, displays: Sequence[str]) -> list[ActiveRule]:
         """Corpus rules active for at least one target (per-file settings apply to the findings)."""
         seen: dict[str, ActiveRule] = {}
-        for display in displays:
-            for rule in self.rules_for(display):
+        rule_sets = {id(rules): rules for rules in map(self.rules_for, displays)}  # few distinct sets, many files
+        for rules in rule_sets.values():
+            for rule in rules:
                 if getattr(rule.check, "is_corpus", False):
                     seen.setdefault(rule.spec.code, rule)
         return list(seen.values())
@@ -300,8 +298,11 @@ class Linter:
                 results[display] = cached
             else:
                 misses.append((display, text, key))
-        for display, result in self._lint_texts([(d, t) for d, t, _ in misses]):
+        by_display = {target.display: target for target in targets}
+        for display, result, doc in self._lint_texts([(d, t) for d, t, _ in misses]):
             results[display] = result
+            if doc is not None:  # parsed once: corpus rules reuse it (without the lint-time caches)
+                by_display[display].__dict__.setdefault("document", replace(doc))
         for display, _, key in misses:
             if not results[display].errors:  # a failed rule is retried next run, not remembered
                 cache.put(key, results[display])
@@ -317,14 +318,18 @@ class Linter:
         return Report(tuple(violations), tuple(errors), len(targets), posts)
 
     def lint_one(self, display: str, text: str) -> FileResult:
+        return self._lint_one(display, text)[0]
+
+    def _lint_one(self, display: str, text: str) -> tuple[FileResult, Document | None]:
+        """The result, and the parsed post for the corpus rules (None for a scheduler CSV)."""
         if display.lower().endswith(CALENDAR_SUFFIXES):
-            return self.lint_calendar(display, text)
+            return self.lint_calendar(display, text), None
         doc = parse_document(display, text, default_channels=self.defaults.channels,
                              default_audiences=self.defaults.audiences, default_lang=self.defaults.lang,
                              markdown=True if display == "<stdin>" else None)
         found, rule_errors = self.lint_document(doc)
         post = PostInfo(doc.path, doc.channels, doc.audiences, doc.publish_at, doc.lang, doc.text)
-        return FileResult(tuple(found), tuple(rule_errors), post)
+        return FileResult(tuple(found), tuple(rule_errors), post), doc
 
     def lint_calendar(self, display: str, text: str) -> FileResult:
         """A scheduler CSV: every row is a post; one PostInfo with the whole file for the reports."""
@@ -339,18 +344,25 @@ class Linter:
         post = PostInfo(display, channels, audiences, None, docs[0].lang if docs else "en", text)
         return FileResult(tuple(violations), tuple(errors), post)
 
-    def _lint_texts(self, items: Sequence[tuple[str, str]]) -> Iterable[tuple[str, FileResult]]:
-        """Lint many posts; in worker processes when there are enough to pay for them."""
+    def _lint_texts(self, items: Sequence[tuple[str, str]]) -> Iterable[tuple[str, FileResult, Document | None]]:
+        """Lint many posts; in worker processes when there are enough to pay for them. In this
+        process the parsed posts come back too (workers' posts stay there: pickling costs more)."""
         jobs = min(self.options.jobs, os.cpu_count() or 1)
-        if jobs <= 1 or len(items) < PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
-            return [(display, self.lint_one(display, text)) for display, text in items]
+        if jobs <= 1 or len(items) < PARALLEL_MIN_FILES:
+            return [(display, *self._lint_one(display, text)) for display, text in items]
+        import multiprocessing as mp  # here, not at the top: a hook checking 3 posts never forks
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        if "fork" not in mp.get_all_start_methods():
+            return [(display, *self._lint_one(display, text)) for display, text in items]
         chunks = [items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
         try:
             with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"),
                                      initializer=_start_worker, initargs=(self.config, self.options)) as pool:
-                return [pair for chunk in pool.map(_lint_chunk, chunks) for pair in chunk]
+                return [(display, result, None) for chunk in pool.map(_lint_chunk, chunks) for display, result in chunk]
         except (BrokenProcessPool, OSError):
-            return [(display, self.lint_one(display, text)) for display, text in items]
+            return [(display, *self._lint_one(display, text)) for display, text in items]
 
     def _corpus_with_cache(self, targets: Sequence[CorpusFile], cwd: Path, cache: ResultCache,
                            run_fingerprint: str) -> tuple[list[Violation], list[FileError]]:

@@ -123,6 +123,8 @@ class ResultCache:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
                 db.commit()
                 return db
+            except sqlite3.OperationalError:
+                raise  # locked or busy (another run): not corrupt, so never deleted; this run goes uncached
             except sqlite3.DatabaseError:
                 if attempt:
                     raise

@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-MAX_FILE_BYTES = 10 * 1024 * 1024 + 1024  # a post over ~10 MB is not a social post
+MAX_FILE_BYTES = 1024 * 1024  # 1 MiB: 15 times the longest Facebook post; larger files are not posts
 
 
 class SourceError(Exception):
@@ -34,7 +34,7 @@ _BOMS = (
 def decode(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Source:
     """Decode a post: a BOM decides the encoding, else UTF-8; anything else is an error, not a guess."""
     if len(data) > max_bytes:
-        raise SourceError(f"file is {len(data):,} bytes; contentlint reads posts up to {max_bytes:,} bytes")
+        raise SourceError(too_large(len(data), max_bytes))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -51,6 +51,11 @@ def decode(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Source:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(f"not valid UTF-8 (byte {exc.start}, line {line}); save the file as UTF-8") from None
     return Source(_check_text(text), "utf-8", b"")
+
+
+def too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:
+    return (f"file is {'over ' if at_least else ''}{size:,} bytes; contentlint reads files of up to "
+            f"{max_bytes:,} bytes (too large to be a post)")
 
 
 def _check_text(text: str) -> str:

@@ -50,7 +50,11 @@ MAX_DEPTH = 40
 
 def load(text: str) -> tuple[Any, dict[Path, Position]]:
     """Parse one YAML document; return the data and the position of every key's value."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # checked before parsing starts: a control character
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise YamlError(f"invalid YAML: character U+{exc.character:04X} is not allowed in YAML", line) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -76,9 +80,11 @@ def load(text: str) -> tuple[Any, dict[Path, Position]]:
 def _walk(node: yaml.Node, path: Path, positions: dict[Path, Position], depth: int) -> None:
     if depth > MAX_DEPTH:
         raise YamlError(f"YAML is nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
+    _check_tag(node)
     positions[path] = Position(node.start_mark.line + 1, node.start_mark.index, node.end_mark.index)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
+            _check_tag(key_node)
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
             _walk(value_node, path + (key,), positions, depth + 1)
             positions[path + (key, "<key>")] = Position(
@@ -87,6 +93,15 @@ def _walk(node: yaml.Node, path: Path, positions: dict[Path, Position], depth: i
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), positions, depth + 1)
+
+
+def _check_tag(node: yaml.Node) -> None:
+    """Refuse tags the safe loader has no constructor for (!!python/object and friends) with a
+    message that says why, before anything is constructed."""
+    if node.tag not in _Loader.yaml_constructors:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlError(f"YAML tag {tag} is not allowed: contentlint reads only plain values "
+                        "(text, numbers, true/false, lists, mappings) and never builds objects", node.start_mark.line + 1)
 
 
 def line_of(positions: dict[Path, Position], path: Path) -> int | None:

@@ -97,14 +97,19 @@ def test_invalid_utf8_and_binary_are_errors_not_tracebacks(repo: Path) -> None:
     assert data["files_checked"] == 2  # the two good posts were still checked
 
 
-def test_empty_file_and_large_file(repo: Path) -> None:
+def test_empty_file_large_post_and_too_large_file(repo: Path) -> None:
     (repo / "posts" / "empty.md").write_text("", encoding="utf-8")
-    (repo / "posts" / "big.md").write_text("---\nchannel: x\n---\n" + "word " * 2_000_000, encoding="utf-8")
-    code, out, _ = run(["check", "posts/empty.md", "posts/big.md", "--select", "BV001", "--format", "json"], repo)
+    (repo / "posts" / "long.md").write_text("---\nchannel: x\n---\n" + "word " * 100_000, encoding="utf-8")
+    (repo / "posts" / "huge.md").write_text("---\nchannel: x\n---\n" + "word " * 2_000_000, encoding="utf-8")
+    code, out, _ = run(["check", "posts/empty.md", "posts/long.md", "posts/huge.md", "--select", "BV001",
+                        "--format", "json"], repo)
     data = json.loads(out)
+    assert code == 2
     assert data["files_checked"] == 2
     assert [v["code"] for v in data["violations"]] == ["BV001"]
-    assert data["violations"][0]["message"].startswith("9999999/280 weighted characters on x")
+    assert data["violations"][0]["message"].startswith("499999/280 weighted characters on x")
+    assert data["errors"][0]["path"] == "posts/huge.md"
+    assert "1,048,576 bytes" in data["errors"][0]["message"]
 
 
 def test_unknown_select_code_is_usage_error(repo: Path) -> None:

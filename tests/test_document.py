@@ -86,3 +86,9 @@ def test_dates() -> None:
     assert parse_date("2026-12-01T10:00:00Z").tzinfo is not None
     assert parse_date("12/01/2026") is None
     assert parse_date(20261201) is None
+
+
+def test_latin_post_is_not_measured_as_the_configs_bengali() -> None:
+    assert parse_document("p.md", "We are hiring cabin crew in Dhaka.", default_lang="bn").lang == "en"
+    assert parse_document("p.md", "আমরা কেবিন ক্রু নিয়োগ দিচ্ছি।", default_lang="bn").lang == "bn"
+    assert parse_document("p.md", "Wir suchen Verstärkung.", default_lang="de").lang == "de"

@@ -238,14 +238,14 @@ def _week(when: date | None) -> str:
     if when is None:
         return "no date"
     year, week, _ = when.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"   # fixed width: keys sort as dates and parse back by position
 
 
 def _week_label(key: str) -> str:
     if key == "no date":
         return "No date"
     monday = date.fromisocalendar(int(key[:4]), int(key[6:]), 1)
-    sunday = monday + timedelta(days=6)
+    sunday = monday + timedelta(days=6) if monday <= date.max - timedelta(days=6) else date.max
     return f"{key}<br><small>{monday:%d %b}\u2013{sunday:%d %b}</small>"
 
 
