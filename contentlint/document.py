@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping, Protocol
@@ -73,7 +73,6 @@ class Document:
     is_markdown: bool = True
     row: int | None = None          # CSV row number, for posts read from a scheduler export
     origin: Origin | None = None    # set when `text` is a cell of a bigger file: line_col answers in that file
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def meta(self) -> Mapping[str, Any]:
