@@ -79,7 +79,7 @@ def _texts() -> list[str]:
     spec = importlib.util.spec_from_file_location("readability_texts", ROOT / "tests" / "test_readability.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    posts = sorted((ROOT / "bench" / "corpora" / "1k" / "posts").rglob("*.md"))[:300]
+    posts = sorted((ROOT / "bench").glob("precision*/*/posts/**/*.md"))[:300]  # committed published-style posts
     return module.CHILDREN + module.GENERAL + module.ACADEMIC + [p.read_text(encoding="utf-8") for p in posts]
 
 
