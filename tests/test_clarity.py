@@ -84,3 +84,17 @@ def test_passive_voice_is_off_by_default() -> None:
     assert "CL003" not in active
     assert "CL004" not in active  # weasel-word: off by default after the precision audit
     assert {"CL001", "CL002", "CL005", "CL006", "CL007", "CL008", "BV003", "BV004"} <= active
+
+
+def test_hard_to_read_needs_the_margin_over_the_target() -> None:
+    import contentlint
+
+    body = ("We asked 200 students what they want from a pen. Most said it should not smudge during long exams. "
+            "Many wanted a soft grip for long exams and a cap that clicks shut. So we made one for them. "
+            "It dries in a second and the grip stays cool in a warm exam hall. Try it this week and tell us.")
+    grade = contentlint.readability(body, "en")["flesch_kincaid_grade"]
+    text = f"---\nchannel: linkedin\n---\n{body}"
+    just_over = {"rules": {"hard-to-read": {"max_grade": round(grade - 0.5, 2)}}}
+    assert not lint_one("CL001", text, just_over)  # within the default one-grade margin
+    strict = {"rules": {"hard-to-read": {"max_grade": round(grade - 0.5, 2), "margin": 0}}}
+    assert len(lint_one("CL001", text, strict)) == 1
