@@ -4,6 +4,7 @@
     .venv/bin/python bench/precision/run.py              # re-run the checks, print the table
     .venv/bin/python bench/precision/run.py --no-run     # score the findings.json already there
     .venv/bin/python bench/precision/run.py --update-results   # also rewrite the table in RESULTS.md
+    .venv/bin/python bench/precision/run.py --set bench/precision-heldout   # another evaluation set
 
 Each brand folder (one with a .contentlint.yaml) is checked with
 `contentlint check --no-cache --format json posts` from inside the folder, as a user would, and the
@@ -35,6 +36,17 @@ START, END = "<!-- table:start -->", "<!-- table:end -->"
 
 def brands() -> list[Path]:
     return sorted(p.parent for p in HERE.glob("*/.contentlint.yaml"))
+
+
+def brand_langs() -> dict[str, str]:
+    """brand folder -> the `lang` its config declares (en when it declares none)."""
+    import yaml
+
+    langs = {}
+    for brand in brands():
+        config = yaml.safe_load((brand / ".contentlint.yaml").read_text(encoding="utf-8")) or {}
+        langs[brand.name] = str(config.get("lang") or "en")
+    return langs
 
 
 def run_checks() -> None:
@@ -162,7 +174,13 @@ def table(findings, pairs, unjudged, gone, rules) -> str:
             line("errors only", [(f, j) for f, j in pairs if f["severity"] == "error"]),
             line("suggestions only", [(f, j) for f, j in pairs if f["severity"] == "suggestion"]),
             line("all, without HT006 (config policy)", [(f, j) for f, j in pairs if f["code"] != "HT006"]),
-            ""]
+            line("all, without HT004 (hashtag-casing suggestions)", [(f, j) for f, j in pairs if f["code"] != "HT004"])]
+    langs = brand_langs()
+    for lang in sorted(set(langs.values())):
+        names = ", ".join(sorted(b for b, l in langs.items() if l == lang))
+        out.append(line(f"brands whose config says lang: {lang} ({names})",
+                        [(f, j) for f, j in pairs if langs.get(f["path"].split("/")[0]) == lang]))
+    out.append("")
     out.append(f"Findings: {len(findings)}; judged: {len(pairs)}; unjudged: {len(unjudged)}; "
                f"judgements with no finding any more (gone): {len(gone)}.")
     if unjudged:
@@ -177,10 +195,13 @@ def table(findings, pairs, unjudged, gone, rules) -> str:
 
 
 def main() -> None:
+    global HERE  # the evaluation set every function reads from
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-run", action="store_true", help="score the existing findings.json files")
     ap.add_argument("--update-results", action="store_true", help="rewrite the table block in RESULTS.md")
+    ap.add_argument("--set", type=Path, default=HERE, help="evaluation set folder (default: this one)")
     args = ap.parse_args()
+    HERE = args.set.resolve()
     if not args.no_run:
         run_checks()
     rules = default_rules()
