@@ -55,8 +55,11 @@ def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> tuple[
             continue
         path = Path(raw)
         if path.is_dir():
+            # The walk follows no links, so a found file's real path is the folder's real path
+            # plus its relative path: one realpath call per folder argument, not per file.
+            real_folder = real_path(path)
             for found in _walk(path, suffixes):
-                key = real_path(found)
+                key = real_folder / found.relative_to(path)
                 if key not in seen:
                     seen.add(key)
                     files.append(found)

@@ -207,3 +207,10 @@ def test_similar_lists_the_nearest_posts(tmp_path: Path) -> None:
     nearest = json.loads(out)["similar"]
     assert nearest[0]["path"] == "posts/a.md" and nearest[0]["flagged"] == "RP001"
     assert all(item["path"] != "posts/c.md" or not item["flagged"] for item in nearest)
+
+
+def test_overlapping_paths_check_each_file_once(repo: Path) -> None:
+    code, out, _ = run(["check", "posts", "posts/bad.md", "./posts", "--select", "FM", "--format", "json"], repo)
+    data = json.loads(out)
+    assert data["files_checked"] == 2
+    assert len(data["violations"]) == 1
