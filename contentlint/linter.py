@@ -281,6 +281,7 @@ class Linter:
         results: dict[str, FileResult] = {}
         targets: list[CorpusFile] = []
         misses: list[tuple[str, str, str]] = []   # (display, text, cache key)
+        readable: list[tuple[CorpusFile, str, str]] = []   # (file, text, cache key)
         for index, path in enumerate(files):
             display = "<stdin>" if str(path) == "-" else display_path(path, cwd)
             if progress:
@@ -291,8 +292,12 @@ class Linter:
             except (ReadError, SourceError) as exc:
                 errors.append(FileError(display, str(exc)))
                 continue
-            targets.append(CorpusFile(path, display, data, self.defaults, self.config.csv))
-            key = file_key(run_fingerprint, display, data)
+            readable.append((CorpusFile(path, display, data, self.defaults, self.config.csv), text,
+                             file_key(run_fingerprint, display, data)))
+        cache.prefetch([key for _, _, key in readable])
+        for target, text, key in readable:
+            display = target.display
+            targets.append(target)
             cached = cache.get(key, display, text)
             if cached is not None:
                 results[display] = cached

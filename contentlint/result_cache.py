@@ -14,12 +14,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .report import PostInfo
 from .violation import FileError, Fix, Related, Violation
 
 SCHEMA_VERSION = 1
+_BATCH = 500   # keys a query; SQLite allows 999 parameters in old builds
 FILE_NAME = "results.sqlite"
 
 
@@ -98,6 +99,7 @@ class ResultCache:
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, str]] = []
+        self._fetched: dict[str, str] = {}
         if folder is None:
             return
         try:
@@ -135,10 +137,27 @@ class ResultCache:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
-            return None if row is None else _decode(row[0], display, text)
+            payload = self._fetched.pop(key, None)
+            if payload is None:
+                row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+                payload = None if row is None else row[0]
+            return None if payload is None else _decode(payload, display, text)
         except (sqlite3.Error, ValueError, KeyError, TypeError):
             return None
+
+    def prefetch(self, keys: Sequence[str]) -> None:
+        """Load the rows for many keys in a few queries (a warm run looks up every post): `get`
+        then answers from memory. Unknown keys simply stay unknown."""
+        if self._db is None:
+            return
+        try:
+            for start in range(0, len(keys), _BATCH):
+                chunk = keys[start:start + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT key, payload FROM results WHERE key IN ({marks})", chunk)
+                self._fetched.update(rows)
+        except sqlite3.Error:
+            pass  # `get` falls back to one query per key
 
     def put(self, key: str, result: FileResult) -> None:
         if self._db is not None:
