@@ -120,10 +120,8 @@ def check(paths: tuple[str, ...], config_path: str | None, output_format: str | 
 
 def _default_targets(linter: Any) -> list[str]:
     """No paths given: the config's `content` globs, else the current folder."""
-    from .files import glob_content
-
     if linter.config.content:
-        return [str(path) for path in glob_content(linter.config.content, linter.config.root)]
+        return [str(path) for path in linter.content_files()]
     return ["."]
 
 

@@ -64,7 +64,8 @@ def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> tuple[
                     seen.add(key)
                     files.append(found)
         elif path.exists() or path.is_symlink():   # a broken link is reported when it is read
-            key = real_path(path)
+            # realpath costs a system call per path component; only a link needs it
+            key = real_path(path) if path.is_symlink() else Path(os.path.abspath(path))
             if key not in seen:
                 seen.add(key)
                 files.append(path)
@@ -97,7 +98,7 @@ def glob_content(patterns: Iterable[str], root: Path) -> list[Path]:
             base = base.parent
         else:
             matches = base.glob(rest)
-        links: dict[Path, bool] = {}
+        links: dict[str, bool] = {}
         for path in matches:
             if path.is_file() and path.name.lower().endswith(POST_SUFFIXES) and not any(
                 part in SKIP_DIRS for part in path.parts
@@ -113,18 +114,18 @@ def _literal_prefix(pattern: Path) -> tuple[Path, str]:
     return Path(*parts[:cut]), "/".join(parts[cut:])
 
 
-def _through_link(path: Path, base: Path, links: dict[Path, bool]) -> bool:
+def _through_link(path: Path, base: Path, links: dict[str, bool]) -> bool:
     """Whether any part of `path` below `base` is a symbolic link; folders are looked up once
-    (`links` memoises them across the files of one glob)."""
-    try:
-        relative = path.relative_to(base)
-    except ValueError:
+    (`links` memoises them across the files of one glob). String operations, not pathlib: this
+    runs for every post of the corpus."""
+    base_text, text = str(base), str(path)
+    if not text.startswith(os.path.join(base_text, "")):
         return path.is_symlink()
-    current = base
-    for part in relative.parts:
-        current = current / part
+    current = base_text
+    for part in text[len(os.path.join(base_text, "")):].split(os.sep):
+        current = os.path.join(current, part)
         if current not in links:
-            links[current] = current.is_symlink()
+            links[current] = os.path.islink(current)
         if links[current]:
             return True
     return False

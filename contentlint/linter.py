@@ -92,6 +92,7 @@ class Linter:
             self.config, self.profiles,
             cache_dir=self.config.resolved_cache_dir() if self.options.use_cache else None,
         )
+        self._content_files: list[Path] | None = None
         self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
         self._checks: dict[tuple[str, str], Any] = {}
         self._validate_settings(self.config.rules)
@@ -381,10 +382,17 @@ class Linter:
         cache.put("corpus:" + state, FileResult(tuple(found), tuple(errors), None))
         return found, errors
 
+    def content_files(self) -> list[Path]:
+        """The posts of config `content`, globbed once per run (the CLI's default targets and the
+        corpus are the same list)."""
+        if self._content_files is None:
+            self._content_files = glob_content(self.config.content, self.config.root)
+        return self._content_files
+
     def load_corpus(self, targets: Sequence[CorpusFile], cwd: Path) -> list[CorpusFile]:
         """Every post of config `content` plus the targets (targets win over their stored copies)."""
         corpus = {target.display: target for target in targets}
-        for path in glob_content(self.config.content, self.config.root):
+        for path in self.content_files():
             display = display_path(path, cwd)
             if display in corpus:
                 continue
