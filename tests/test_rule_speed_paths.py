@@ -218,3 +218,63 @@ def test_word_ending_a_sentence_candidate_matches_the_forward_search(text: str, 
     slow = _WORD_BEFORE.search(text, start, end)
     fast = _WORD_ENDING.match(text, start, end)
     assert (slow.group(1) if slow else "") == (fast.group() if fast else "")
+
+
+def _reference_emoji(text: str) -> list[tuple[int, int, str]]:
+    """extract_emoji before its fast path: `emoji.emoji_list` over the whole text."""
+    import emoji
+
+    from contentlint.extract import _KEYCAP, _TEXT_DEFAULT
+
+    out = [(item["match_start"], item["match_end"], item["emoji"]) for item in emoji.emoji_list(text)
+           if item["emoji"] not in _TEXT_DEFAULT and not (len(item["emoji"]) == 1 and item["emoji"] in "0123456789#*")]
+    covered = {i for start, end, _ in out for i in range(start, end)}
+    out += [(m.start(), m.end(), m.group()) for m in _KEYCAP.finditer(text) if m.start() not in covered]
+    return sorted(out)
+
+
+@SETTINGS
+@given(texts)
+def test_emoji_runs_find_what_the_whole_text_scan_finds(text: str) -> None:
+    assert [(e.start, e.end, e.value) for e in extract_emoji(text)] == _reference_emoji(text)
+
+
+def test_emoji_runs_on_keycaps_flags_and_numbers() -> None:
+    for text in ("1️⃣ 2⃣ #️⃣ *️⃣ 2024 #1", "🏴󠁧󠁢󠁥󠁮󠁧󠁿 and 🇧🇩🇧🇩", "👩🏽‍💻✍️ 10x", "৫০% ছাড় 🎉🎉", "❤️‍🔥1️⃣2"):
+        assert [(e.start, e.end, e.value) for e in extract_emoji(text)] == _reference_emoji(text)
+
+
+# --- front matter: libyaml where it agrees with PyYAML ------------------------------------
+YAML_PIECES = (
+    list("abc:- \n[],{}'\"#!|>?%@`1.0+xyzনক্ষ😀\\\r\t&*")
+    + ["true", "null", "~", "2026-01-02", "0x1F", ".inf", "yes", "title: ", "\n- ", "!!str ", "---\n", "...\n",
+       "\u2028", "\x85", "\x07", "\ufeff", "12:30:00", "<<: ", "!tag ", "\n  ", "key: |\n  ", "- [a, b]\n",
+       "'it''s'", '"\\u0041"', "? ", "{a: 1, b: [2]}", ">-\n  folded", "# comment", "Ready? ", "Sale!", ": ",
+       "images:\n  - src: a.png\n    alt: ", "&a ", "*a", "!!python/object:os.system "]
+)
+
+
+def _yaml_outcome(load: Any, text: str) -> tuple:
+    from contentlint.yamlsafe import YamlError
+
+    try:
+        return ("ok", load(text))
+    except YamlError as exc:
+        return ("error", exc.message, exc.line)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=30).map("".join))
+def test_front_matter_loads_as_pyyaml_alone_loads_it(text: str) -> None:
+    """libyaml reads only what it reads exactly as PyYAML does: data, positions and errors."""
+    from contentlint import yamlsafe
+
+    assert _yaml_outcome(yamlsafe.load, text) == _yaml_outcome(lambda t: yamlsafe._load_with(yamlsafe._Loader, t), text)
+
+
+def test_everyday_front_matter_takes_the_libyaml_path() -> None:
+    from contentlint import yamlsafe
+
+    text = "title: Big news! Ready for it?\nchannels:\n  - x\n  - linkedin\naudience: students\npublish_at: 2026-12-01T09:00:00+06:00\n"
+    assert yamlsafe._c_loader_agrees(text)
+    assert not yamlsafe._c_loader_agrees("base: &b {a: 1}\nother: *b\n")
