@@ -161,6 +161,8 @@ class Document:
 
     @cached_property
     def emails(self) -> list[tuple[int, int]]:
+        if "@" not in self.prose:
+            return []
         return [match.span() for match in _EMAIL.finditer(self.prose)]
 
     @cached_property

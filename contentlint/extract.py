@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -103,19 +104,38 @@ def _valid_host(domain: str, ascii_domain: regex.Pattern[str]) -> bool:
 
 
 _NON_SPACE = regex.compile(f"[^{_SPACES}]+")
+_LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
 
 
 def _url_windows(text: str) -> list[tuple[int, int]]:
     """Where a URL can be: each run of non-space characters holding a dot and a letter, plus the
     space before it (the grammar's `before`). A URL never contains a space, and scanning only
     these windows gives the same matches as scanning the whole text at a fraction of the cost:
-    the grammar is tried at every position of a Bengali word otherwise."""
-    return [(max(m.start() - 1, 0), m.end()) for m in _NON_SPACE.finditer(text)
-            if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())]
+    the grammar is tried at every position of a Bengali word otherwise. The runs are found from
+    the dots outward, so a post's words are not visited one by one."""
+    windows: list[tuple[int, int]] = []
+    for dot in _DOT_BEFORE_TLD.finditer(text):
+        if windows and dot.start() < windows[-1][1]:
+            continue  # a second dot in the same run
+        space = _LAST_SPACE.search(text, 0, dot.start())
+        run_start = space.end() if space else 0
+        run = _NON_SPACE.match(text, dot.start())
+        windows.append((max(run_start - 1, 0), run.end() if run else dot.start()))
+    return windows
 
 
 def extract_urls(text: str, *, without_protocol: bool = True) -> list[Entity]:
     """URLs as twitter-text extracts them; `without_protocol=False` is Mastodon's counting mode."""
+    return list(_cached_urls(text, without_protocol))
+
+
+@lru_cache(maxsize=16)
+def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
+    """Several rules and the hashtag extractors ask for the URLs of the same prose."""
+    return tuple(_extract_urls(text, without_protocol))
+
+
+def _extract_urls(text: str, without_protocol: bool) -> list[Entity]:
     if not without_protocol and ":" not in text or not _DOT_BEFORE_TLD.search(text):
         return []  # every URL has a dot followed by its TLD's first letter
     url_re, ascii_re, tco_re = _url_patterns()
@@ -231,9 +251,27 @@ _MASTO_HASHTAG = regex.compile(
 )
 
 
+_HASH_SIGN = re.compile("[#＃]")
+
+
+def _x_hashtag_matches(text: str) -> Iterator[regex.Match[str]]:
+    """What `_X_HASHTAG.finditer(text)` yields, tried only next to each `#`: every match takes
+    the one character before its `#` (or starts the text), so it can only start there, and a
+    scan from every position of a long post costs several times more."""
+    scanned_to = 0
+    for sign in _HASH_SIGN.finditer(text):
+        start = max(sign.start() - 1, 0)
+        if start < scanned_to:
+            continue
+        m = _X_HASHTAG.match(text, start)
+        if m:
+            scanned_to = m.end()
+            yield m
+
+
 def _x_hashtags(text: str) -> list[Entity]:
     tags = []
-    for m in _X_HASHTAG.finditer(text):
+    for m in _x_hashtag_matches(text):
         if _X_END_HASHTAG.match(text, m.end()):
             continue
         tags.append(Entity("hashtag", m.start("hash"), m.end("tag"), m.group("tag")))

@@ -93,10 +93,14 @@ def similarity_tokens(body: str, lang: str) -> list[str]:
     the rules are the same for every language today (the `regex` classes cover all scripts).
     """
     del lang
-    text = _SYMBOLS.sub(" ", body)
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _FORMAT_CHARS.sub("", text)
-    text = _APOSTROPHES.sub("'", text)
+    if body.isascii():  # no symbol, format character or NFKC change can occur: skip those passes
+        text = body.lower().replace("`", "'")
+    else:
+        text = _SYMBOLS.sub(" ", body)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = _FORMAT_CHARS.sub("", text.casefold())
+        text = _APOSTROPHES.sub("'", text)
     for marker, pattern in _NOT_PROSE:
         if marker in text:
             text = pattern.sub(" ", text)

@@ -79,3 +79,26 @@ def test_warm_cache_does_not_import_spacy(tmp_path: Path) -> None:
     modules = {line.rsplit("|", 1)[1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")}
     assert json.loads(warm.stdout)["files_checked"] == 5
     assert not {m for m in modules if m.split(".")[0] in ("spacy", "textstat", "thinc")}
+
+
+def test_corpus_rules_do_not_parse_the_checked_posts_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repetition rules take each checked post's signature from the lint pass (serial and
+    --jobs alike); a post is parsed again only to place a finding on it."""
+    import contentlint.corpus
+
+    (tmp_path / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\n", encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    words = "gel pens glide dry fast notebooks paper ink refill colour desk school exam".split()
+    for n in range(450):
+        body = " ".join(words[(n * 7 + k * 3) % len(words)] + str(n * 13 + k) for k in range(12))
+        (tmp_path / "posts" / f"p{n:04d}.md").write_text(f"---\nchannel: x\n---\n{body}\n", encoding="utf-8")
+    (tmp_path / "posts" / "p9998.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
+    (tmp_path / "posts" / "p9999.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
+    parsed: list[str] = []
+    real = contentlint.corpus.load_document
+    monkeypatch.setattr(contentlint.corpus, "load_document", lambda path, display, *a, **k: parsed.append(display) or real(path, display, *a, **k))
+    for jobs in (1, 2):
+        parsed.clear()
+        report = report_json(tmp_path, jobs=jobs, use_cache=False)
+        assert [v["path"] for v in report["violations"] if v["code"] == "RP002"] == ["posts/p9999.md"]
+        assert parsed == ["posts/p9999.md"], jobs

@@ -278,3 +278,63 @@ def test_everyday_front_matter_takes_the_libyaml_path() -> None:
     text = "title: Big news! Ready for it?\nchannels:\n  - x\n  - linkedin\naudience: students\npublish_at: 2026-12-01T09:00:00+06:00\n"
     assert yamlsafe._c_loader_agrees(text)
     assert not yamlsafe._c_loader_agrees("base: &b {a: 1}\nother: *b\n")
+
+
+# --- URL windows: found from the dots outward ------------------------------------------------
+URL_PIECES = list("ab.c/ :-_#@\n\t\u00a0\u3000.") + ["example.com", "https://", "www.", "t.co/abc", "ক্ষ.বাং", ".com", "x.y", "৳.৳", "a..b", "😀."]
+
+
+def _reference_url_windows(text: str) -> list[tuple[int, int]]:
+    """`_url_windows` before it started from the dots: every non-space run, filtered."""
+    from contentlint.extract import _DOT_BEFORE_TLD, _NON_SPACE
+
+    return [(max(m.start() - 1, 0), m.end()) for m in _NON_SPACE.finditer(text)
+            if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=40).map("".join))
+def test_url_windows_are_the_runs_that_hold_a_dot_and_a_letter(text: str) -> None:
+    from contentlint.extract import _url_windows
+
+    assert _url_windows(text) == _reference_url_windows(text)
+
+
+# --- repetition tokens: ASCII and already-normalised text skip passes ------------------------
+def _reference_similarity_tokens(body: str) -> list[str]:
+    """similarity_tokens before its fast paths: every pass on every text."""
+    import unicodedata
+
+    from contentlint import similarity
+
+    text = similarity._SYMBOLS.sub(" ", body)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = similarity._FORMAT_CHARS.sub("", text)
+    text = similarity._APOSTROPHES.sub("'", text)
+    for marker, pattern in similarity._NOT_PROSE:
+        if marker in text:
+            text = pattern.sub(" ", text)
+    return similarity._WORD.findall(text)
+
+
+SIMILARITY_PIECES = ASCII + FANCY + INVISIBLE + EMOJI_PARTS + OTHER + list("`'’ŉﬁ™Ⅻ@/$") + ["https://a.co/x", "inkwell.in", "#Tag", "@user", "$INK", "a@b.com"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SIMILARITY_PIECES), max_size=50).map("".join))
+def test_similarity_tokens_fast_paths_keep_the_tokens(text: str) -> None:
+    from contentlint.similarity import similarity_tokens
+
+    assert similarity_tokens(text, "en") == _reference_similarity_tokens(text)
+
+
+# --- X hashtags: matched beside each # instead of scanned from every position ------------------
+HASHTAG_PIECES = list("#＃ab1_&\n.-/:'") + ["\ufe0f", "\ufe0e", "\u20e3", "\u200c", "ক্ষ", "ি", "😀", "https://x.co/#a", "#️⃣", "##", "a#b", "&#", "://"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(HASHTAG_PIECES), max_size=40).map("".join))
+def test_x_hashtag_matches_are_the_full_scans(text: str) -> None:
+    from contentlint.extract import _X_HASHTAG, _x_hashtag_matches
+
+    assert [m.span() for m in _x_hashtag_matches(text)] == [m.span() for m in _X_HASHTAG.finditer(text)]

@@ -52,10 +52,16 @@ class CorpusCheck(Protocol):
     needs_nlp: ClassVar[bool]
     is_corpus: ClassVar[bool]
 
+    # Optional: `prepare(doc, digest, defaults) -> (key, entry)`. The linter calls it on every
+    # target it parses and leaves the entries in `ctx.cache[PREPARED]`, so `check_corpus` need
+    # not parse those posts again (and, with --jobs, the parent never parses them at all).
+
     def check_corpus(
         self, targets: Sequence[CorpusFile], corpus: Sequence[CorpusFile], ctx: RuleContext
     ) -> Iterable[tuple[Document, Finding]]: ...
 
+
+PREPARED = "corpus.prepared"   # RuleContext.cache key of the corpus rules' prepared entries
 
 Expected = type | tuple[type, ...]
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, Se
 from ..calendar_csv import CALENDAR_SUFFIXES
 from ..document import as_utc
 from ..violation import Finding, Related
-from .base import OptionError, RuleContext, validate_options
+from .base import PREPARED, OptionError, RuleContext, validate_options
 
 if TYPE_CHECKING:  # numpy loads only when a repetition rule runs, not for `rules` or `explain`
     from ..config import Config
@@ -67,6 +67,20 @@ def _meta_of(doc: Any) -> PostMeta:
                     doc.publish_at.isoformat() if doc.publish_at is not None else None, doc.lang, line, column)
 
 
+def _post_key(digest: str, defaults: Any) -> str:
+    from ..signature_cache import post_key
+
+    return post_key(digest, f"{defaults.channels}\0{defaults.audiences}\0{defaults.lang}")
+
+
+def _entry_of(doc: Any) -> Any:
+    """What the rules keep of a post: its signature and routing (a `CachedPost`)."""
+    from ..signature_cache import CachedPost
+    from .. import similarity
+
+    return CachedPost(similarity.make_signature(similarity.similarity_tokens(doc.published_text, doc.lang)), _meta_of(doc))
+
+
 def _parse_when(value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -78,13 +92,14 @@ def _parse_when(value: str | None) -> datetime | None:
 
 def load_posts(corpus: Sequence[CorpusFile], ctx: RuleContext) -> list[Post]:
     """Every readable corpus post with signature and routing; parses only cache misses."""
-    from ..signature_cache import CachedPost, SignatureCache, post_key
+    from ..signature_cache import SignatureCache
     from .. import similarity
 
     state = ("repetition.posts", hash(tuple((f.display, f.digest) for f in corpus)))
     if state in ctx.cache:
         return ctx.cache[state]
     cache = SignatureCache(ctx.cache_dir)
+    prepared = ctx.cache.get(PREPARED, {})  # entries the linter made while it linted the targets
     posts: list[Post] = []
     for file in corpus:
         if file.display.lower().endswith(CALENDAR_SUFFIXES):  # rows of a scheduler CSV: few, parsed each run
@@ -93,14 +108,17 @@ def load_posts(corpus: Sequence[CorpusFile], ctx: RuleContext) -> list[Post]:
                 signature = similarity.make_signature(similarity.similarity_tokens(doc.published_text, doc.lang))
                 posts.append(Post(file.display, meta, signature, _parse_when(meta.publish_at), doc))
             continue
-        defaults = file.defaults
-        key = post_key(file.digest, f"{defaults.channels}\0{defaults.audiences}\0{defaults.lang}")
-        entry = cache.get(key)
+        key = _post_key(file.digest, file.defaults)
+        entry = prepared.get(key)
+        if entry is not None:
+            cache.put(key, entry)
+        else:
+            entry = cache.get(key)
         if entry is None:
             doc = file.document
             if doc is None:
                 continue  # undecodable: reported as a file error elsewhere
-            entry = CachedPost(similarity.make_signature(similarity.similarity_tokens(doc.published_text, doc.lang)), _meta_of(doc))
+            entry = _entry_of(doc)
             cache.put(key, entry)
         posts.append(Post(file.display, entry.meta, entry.signature, _parse_when(entry.meta.publish_at)))
     cache.save()
@@ -264,6 +282,10 @@ class _RepetitionKind:
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterable[Finding]:
         return ()  # a corpus rule: the linter calls check_corpus
+
+    def prepare(self, doc: Any, digest: str, defaults: Any) -> tuple[str, Any]:
+        """The signature cache's key and entry for a post the linter has just parsed."""
+        return _post_key(digest, defaults), _entry_of(doc)
 
 
 @dataclass(frozen=True)
