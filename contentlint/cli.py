@@ -71,9 +71,12 @@ def check(paths: tuple[str, ...], config_path: str | None, output_format: str | 
     """Check posts (files, folders, or - for stdin)."""
     from .linter import fails
 
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     linter = _load_linter(
         config_path, select=_split(select), ignore=_split(ignore), channel=channel, audience=audience,
         use_cache=not no_cache, jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+        all_texts=output_format == "html",
     )
     targets = list(paths) or _default_targets(linter)
     progress = _progress() if sys.stderr.isatty() and not quiet else None
@@ -86,8 +89,6 @@ def check(paths: tuple[str, ...], config_path: str | None, output_format: str | 
             click.echo(changes, nl=False)
             if not fix:
                 sys.exit(EXIT_OK if not report.errors else EXIT_ERROR)
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     rules = linter.catalogue.by_code()
     if output_format == "text":
         from .formatters.text import render, summary_line

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
+from . import run_snapshot
 from .calendar_csv import CALENDAR_SUFFIXES, calendar_documents
 from .config import Config, ConfigError, RuleSetting
 from .document import Document, parse_document
 from .corpus import CorpusFile
-from .files import Defaults, ReadError, display_path, expand, glob_content, matches_any, read_bytes
+from .files import Defaults, FolderIndex, ReadError, display_path, expand, glob_content, matches_any, read_bytes
 from .kinds import KINDS
 from .kinds.base import PREPARED, OptionError, RuleContext
 from .patterns import PatternTimeout
@@ -42,6 +43,7 @@ class RunOptions:
     audience: str | None = None
     use_cache: bool = True
     jobs: int = 1
+    all_texts: bool = False   # every post's text in the report, not only those with findings (HTML)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class Linter:
             cache_dir=self.config.resolved_cache_dir() if self.options.use_cache else None,
         )
         self._content_files: list[Path] | None = None
+        self._folders = FolderIndex()   # like the content list: walked once in a Linter's life
         self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
         self._checks: dict[tuple[str, str], Any] = {}
         self._validate_settings(self.config.rules)
@@ -280,11 +283,28 @@ class Linter:
             return self._lint_paths(paths, cwd=cwd, progress=progress)
 
     def _lint_paths(self, paths: Sequence[str], *, cwd: Path | None, progress: Any) -> Report:
+        started = run_snapshot.now_ns()
         cwd = cwd or Path.cwd()
-        files, path_errors = expand(paths)
-        errors = [FileError(raw, message) for raw, message in path_errors]
+        files, path_errors = expand(paths, index=self._folders)
         cache = ResultCache(self.config.resolved_cache_dir() if self.options.use_cache else None)
         run_fingerprint = self.fingerprint()
+        state = None
+        if self.options.use_cache:
+            read = files + (self.content_files() if self.config.content else [])
+            state = run_snapshot.run_state(run_fingerprint, cwd, list(paths), read, started)
+            unchanged = run_snapshot.load(cache, state, cwd, self.options.all_texts) if state else None
+            if unchanged is not None:
+                cache.close()
+                return unchanged
+        report = self._lint_files(files, path_errors, cwd, cache, run_fingerprint, progress)
+        if state is not None:
+            run_snapshot.store(cache, state, report)
+        cache.close()
+        return report
+
+    def _lint_files(self, files: list[Path], path_errors: list[tuple[str, str]], cwd: Path, cache: ResultCache,
+                    run_fingerprint: str, progress: Any) -> Report:
+        errors = [FileError(raw, message) for raw, message in path_errors]
         results: dict[str, FileResult] = {}
         targets: list[CorpusFile] = []
         misses: list[tuple[str, str, str]] = []   # (display, text, cache key)
@@ -325,7 +345,6 @@ class Linter:
             found, corpus_errors = self._corpus_with_cache(targets, cwd, cache, run_fingerprint)
             violations.extend(found)
             errors.extend(corpus_errors)
-        cache.close()
         violations.sort(key=Violation.sort_key)
         posts = tuple(results[t.display].post for t in targets if results[t.display].post is not None)
         return Report(tuple(violations), tuple(errors), len(targets), posts)
@@ -412,7 +431,7 @@ class Linter:
         """The posts of config `content`, globbed once per run (the CLI's default targets and the
         corpus are the same list)."""
         if self._content_files is None:
-            self._content_files = glob_content(self.config.content, self.config.root)
+            self._content_files = glob_content(self.config.content, self.config.root, self._folders)
         return self._content_files
 
     def load_corpus(self, targets: Sequence[CorpusFile], cwd: Path) -> list[CorpusFile]:

@@ -73,17 +73,19 @@ def _encode(result: FileResult) -> str:
     )
 
 
+def violation_from_dict(v: dict[str, Any]) -> Violation:
+    """The inverse of `Violation.to_dict`."""
+    return Violation(
+        path=v["path"], line=v["line"], column=v["column"], end_line=v["end_line"], end_column=v["end_column"],
+        code=v["code"], name=v["name"], severity=v["severity"], message=v["message"],
+        fix=None if v["fix"] is None else Fix(v["fix"]["replacement"], v["fix"]["start"], v["fix"]["end"]),
+        related=tuple(Related(r["path"], r["line"], r["column"], r["message"]) for r in v["related"]),
+    )
+
+
 def _decode(payload: str, display: str, text: str) -> FileResult:
     data = json.loads(payload)
-    violations = tuple(
-        Violation(
-            path=v["path"], line=v["line"], column=v["column"], end_line=v["end_line"], end_column=v["end_column"],
-            code=v["code"], name=v["name"], severity=v["severity"], message=v["message"],
-            fix=None if v["fix"] is None else Fix(v["fix"]["replacement"], v["fix"]["start"], v["fix"]["end"]),
-            related=tuple(Related(r["path"], r["line"], r["column"], r["message"]) for r in v["related"]),
-        )
-        for v in data["v"]
-    )
+    violations = tuple(violation_from_dict(v) for v in data["v"])
     errors = tuple(FileError(e["path"], e["message"]) for e in data["e"])
     post = data["p"]
     info = None if post is None else PostInfo(
@@ -144,6 +146,20 @@ class ResultCache:
             return None if payload is None else _decode(payload, display, text)
         except (sqlite3.Error, ValueError, KeyError, TypeError):
             return None
+
+    def get_payload(self, key: str) -> str | None:
+        """A stored payload as written by `put_payload` (None: absent, disabled or unreadable)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None else row[0]
+
+    def put_payload(self, key: str, payload: str) -> None:
+        if self._db is not None:
+            self._pending.append((key, payload))
 
     def prefetch(self, keys: Sequence[str]) -> None:
         """Load the rows for many keys in a few queries (a warm run looks up every post): `get`

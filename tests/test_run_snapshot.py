@@ -1,0 +1,105 @@
+"""An unchanged repo is answered from the last run's report; any change to what it read is not."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import contentlint.linter as linter_module
+from contentlint import run_snapshot
+from contentlint.config import load_config
+from contentlint.linter import Linter, RunOptions
+
+POST = "---\nchannel: x\npublish_at: 2026-12-01\n---\nOur new gel pens glide and dry in a second, {n}.\n"
+
+
+def make_repo(root: Path) -> None:
+    (root / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\n", encoding="utf-8")
+    (root / "posts").mkdir()
+    for n in range(6):
+        (root / "posts" / f"p{n}.md").write_text(POST.format(n="x" * n), encoding="utf-8")
+    (root / "posts" / "bad.md").write_text("---\nchannel: x\npublish_at: soon\n---\nA post with a bad date.\n")
+
+
+def run(root: Path, **options: object) -> dict:
+    linter = Linter(load_config(cwd=root), RunOptions(**options))  # type: ignore[arg-type]
+    report = linter.lint_paths(["posts"], cwd=root)
+    return {"json": report.to_dict(), "texts": {p.path: p.text for p in report.posts}}
+
+
+@pytest.fixture(autouse=True)
+def in_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # paths as a user types them, relative to the repo
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written by the test count as settled (no 2 s wait)."""
+    monkeypatch.setattr(run_snapshot, "SETTLE_SECONDS", 0.0)
+
+
+def _forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the unchanged run linted files")
+
+    monkeypatch.setattr(linter_module.Linter, "_lint_files", fail)
+
+
+def test_an_unchanged_repo_is_answered_from_the_last_report(tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repo(tmp_path)
+    cold = run(tmp_path)
+    assert any(v["code"] == "FM003" for v in cold["json"]["violations"])
+    _forbid_linting(monkeypatch)
+    warm = run(tmp_path)
+    assert warm["json"] == cold["json"]
+    # texts come back for posts with findings (the text report quotes their lines, --fix compares)
+    assert warm["texts"]["posts/bad.md"] == cold["texts"]["posts/bad.md"]
+
+
+def test_the_html_report_gets_every_text_back(tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repo(tmp_path)
+    cold = run(tmp_path, all_texts=True)
+    _forbid_linting(monkeypatch)
+    assert run(tmp_path, all_texts=True) == cold
+
+
+@pytest.mark.parametrize("change", ["same-size edit", "new post", "deleted post", "config", "mode"])
+def test_any_change_to_what_the_run_read_is_linted_again(tmp_path: Path, settled: None, change: str) -> None:
+    make_repo(tmp_path)
+    before = run(tmp_path)
+    post = tmp_path / "posts" / "p3.md"
+    if change == "same-size edit":
+        post.write_text(post.read_text().replace("publish_at: 2026-12-01", "publish_at: 2026-99-01"))
+    elif change == "new post":
+        (tmp_path / "posts" / "new.md").write_text("---\nchannel: x\npublish_at: never\n---\nNew.\n")
+    elif change == "deleted post":
+        (tmp_path / "posts" / "bad.md").unlink()
+    elif change == "config":
+        (tmp_path / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\nrules: {FM003: warning}\n")
+    elif change == "mode":
+        post.chmod(0o000)
+        if os.access(post, os.R_OK):
+            pytest.skip("running as a user who reads any file")
+    after = run(tmp_path)
+    post.chmod(0o644)
+    assert after["json"] != before["json"]
+
+
+def test_files_written_just_before_the_run_are_not_trusted_by_their_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git's racily-clean case: a file written within the settle time could change again within
+    one timestamp tick, so no report is stored while any file is that fresh."""
+    make_repo(tmp_path)
+    run(tmp_path)  # the files are milliseconds old: nothing stored
+    calls: list[int] = []
+    real = linter_module.Linter._lint_files
+    monkeypatch.setattr(linter_module.Linter, "_lint_files", lambda self, *a: calls.append(1) or real(self, *a))
+    run(tmp_path)
+    assert calls == [1]
+
+
+def test_no_cache_and_stdin_never_use_it(tmp_path: Path, settled: None) -> None:
+    make_repo(tmp_path)
+    run(tmp_path, use_cache=False)
+    assert not (tmp_path / ".contentlint_cache").exists()
+    assert run_snapshot.run_state("f", tmp_path, ["-"], [], 0) is None
