@@ -278,7 +278,8 @@ class Linter:
 
     def lint_paths(self, paths: Sequence[str], *, cwd: Path | None = None, progress: Any = None) -> Report:
         """Check files and folders: document rules per file (cached, in parallel when many),
-        then the corpus rules once over config `content` plus these files."""
+        then the corpus rules once over config `content` plus these files. When nothing they
+        read has changed since the last run, that run's report (`run_snapshot`)."""
         with fewer_gc_passes():
             return self._lint_paths(paths, cwd=cwd, progress=progress)
 

@@ -135,15 +135,26 @@ class SignatureCache:
             return
         if not self._new and self._used == self._index.keys():
             return
-        keys = sorted(self._used)
-        posts = [self.get(k) for k in keys]
-        sizes = np.fromiter((p.signature.shingles.size for p in posts), dtype=np.int64, count=len(posts))  # type: ignore[union-attr]
-        meta = json.dumps([p.meta.to_json() for p in posts], ensure_ascii=False, separators=(",", ":"))  # type: ignore[union-attr]
+        # Kept entries are copied array to array (no CachedPost per entry: a pre-commit run that
+        # adds one post to a 100,000-post cache spent a second rebuilding them), then new ones.
+        kept = sorted(self._index[key] for key in self._used if key not in self._new and key in self._index)
+        new_keys = sorted(self._new)
+        new_posts = [self._new[key] for key in new_keys]
+        rows = np.array(kept, dtype=np.int64)
+        starts, ends = self._offsets[rows], self._offsets[rows + 1]
+        sizes = np.concatenate((ends - starts, [p.signature.shingles.size for p in new_posts])).astype(np.int64)
+        kept_total = int((ends - starts).sum())
+        gather = np.repeat(starts - np.concatenate(([0], np.cumsum(ends - starts)[:-1])).astype(np.int64), ends - starts)
+        kept_shingles = self._shingles[gather + np.arange(kept_total, dtype=np.int64)] if kept_total else np.empty(0, np.uint64)
+        index_keys = {i: key for key, i in self._index.items()}
+        keys = [index_keys[i] for i in kept] + new_keys
+        meta = json.dumps([self._meta[i] for i in kept] + [p.meta.to_json() for p in new_posts],
+                          ensure_ascii=False, separators=(",", ":"))
         arrays = {
             "version": np.array([CACHE_FORMAT, NORMALISATION_VERSION], dtype=np.int64),
             "keys": np.array(keys, dtype="S64"),
             "offsets": np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
-            "shingles": np.concatenate([p.signature.shingles for p in posts] or [np.empty(0, np.uint64)]).astype(np.uint64),  # type: ignore[union-attr]
+            "shingles": np.concatenate([kept_shingles] + [p.signature.shingles for p in new_posts]).astype(np.uint64),
             "meta": np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
         }
         self._dir.mkdir(parents=True, exist_ok=True)

@@ -126,3 +126,27 @@ def test_two_concurrent_writers_leave_a_loadable_cache(tmp_path: Path) -> None:
             if cache.get(content_key(p.encode(), "en")) is not None]
     assert last
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_kept_entries_are_copied_exactly_beside_new_ones(tmp_path: Path) -> None:
+    """save() copies kept entries array to array: every kept signature and meta comes back
+    as it was, whatever its position, with new entries after them."""
+    posts = [f"post number {i} about gel pens and notebooks {'x ' * i}" for i in range(40)] + POSTS
+    first = SignatureCache(tmp_path)
+    made = fill(first, posts)
+    first.save()
+    second = SignatureCache(tmp_path)
+    kept = [key for i, key in enumerate(made) if i % 3 != 1]   # every third one deleted or edited
+    for key in kept:
+        assert second.get(key) is not None
+    added = {content_key(f"brand new {i}".encode(), "en"): CachedPost(make_signature(["brand", "new", str(i), "post"]), meta(i))
+             for i in range(3)}
+    for key, post in added.items():
+        second.put(key, post)
+    second.save()
+    third = SignatureCache(tmp_path)
+    assert len(third) == len(kept) + len(added)
+    for key in kept:
+        assert third.get(key) == made[key] and third.get(key).meta == made[key].meta  # type: ignore[union-attr]
+    for key, post in added.items():
+        assert third.get(key) == post and third.get(key).meta == post.meta  # type: ignore[union-attr]
