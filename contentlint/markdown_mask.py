@@ -46,38 +46,53 @@ def mask_comments(text: str) -> str:
 
 
 def mask_markdown(text: str) -> tuple[str, tuple[MarkdownImage, ...]]:
-    """Return (prose mask, images). `text` is the whole file with non-body parts already blanked."""
+    """Return (prose mask, images). `text` is the whole file with non-body parts already blanked.
+
+    Each pass runs only when the character its syntax starts with occurs (most posts have no
+    code, comments or HTML), and the mask is re-joined only after a pass blanked something:
+    this runs for every post of a full run."""
     chars = list(text)
-    # Fenced code blocks, line by line.
-    offset = 0
-    fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * len(match.group(1))
-            _blank_into(chars, offset, offset + len(line))
-        elif fence is not None:
-            _blank_into(chars, offset, offset + len(line))
-            if match and match.group(1).startswith(fence):
-                fence = None
-        offset += len(line)
-    current = "".join(chars)
-    for pattern in (_COMMENT, _CODE_SPAN):
-        for match in pattern.finditer(current):
-            _blank_into(chars, match.start(), match.end())
+    current = text
+    if "```" in text or "~~~" in text:  # fenced code blocks, line by line
+        offset = 0
+        fence: str | None = None
+        for line in text.splitlines(keepends=True):
+            match = _FENCE.match(line)
+            if fence is None and match:
+                fence = match.group(1)[0] * len(match.group(1))
+                _blank_into(chars, offset, offset + len(line))
+            elif fence is not None:
+                _blank_into(chars, offset, offset + len(line))
+                if match and match.group(1).startswith(fence):
+                    fence = None
+            offset += len(line)
         current = "".join(chars)
+    for marker, pattern in (("<!--", _COMMENT), ("`", _CODE_SPAN)):
+        if marker in current:
+            current = _blank_matches(chars, current, pattern)
     images: list[MarkdownImage] = []
-    for match in _IMAGE.finditer(current):
-        images.append(
-            MarkdownImage(match.group("src"), match.group("alt"), match.start(), match.end(), match.start("alt"))
-        )
-        _blank_into(chars, match.start(), match.end())
-    current = "".join(chars)
-    for match in _LINK.finditer(current):
-        _blank_into(chars, match.start(), match.start() + 1)          # "["
-        _blank_into(chars, match.end("label"), match.end())            # "](target)"
-    for pattern in (_REF_DEF, _HTML_TAG):
-        current = "".join(chars)
-        for match in pattern.finditer(current):
+    if "![" in current:
+        for match in _IMAGE.finditer(current):
+            images.append(
+                MarkdownImage(match.group("src"), match.group("alt"), match.start(), match.end(), match.start("alt"))
+            )
             _blank_into(chars, match.start(), match.end())
-    return "".join(chars), tuple(images)
+        current = "".join(chars) if images else current
+    if "[" in current:
+        links = list(_LINK.finditer(current))
+        for match in links:
+            _blank_into(chars, match.start(), match.start() + 1)          # "["
+            _blank_into(chars, match.end("label"), match.end())            # "](target)"
+        current = "".join(chars) if links else current
+    for marker, pattern in (("]:", _REF_DEF), ("<", _HTML_TAG)):
+        if marker in current:
+            current = _blank_matches(chars, current, pattern)
+    return current, tuple(images)
+
+
+def _blank_matches(chars: list[str], current: str, pattern: re.Pattern[str]) -> str:
+    """Blank every match of `pattern` in `current` (whose characters `chars` holds); the new mask."""
+    matches = [match.span() for match in pattern.finditer(current)]
+    for start, end in matches:
+        _blank_into(chars, start, end)
+    return "".join(chars) if matches else current

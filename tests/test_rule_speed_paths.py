@@ -338,3 +338,63 @@ def test_x_hashtag_matches_are_the_full_scans(text: str) -> None:
     from contentlint.extract import _X_HASHTAG, _x_hashtag_matches
 
     assert [m.span() for m in _x_hashtag_matches(text)] == [m.span() for m in _X_HASHTAG.finditer(text)]
+
+
+# --- Markdown mask: passes skipped when their syntax's first character is absent --------------
+def _reference_mask_markdown(text: str) -> tuple[str, tuple]:
+    """mask_markdown before its pre-checks: every pass, a re-join after each."""
+    from contentlint import markdown_mask as m
+
+    chars = list(text)
+    offset, fence = 0, None
+    for line in text.splitlines(keepends=True):
+        match = m._FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            m._blank_into(chars, offset, offset + len(line))
+        elif fence is not None:
+            m._blank_into(chars, offset, offset + len(line))
+            if match and match.group(1).startswith(fence):
+                fence = None
+        offset += len(line)
+    current = "".join(chars)
+    for pattern in (m._COMMENT, m._CODE_SPAN):
+        for match in pattern.finditer(current):
+            m._blank_into(chars, match.start(), match.end())
+        current = "".join(chars)
+    images = []
+    for match in m._IMAGE.finditer(current):
+        images.append(m.MarkdownImage(match.group("src"), match.group("alt"), match.start(), match.end(), match.start("alt")))
+        m._blank_into(chars, match.start(), match.end())
+    current = "".join(chars)
+    for match in m._LINK.finditer(current):
+        m._blank_into(chars, match.start(), match.start() + 1)
+        m._blank_into(chars, match.end("label"), match.end())
+    for pattern in (m._REF_DEF, m._HTML_TAG):
+        current = "".join(chars)
+        for match in pattern.finditer(current):
+            m._blank_into(chars, match.start(), match.end())
+    return "".join(chars), tuple(images)
+
+
+MARKDOWN_PIECES = list("ab \n\r`~[]()!<>:-#*\"") + ["```", "~~~", "\n```py\n", "<!--", "-->", "![alt](a.png)", "[x](y)",
+                                                     "[ref]: http://x", "<b>", "</i>", "<https://a.b>", "`code`", "ক্ষ", "😀"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=40).map("".join))
+def test_markdown_mask_pre_checks_keep_the_mask(text: str) -> None:
+    from contentlint.markdown_mask import mask_markdown
+
+    assert mask_markdown(text) == _reference_mask_markdown(text)
+
+
+DOMAIN_PIECES = list("ab.-/@ \n\t\u00a0") + ["inkwell", ".in", ".com", "ক্ষ", ".shop/x", "www.", "é", "1", "..", "\u2003"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(DOMAIN_PIECES), max_size=40).map("".join))
+def test_domains_blanked_in_windows_as_in_one_pass(text: str) -> None:
+    from contentlint.similarity import _DOMAIN, _blank_domains
+
+    assert _blank_domains(text) == _DOMAIN.sub(" ", text)
