@@ -385,8 +385,9 @@ def extract_emoji(text: str) -> list[Entity]:
             if value in _TEXT_DEFAULT or (len(value) == 1 and value in "0123456789#*"):
                 continue
             out.append(Entity("emoji", run.start() + item["match_start"], run.start() + item["match_end"], value))
-    covered = {i for e in out for i in range(e.start, e.end)}
-    for m in _KEYCAP.finditer(text):
-        if m.start() not in covered:
-            out.append(Entity("emoji", m.start(), m.end(), m.group()))
+    if "\u20e3" in text:  # every keycap ends with the combining keycap
+        covered = {i for e in out for i in range(e.start, e.end)}
+        for m in _KEYCAP.finditer(text):
+            if m.start() not in covered:
+                out.append(Entity("emoji", m.start(), m.end(), m.group()))
     return sorted(out, key=lambda e: e.start)

@@ -47,7 +47,8 @@ def display_path(path: Path, cwd: Path) -> str:
 class FolderIndex:
     """The files under each folder a run looks at, walked once: the command line's folders and
     config `content` usually name the same tree, and walking 10,000 posts twice was a fifth of
-    an unchanged run. One index per run (the Linter's); a later run walks again."""
+    an unchanged run. A Linter keeps one for its life, as it keeps its content list; a new
+    Linter (each CLI run) walks again."""
 
     def __init__(self) -> None:
         self._walked: dict[str, list[tuple[tuple[str, ...], bool]]] = {}

@@ -86,7 +86,10 @@ def load(cache: ResultCache, state: RunState, cwd: Path, all_texts: bool) -> Rep
 
 
 def store(cache: ResultCache, state: RunState, report: Report) -> None:
-    if not state.settled:
+    """Keep the report for the next run, unless a file was too fresh to trust its stat or the
+    run had errors (a rule that timed out, a file that could not be read: tried again next run,
+    as the per-file cache does)."""
+    if not state.settled or report.errors:
         return
     payload: dict[str, Any] = {
         "files": state.files,

@@ -398,3 +398,30 @@ def test_domains_blanked_in_windows_as_in_one_pass(text: str) -> None:
     from contentlint.similarity import _DOMAIN, _blank_domains
 
     assert _blank_domains(text) == _DOMAIN.sub(" ", text)
+
+
+# --- BV003's exact phrases: a plain-text search first ---------------------------------------
+PHRASES = ["in order to", "a large number of", "due to the fact that", "at this point in time", "whether or not",
+           "straße frei"]
+PHRASE_PIECES = ["in", "In", "IN", "order", "ORDER", "to", "tO", "a", "large", "number", "of", "due", "the", "fact",
+                 "that", "at", "this", "point", "time", "whether", "or", "not", "ſtraße", "STRASSE", "frei", "ẞ"] + \
+                list("  \t\u00a0\n.,'-ক") + ["\u00a0\u00a0", "x", "Kelvin\u212a"]
+
+
+SEPARATORS = [" ", "  ", "\t", "\u00a0", " \u00a0", "\n", "-", ""]
+phrase_texts = st.lists(
+    st.tuples(st.sampled_from(PHRASES), st.sampled_from(SEPARATORS), st.booleans()).map(
+        lambda t: t[1].join(word.upper() if t[2] else word.replace("s", "ſ") for word in t[0].split()) + " "),
+    max_size=4).map("".join)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map("".join), st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map(" ".join),
+       phrase_texts)
+def test_exact_phrases_plain_search_never_hides_a_match(glued: str, spaced: str, phrased: str) -> None:
+    from contentlint.kinds.wordlist import ExactPhrases
+
+    phrases = ExactPhrases.build(PHRASES)
+    for text in (glued, spaced, phrased):
+        reference = [(m.start(), m.end()) for m in phrases.pattern.finditer(text)]
+        assert [(m.start, m.end) for m in phrases.find(text)] == reference

@@ -98,6 +98,18 @@ def test_files_written_just_before_the_run_are_not_trusted_by_their_stat(tmp_pat
     assert calls == [1]
 
 
+def test_a_run_with_errors_is_not_kept(tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that could not be read, or a rule that timed out, is tried again next run."""
+    make_repo(tmp_path)
+    (tmp_path / "posts" / "huge.md").write_bytes(b"x" * (1 << 21))
+    first = run(tmp_path)
+    assert first["json"]["errors"]
+    calls: list[int] = []
+    real = linter_module.Linter._lint_files
+    monkeypatch.setattr(linter_module.Linter, "_lint_files", lambda self, *a: calls.append(1) or real(self, *a))
+    assert run(tmp_path) == first and calls == [1]
+
+
 def test_no_cache_and_stdin_never_use_it(tmp_path: Path, settled: None) -> None:
     make_repo(tmp_path)
     run(tmp_path, use_cache=False)

@@ -63,8 +63,11 @@ class Shouting:
             ctx.cache[key] = self.acronyms | _brand_words(ctx)
         allowed = ctx.cache[key]
         run: list[tuple[int, int]] = []
+        min_letters = self.min_letters
         for match in _WORD.finditer(text, doc.body_start):
-            if self._shouted(match.group(), allowed):
+            word = match.group()
+            # `_shouted`'s first test inline: it rejects most words, and a call per word adds up.
+            if len(word) >= min_letters and not word[1:].islower() and self._shouted(word, allowed):
                 if run and not _GAP.fullmatch(text, run[-1][1], match.start()):
                     yield from self._caps_findings(text, run)
                     run = []

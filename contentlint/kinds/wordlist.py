@@ -7,6 +7,7 @@ so an editor can review them without reading Python, and a team adjusts them fro
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,21 +59,32 @@ class ExactPhrases:
     word-form lookup per word, for lists of fixed phrases such as BV003's."""
 
     pattern: Any
+    prefilter: re.Pattern[str]   # the phrases as plain text: absent from a post, `pattern` cannot match
 
     @classmethod
     def build(cls, terms: Iterable[str]) -> "ExactPhrases":
         alternatives = sorted({t.lower() for t in terms}, key=len, reverse=True)
         body = "|".join(r"[ \t\u00A0]+".join(regex.escape(word) for word in term.split()) for term in alternatives)
-        return cls(regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{M}}\p{{N}}])", regex.I))
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{M}}\p{{N}}])", regex.I)
+        plain = "|".join(re.escape(" ".join(term.casefold().split())) for term in alternatives) or "(?!)"
+        return cls(pattern, re.compile(plain))
 
     def __bool__(self) -> bool:
         return True
 
     def find(self, text: str, tokens: Any = None) -> list[TermMatch]:
+        # The case-insensitive regex with its Unicode boundaries costs 50 us on a post; most
+        # posts hold none of the phrases, which a plain `re` search of the case-folded text with
+        # spaces squeezed tells in a third of that. Any match of `pattern` is found by it too.
+        if not self.prefilter.search(_SPACES.sub(" ", text.casefold())):
+            return []
         return [
             TermMatch(m.start(), m.end(), " ".join(m.group().lower().split()), m.group())
             for m in self.pattern.finditer(text)
         ]
+
+
+_SPACES = re.compile("[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
