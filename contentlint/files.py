@@ -127,13 +127,14 @@ def glob_content(patterns: Iterable[str], root: Path, index: FolderIndex | None 
     walking folders, symbolic links below the pattern's literal start are not followed. Globs
     mean what pathlib's mean (`**` any folders, `*` within a name, hidden names included)."""
     index = index or FolderIndex()
-    found: set[str] = set()
+    found: dict[str, None] = {}   # in the walk's (pathlib's) order: one pattern needs no sort
+    patterns = list(patterns)
     for pattern in patterns:
         base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
         if not rest:
             if base.is_file() and not base.is_symlink() and base.name.lower().endswith(POST_SUFFIXES) \
                     and not any(part in SKIP_DIRS for part in base.parts):
-                found.add(str(base))
+                found[str(base)] = None
             continue
         if any(part in SKIP_DIRS for part in base.parts) or not base.is_dir():
             continue
@@ -143,8 +144,8 @@ def glob_content(patterns: Iterable[str], root: Path, index: FolderIndex | None 
         folder = os.path.join(base, "")
         for parts, regular in index.files_under(base):
             if regular and parts[-1].lower().endswith(POST_SUFFIXES) and matcher.fullmatch("/".join(parts)):
-                found.add(folder + os.sep.join(parts))
-    return [Path(path) for path in sorted(found, key=_path_order)]
+                found[folder + os.sep.join(parts)] = None
+    return [Path(path) for path in (found if len(patterns) == 1 else sorted(found, key=_path_order))]
 
 
 def _path_order(path: str) -> tuple[str, ...]:

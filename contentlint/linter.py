@@ -19,7 +19,6 @@ from .config import Config, ConfigError, RuleSetting
 from .document import Document, parse_document
 from .corpus import CorpusFile
 from .files import Defaults, FolderIndex, ReadError, display_path, expand, glob_content, matches_any, read_bytes
-from .kinds import KINDS
 from .kinds.base import PREPARED, OptionError, RuleContext
 from .patterns import PatternTimeout
 from .registry import Catalogue, RuleError, builtin_rules_dir, load_catalogue
@@ -122,9 +121,12 @@ class Linter:
             spec = self.catalogue.find(setting.key)
             if spec is None:
                 raise ConfigError(self.config.display_path, f"rules.{setting.key}", "unknown rule code or name", setting.line)
-            self._build_check(spec, {**spec.options, **setting.options}, setting)
+            if setting.options:  # a severity alone needs no check built to be valid
+                self._build_check(spec, {**spec.options, **setting.options}, setting)
 
     def _build_check(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Any:
+        from .kinds.catalog import KINDS  # here: a run answered from the cache imports no kind
+
         key = (spec.code, json.dumps(options, sort_keys=True, default=str))
         if key not in self._checks:
             try:

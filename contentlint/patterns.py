@@ -43,7 +43,7 @@ class SafePattern:
 
 
 def compile_pattern(source: str, *, ignorecase: bool = True) -> SafePattern:
-    from .kinds.base import OptionError  # here, not at the top: kinds/__init__ imports this module
+    from .kinds.base import OptionError  # here, not at the top: the kinds import this module
 
     flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
     try:

@@ -46,19 +46,23 @@ def run_state(fingerprint: str, cwd: Path, paths: Sequence[str], files: Iterable
     if "-" in paths:
         return None
     slot = hashlib.sha256(json.dumps([FORMAT, fingerprint, str(cwd), list(paths)]).encode("utf-8", "surrogatepass"))
-    digest = hashlib.sha256()
+    lines: list[str] = []
     newest = 0
-    for path in sorted({os.path.abspath(path) for path in files}):
+    # Joined, not normalised (abspath costs more than the stat): the same path written two ways
+    # is stat'd twice, which changes nothing but the digest's length.
+    folder = os.path.join(os.fspath(cwd), "")
+    for path in sorted({os.fspath(path) if os.path.isabs(path) else folder + os.fspath(path) for path in files}):
         try:
             status = os.stat(path)
         except OSError:
-            digest.update(f"{path}\0missing\n".encode("utf-8", "surrogatepass"))
+            lines.append(f"{path}\0missing")
             continue
         newest = max(newest, status.st_mtime_ns, status.st_ctime_ns)
-        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
-                      f"{status.st_ino}\0{status.st_dev}\0{status.st_mode}\n".encode("utf-8", "surrogatepass"))
+        lines.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
+                     f"{status.st_ino}\0{status.st_dev}\0{status.st_mode}")
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
     settled = newest < started_ns - int(SETTLE_SECONDS * 1e9)
-    return RunState("run:" + slot.hexdigest(), digest.hexdigest(), settled)
+    return RunState("run:" + slot.hexdigest(), digest, settled)
 
 
 def load(cache: ResultCache, state: RunState, cwd: Path, all_texts: bool) -> Report | None:

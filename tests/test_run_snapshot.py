@@ -115,3 +115,31 @@ def test_no_cache_and_stdin_never_use_it(tmp_path: Path, settled: None) -> None:
     run(tmp_path, use_cache=False)
     assert not (tmp_path / ".contentlint_cache").exists()
     assert run_snapshot.run_state("f", tmp_path, ["-"], [], 0) is None
+
+
+def test_an_unchanged_run_loads_no_rule_kind(tmp_path: Path) -> None:
+    """The hook's common case (nothing changed) costs a walk, a stat per file and one row: no
+    rule kind is imported, so none of their patterns is compiled."""
+    import subprocess
+    import sys
+    import time
+
+    make_repo(tmp_path)
+    time.sleep(run_snapshot.SETTLE_SECONDS + 0.2)  # old enough for their stat to be trusted
+    command = [sys.executable, "-X", "importtime", "-m", "contentlint", "check", "posts", "--format", "json"]
+    first = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    second = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert first.stdout == second.stdout and '"FM003"' in first.stdout
+    assert "contentlint.kinds.catalog" in first.stderr
+    assert "contentlint.kinds.catalog" not in second.stderr
+
+
+def test_every_built_in_rule_builds_from_its_options() -> None:
+    """Built-in rules are not built when the catalogue loads (a cached run needs none), so this
+    is where a bad option in a shipped rule file is caught."""
+    from contentlint.kinds.catalog import KINDS
+    from contentlint.registry import builtin_rules_dir, load_catalogue
+
+    catalogue = load_catalogue(["default"], builtin_rules_dir())
+    for spec in catalogue.specs:
+        assert KINDS[spec.kind].from_options(dict(spec.options)) is not None, spec.code

@@ -1,0 +1,83 @@
+"""The closed set of check kinds a rule YAML can name. Adding a kind means adding it here."""
+from __future__ import annotations
+
+from .front_matter import FrontMatterValid, KnownChannel, ValidDate
+from .generic import Conditional, Existence, Metric, Occurrence, Substitution
+from .length import ChannelLength, HookBeforeFold
+
+# imports: brand
+from .audience import ChannelAudienceMismatch, MissingAudience, UnknownAudience
+from .brand import (BannedTerm, BrandNameCasing, CompetitorMention, DeprecatedTerm, MissingDisclosure,
+                    MissingTermsNote, OffBrand, UnsubstantiatedClaim)
+# imports: hashtags
+from .hashtags import (BannedHashtag, BrokenHashtag, DuplicateHashtag, HashtagCasing, HashtagMidSentence,
+                       MissingBrandHashtag, OffTopicHashtag, TooManyHashtags)
+# imports: clarity
+from .clarity import HardToRead, LongSentence, MissingTitle, WallOfText
+from .link_text import VagueLinkText
+from .passive import PassiveVoice
+from .shouting import Shouting
+from .wordlist import WordList
+# imports: accessibility
+from .alt_text import AltText
+from .emoji_use import EmojiUse
+from .fancy_text import FancyText
+from .invisible_text import InvisibleCharacters
+# imports: repetition
+from .repetition import CrossChannelRepeat, RepeatedPost
+
+# Kinds a team may use in its own rule packs without writing Python.
+GENERIC_KINDS = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "occurrence": Occurrence,
+    "conditional": Conditional,
+    "metric": Metric,
+}
+
+KINDS: dict[str, type] = {
+    **GENERIC_KINDS,
+    "front-matter": FrontMatterValid,
+    "known-channel": KnownChannel,
+    "valid-date": ValidDate,
+    "channel-length": ChannelLength,
+    "hook-before-fold": HookBeforeFold,
+    # kinds: brand
+    "brand-name-casing": BrandNameCasing,
+    "deprecated-term": DeprecatedTerm,
+    "banned-term": BannedTerm,
+    "competitor-mention": CompetitorMention,
+    "off-brand": OffBrand,
+    "missing-disclosure": MissingDisclosure,
+    "unsubstantiated-claim": UnsubstantiatedClaim,
+    "missing-terms-note": MissingTermsNote,
+    "missing-audience": MissingAudience,
+    "unknown-audience": UnknownAudience,
+    "channel-audience-mismatch": ChannelAudienceMismatch,
+    # kinds: hashtags
+    "too-many-hashtags": TooManyHashtags,
+    "off-topic-hashtag": OffTopicHashtag,
+    "banned-hashtag": BannedHashtag,
+    "hashtag-casing": HashtagCasing,
+    "duplicate-hashtag": DuplicateHashtag,
+    "missing-brand-hashtag": MissingBrandHashtag,
+    "broken-hashtag": BrokenHashtag,
+    "hashtag-mid-sentence": HashtagMidSentence,
+    # kinds: clarity
+    "hard-to-read": HardToRead,
+    "long-sentence": LongSentence,
+    "passive-voice": PassiveVoice,
+    "word-list": WordList,
+    "shouting": Shouting,
+    "vague-link-text": VagueLinkText,
+    "wall-of-text": WallOfText,
+    "missing-title": MissingTitle,
+    # kinds: accessibility
+    "alt-text": AltText,
+    "emoji-use": EmojiUse,
+    "fancy-text": FancyText,
+    "invisible-characters": InvisibleCharacters,
+    # kinds: repetition
+    "cross-channel-repeat": CrossChannelRepeat,
+    "repeated-post": RepeatedPost,
+}
