@@ -56,9 +56,20 @@ def file_key(run_fingerprint: str, display: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
+def json_text(value: Any) -> str:
+    """JSON for an SQLite text column: UTF-8 as it is, except where a file name holds bytes that
+    are not UTF-8 (Python keeps them as lone surrogates, which SQLite refuses): then escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return text
+
+
 def _encode(result: FileResult) -> str:
     post = result.post
-    return json.dumps(
+    return json_text(
         {
             "v": [v.to_dict() for v in result.violations],
             "e": [e.to_dict() for e in result.errors],
@@ -69,7 +80,6 @@ def _encode(result: FileResult) -> str:
                 "lang": post.lang,
             },
         },
-        ensure_ascii=False,
     )
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .report import PostInfo, Report
-from .result_cache import ResultCache, violation_from_dict
+from .result_cache import ResultCache, json_text, violation_from_dict
 from .source import SourceError, decode
 from .violation import FileError
 
@@ -103,7 +103,7 @@ def store(cache: ResultCache, state: RunState, report: Report) -> None:
         "posts": [[p.path, list(p.channels), list(p.audiences), p.publish_at.isoformat() if p.publish_at else None,
                    p.lang] for p in report.posts],
     }
-    cache.put_payload(state.slot, json.dumps(payload, ensure_ascii=False))
+    cache.put_payload(state.slot, json_text(payload))
 
 
 def _text_of(path: Path) -> str | None:

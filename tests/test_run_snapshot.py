@@ -143,3 +143,19 @@ def test_every_built_in_rule_builds_from_its_options() -> None:
     catalogue = load_catalogue(["default"], builtin_rules_dir())
     for spec in catalogue.specs:
         assert KINDS[spec.kind].from_options(dict(spec.options)) is not None, spec.code
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_and_read_back(tmp_path: Path, settled: None) -> None:
+    """Python keeps such a name's bytes as lone surrogates, which SQLite refuses as text: the
+    cache rows escape them instead of the run ending in a traceback."""
+    make_repo(tmp_path)
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"posts", b"caf\xe9.md"), "wb") as post:
+            post.write(b"---\nchannel: x\npublish_at: someday\n---\nA post with an odd name.\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    name = os.fsdecode(b"posts/caf\xe9.md")
+    cold = run(tmp_path)
+    assert any(v["path"] == name for v in cold["json"]["violations"])
+    warm = run(tmp_path)   # answered from the stored report
+    assert warm["json"] == cold["json"] and warm["texts"][name] == cold["texts"][name]
