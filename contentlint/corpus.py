@@ -1,7 +1,9 @@
 """The posts corpus rules compare: every file of config `content` plus the files being checked.
 
-Each file is read once; its bytes and digest travel with it so a rule can key its own caches on
-content and parse the post only when it must (parsing 100,000 front matters costs seconds).
+Each file is read at most once; its bytes and digest travel with it so a rule can key its own
+caches on content and parse the post only when it must (parsing 100,000 front matters costs
+seconds). A post whose digest is known from its stat (`stat_digests`) is not read at all unless
+a rule needs its text.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 from .calendar_csv import CALENDAR_SUFFIXES, read_calendar
 from .config import CsvLayout
 from .document import Document
-from .files import Defaults, load_document
+from .files import Defaults, ReadError, load_document, read_bytes
 from .source import SourceError
 
 
@@ -21,21 +23,35 @@ from .source import SourceError
 class CorpusFile:
     path: Path
     display: str
-    data: bytes
+    data: bytes | None                  # None: not read, its digest known from its stat
     defaults: Defaults
     layout: CsvLayout = CsvLayout()     # header names, for scheduler CSVs
+    known_digest: str | None = None     # set when `data` is None (`stat_digests`)
+
+    @cached_property
+    def content(self) -> bytes | None:
+        """The bytes, read now if they were not (None if the file can no longer be read)."""
+        if self.data is not None:
+            return self.data
+        try:
+            return read_bytes(self.path)
+        except ReadError:
+            return None
 
     @cached_property
     def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        if self.known_digest is not None:
+            return self.known_digest
+        return hashlib.sha256(self.content or b"").hexdigest()
 
     @cached_property
     def document(self) -> Document | None:
-        """The parsed post, or None when it cannot be decoded (reported elsewhere) or holds many (CSV)."""
-        if self.display.lower().endswith(CALENDAR_SUFFIXES):
+        """The parsed post, or None when it cannot be read or decoded (reported elsewhere) or
+        holds many (CSV)."""
+        if self.display.lower().endswith(CALENDAR_SUFFIXES) or self.content is None:
             return None
         try:
-            return load_document(self.path, self.display, self.defaults, data=self.data)
+            return load_document(self.path, self.display, self.defaults, data=self.content)
         except SourceError:
             return None
 
@@ -43,5 +59,7 @@ class CorpusFile:
     def documents(self) -> tuple[Document, ...]:
         """The posts in the file: itself for a post file, one per row for a scheduler CSV."""
         if self.display.lower().endswith(CALENDAR_SUFFIXES):
-            return tuple(read_calendar(self.data, self.display, self.layout, self.defaults)[0])
+            if self.content is None:
+                return ()
+            return tuple(read_calendar(self.content, self.display, self.layout, self.defaults)[0])
         return (self.document,) if self.document is not None else ()

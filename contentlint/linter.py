@@ -26,6 +26,7 @@ from .report import PostInfo, Report
 from .result_cache import FileResult, ResultCache, file_key, fingerprint
 from .rulespec import RuleSpec
 from .source import SourceError, decode
+from .stat_digests import StatDigests
 from .suppress import front_matter_disabled, regions
 from .violation import FileError, Finding, Violation
 
@@ -97,6 +98,7 @@ class Linter:
         )
         self._content_files: list[Path] | None = None
         self._folders = FolderIndex()   # like the content list: walked once in a Linter's life
+        self._started_ns = 0            # when the current lint_paths began (stat trust, see run_snapshot)
         self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
         self._checks: dict[tuple[str, str], Any] = {}
         self._validate_settings(self.config.rules)
@@ -286,7 +288,7 @@ class Linter:
             return self._lint_paths(paths, cwd=cwd, progress=progress)
 
     def _lint_paths(self, paths: Sequence[str], *, cwd: Path | None, progress: Any) -> Report:
-        started = run_snapshot.now_ns()
+        started = self._started_ns = run_snapshot.now_ns()
         cwd = cwd or Path.cwd()
         files, path_errors = expand(paths, index=self._folders)
         cache = ResultCache(self.config.resolved_cache_dir() if self.options.use_cache else None)
@@ -420,7 +422,10 @@ class Linter:
 
     def _corpus_with_cache(self, targets: Sequence[CorpusFile], cwd: Path, cache: ResultCache,
                            run_fingerprint: str) -> tuple[list[Violation], list[FileError]]:
-        corpus = self.load_corpus(targets, cwd)
+        digests = StatDigests(cache, self._started_ns) if self.options.use_cache else None
+        corpus = self.load_corpus(targets, cwd, digests)
+        if digests is not None:
+            digests.save()
         state = fingerprint(run_fingerprint, sorted(t.display for t in targets),
                             sorted((c.display, c.digest) for c in corpus))
         cached = cache.get("corpus:" + state, "<corpus>", "")
@@ -437,16 +442,34 @@ class Linter:
             self._content_files = glob_content(self.config.content, self.config.root, self._folders)
         return self._content_files
 
-    def load_corpus(self, targets: Sequence[CorpusFile], cwd: Path) -> list[CorpusFile]:
-        """Every post of config `content` plus the targets (targets win over their stored copies)."""
+    def load_corpus(self, targets: Sequence[CorpusFile], cwd: Path, digests: StatDigests | None = None) -> list[CorpusFile]:
+        """Every post of config `content` plus the targets (targets win over their stored copies).
+        A post whose stat matches `digests` is not read: its digest is all the corpus rules need
+        unless their caches miss."""
         corpus = {target.display: target for target in targets}
+        if digests is not None:  # read already: their digests spare the next run a read
+            for target in targets:
+                if target.display == "<stdin>":
+                    continue
+                try:
+                    # stat after the read: `record` refuses a file changed since the run began
+                    digests.record(os.path.abspath(target.path), os.stat(target.path), target.digest)
+                except OSError:
+                    continue
         for path in self.content_files():
             display = display_path(path, cwd)
             if display in corpus:
                 continue
             try:
+                status = os.stat(path) if digests is not None else None
+                known = digests.known(str(path), status) if digests is not None and status is not None else None
+                if known is not None:
+                    corpus[display] = CorpusFile(path, display, None, self.defaults, self.config.csv, known)
+                    continue
                 corpus[display] = CorpusFile(path, display, read_bytes(path), self.defaults, self.config.csv)
-            except ReadError:
+                if digests is not None and status is not None:
+                    digests.record(str(path), status, corpus[display].digest)
+            except (ReadError, OSError):
                 continue  # reported when the file itself is checked; the corpus just skips it
         return list(corpus.values())
 

@@ -1,0 +1,64 @@
+"""Digests of posts known from their `stat`, so a pre-commit run need not read every post.
+
+The repetition rules compare the changed posts with every post of config `content`, and they key
+each post's signature by the sha256 of its bytes. Reading and hashing 100,000 unchanged posts to
+learn that they are unchanged was most of a pre-commit run at that size. This index remembers,
+per path, the `stat` (size, modification and change time, inode, device) a digest was computed
+for; a post whose `stat` still matches is not read.
+
+As with the whole-run report (`run_snapshot`), an entry is recorded only for a file last changed
+more than `run_snapshot.SETTLE_SECONDS` before the run started: a rewrite within one timestamp tick of the
+read could otherwise keep the same `stat`. Entries not looked up in a run are dropped when it
+saves (deleted or renamed posts), so the index does not grow.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from . import run_snapshot
+from .result_cache import ResultCache, json_text
+
+KEY = "stat-digests:1"
+
+
+class StatDigests:
+    """Load once per run, `known`/`record` per post, `save` once. A disabled cache knows nothing."""
+
+    def __init__(self, cache: ResultCache, started_ns: int) -> None:
+        self._cache = cache
+        self._settled_before = started_ns - int(run_snapshot.SETTLE_SECONDS * 1e9)
+        self._entries: dict[str, list[Any]] = {}
+        self._used: dict[str, list[Any]] = {}
+        self._changed = False
+        payload = cache.get_payload(KEY)
+        if payload is not None:
+            try:
+                entries = json.loads(payload)
+                if isinstance(entries, dict):
+                    self._entries = entries
+            except ValueError:
+                pass  # damaged: rebuilt from this run's reads
+
+    def known(self, path: str, status: os.stat_result) -> str | None:
+        """The digest of `path` if its `stat` is the one it was recorded with."""
+        entry = self._entries.get(path)
+        if entry is not None and entry[:5] == _stat_key(status) and isinstance(entry[5], str):
+            self._used[path] = entry
+            return entry[5]
+        return None
+
+    def record(self, path: str, status: os.stat_result, digest: str) -> None:
+        if max(status.st_mtime_ns, status.st_ctime_ns) >= self._settled_before:
+            return  # too fresh to trust its stat next time
+        self._used[path] = _stat_key(status) + [digest]
+        self._changed = True
+
+    def save(self) -> None:
+        if self._changed or self._used.keys() != self._entries.keys():
+            self._cache.put_payload(KEY, json_text(self._used))
+
+
+def _stat_key(status: os.stat_result) -> list[Any]:
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
