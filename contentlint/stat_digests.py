@@ -8,8 +8,8 @@ for; a post whose `stat` still matches is not read.
 
 As with the whole-run report (`run_snapshot`), an entry is recorded only for a file last changed
 more than `run_snapshot.SETTLE_SECONDS` before the run started: a rewrite within one timestamp tick of the
-read could otherwise keep the same `stat`. Entries not looked up in a run are dropped when it
-saves (deleted or renamed posts), so the index does not grow.
+read could otherwise keep the same `stat`. Entries not looked up in a run (deleted, renamed or
+edited posts) are dropped once they are over an eighth of the index, so it does not grow.
 """
 from __future__ import annotations
 
@@ -56,8 +56,13 @@ class StatDigests:
         self._changed = True
 
     def save(self) -> None:
-        if self._changed or self._used.keys() != self._entries.keys():
+        """Write when a digest was learnt, or when over an eighth of the entries went unused
+        (deleted or edited posts): a pre-commit run's own edited post alone does not rewrite it.
+        A kept stale entry is harmless: its stat matches no file any more."""
+        if len(self._entries.keys() - self._used.keys()) * 8 > len(self._entries):
             self._cache.put_payload(KEY, json_text(self._used))
+        elif self._changed:
+            self._cache.put_payload(KEY, json_text({**self._entries, **self._used}))
 
 
 def _stat_key(status: os.stat_result) -> list[Any]:

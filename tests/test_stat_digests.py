@@ -66,3 +66,17 @@ def test_posts_written_just_now_are_read_every_time(repo: Path, monkeypatch: pyt
     seen = reads(monkeypatch)
     check("posts/p0.md")
     assert sorted(seen) == ["p0.md", "p1.md", "p2.md", "p3.md"]
+
+
+def test_the_index_forgets_deleted_posts(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import sqlite3
+
+    monkeypatch.setattr(run_snapshot, "SETTLE_SECONDS", 0.0)
+    check("posts/p0.md")
+    for n in (1, 2):
+        (repo / "posts" / f"p{n}.md").unlink()
+    check("posts/p0.md")
+    with sqlite3.connect(repo / ".contentlint_cache" / "results.sqlite") as db:
+        entries = json.loads(db.execute("SELECT payload FROM results WHERE key = 'stat-digests:1'").fetchone()[0])
+    assert sorted(Path(path).name for path in entries) == ["p0.md", "p3.md"]
