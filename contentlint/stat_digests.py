@@ -44,7 +44,7 @@ class StatDigests:
     def known(self, path: str, status: os.stat_result) -> str | None:
         """The digest of `path` if its `stat` is the one it was recorded with."""
         entry = self._entries.get(path)
-        if entry is not None and entry[:5] == _stat_key(status) and isinstance(entry[5], str):
+        if isinstance(entry, list) and len(entry) == 6 and entry[:5] == _stat_key(status) and isinstance(entry[5], str):
             self._used[path] = entry
             return entry[5]
         return None

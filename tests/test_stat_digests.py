@@ -80,3 +80,18 @@ def test_the_index_forgets_deleted_posts(repo: Path, monkeypatch: pytest.MonkeyP
     with sqlite3.connect(repo / ".contentlint_cache" / "results.sqlite") as db:
         entries = json.loads(db.execute("SELECT payload FROM results WHERE key = 'stat-digests:1'").fetchone()[0])
     assert sorted(Path(path).name for path in entries) == ["p0.md", "p3.md"]
+
+
+@pytest.mark.parametrize("payload", ["not json", "[1, 2]", '{"%s": 5}', '{"%s": [1, 2, 3, 4, 5, 6]}', '{"%s": "x"}'])
+def test_a_damaged_index_is_ignored(repo: Path, monkeypatch: pytest.MonkeyPatch, payload: str) -> None:
+    import sqlite3
+
+    monkeypatch.setattr(run_snapshot, "SETTLE_SECONDS", 0.0)
+    check("posts/p0.md")
+    path = str(repo / "posts" / "p1.md").replace("\\", "\\\\")
+    with sqlite3.connect(repo / ".contentlint_cache" / "results.sqlite") as db:
+        db.execute("UPDATE results SET payload = ? WHERE key = 'stat-digests:1'", (payload.replace("%s", path),))
+    (repo / "posts" / "p0.md").write_text(POST.format(day=9, body=BODIES[1]), encoding="utf-8")  # not the last report
+    uncached = Linter(load_config(), RunOptions(use_cache=False)).lint_paths(["posts/p0.md"]).to_dict()
+    assert check("posts/p0.md") == uncached
+    assert [v["code"] for v in uncached["violations"]] == ["RP002"]   # p0 now repeats p1
