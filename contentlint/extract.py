@@ -107,21 +107,27 @@ _NON_SPACE = regex.compile(f"[^{_SPACES}]+")
 _LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
 
 
+def dot_windows(text: str, dots: regex.Pattern[str], last_space: regex.Pattern[str],
+                run: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """One window per whitespace-free run of `text` that holds a match of `dots`: from the
+    space before the run (or the text's start) to the run's end. URL and domain patterns never
+    cross a space, so trying them only here finds what a scan of the whole text finds, without
+    visiting every word. `last_space` searches backwards (regex.REVERSE); `run` matches the run
+    from a dot on."""
+    windows: list[tuple[int, int]] = []
+    for dot in dots.finditer(text):
+        if windows and dot.start() < windows[-1][1]:
+            continue  # another dot of a run already taken
+        space = last_space.search(text, 0, dot.start())
+        windows.append((space.start() if space else 0, run.match(text, dot.start()).end()))  # type: ignore[union-attr]
+    return windows
+
+
 def _url_windows(text: str) -> list[tuple[int, int]]:
     """Where a URL can be: each run of non-space characters holding a dot and a letter, plus the
-    space before it (the grammar's `before`). A URL never contains a space, and scanning only
-    these windows gives the same matches as scanning the whole text at a fraction of the cost:
-    the grammar is tried at every position of a Bengali word otherwise. The runs are found from
-    the dots outward, so a post's words are not visited one by one."""
-    windows: list[tuple[int, int]] = []
-    for dot in _DOT_BEFORE_TLD.finditer(text):
-        if windows and dot.start() < windows[-1][1]:
-            continue  # a second dot in the same run
-        space = _LAST_SPACE.search(text, 0, dot.start())
-        run_start = space.end() if space else 0
-        run = _NON_SPACE.match(text, dot.start())
-        windows.append((max(run_start - 1, 0), run.end() if run else dot.start()))
-    return windows
+    space before it (the grammar's `before`); the grammar is tried at every position of a
+    Bengali word otherwise."""
+    return dot_windows(text, _DOT_BEFORE_TLD, _LAST_SPACE, _NON_SPACE)
 
 
 def extract_urls(text: str, *, without_protocol: bool = True) -> list[Entity]:

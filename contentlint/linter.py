@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,6 @@ class Linter:
         )
         self._content_files: list[Path] | None = None
         self._folders = FolderIndex()   # like the content list: walked once in a Linter's life
-        self._started_ns = 0            # when the current lint_paths began (stat trust, see run_snapshot)
         self._rule_sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
         self._checks: dict[tuple[str, str], Any] = {}
         self._validate_settings(self.config.rules)
@@ -288,7 +288,7 @@ class Linter:
             return self._lint_paths(paths, cwd=cwd, progress=progress)
 
     def _lint_paths(self, paths: Sequence[str], *, cwd: Path | None, progress: Any) -> Report:
-        started = self._started_ns = run_snapshot.now_ns()
+        started = time.time_ns()
         cwd = cwd or Path.cwd()
         files, path_errors = expand(paths, index=self._folders)
         cache = ResultCache(self.config.resolved_cache_dir() if self.options.use_cache else None)
@@ -301,14 +301,17 @@ class Linter:
             if unchanged is not None:
                 cache.close()
                 return unchanged
-        report = self._lint_files(files, path_errors, cwd, cache, run_fingerprint, progress)
+        digests = StatDigests(cache, started, state.statuses if state else {}) if self.options.use_cache else None
+        report = self._lint_files(files, path_errors, cwd, cache, run_fingerprint, digests, progress)
+        if digests is not None:
+            digests.save()
         if state is not None:
             run_snapshot.store(cache, state, report)
         cache.close()
         return report
 
     def _lint_files(self, files: list[Path], path_errors: list[tuple[str, str]], cwd: Path, cache: ResultCache,
-                    run_fingerprint: str, progress: Any) -> Report:
+                    run_fingerprint: str, digests: StatDigests | None, progress: Any) -> Report:
         errors = [FileError(raw, message) for raw, message in path_errors]
         results: dict[str, FileResult] = {}
         targets: list[CorpusFile] = []
@@ -347,7 +350,7 @@ class Linter:
         violations = [v for result in results.values() for v in result.violations]
         errors.extend(e for result in results.values() for e in result.errors)
         if targets and self.corpus_rules([t.display for t in targets]):
-            found, corpus_errors = self._corpus_with_cache(targets, cwd, cache, run_fingerprint)
+            found, corpus_errors = self._corpus_with_cache(targets, cwd, cache, run_fingerprint, digests)
             violations.extend(found)
             errors.extend(corpus_errors)
         violations.sort(key=Violation.sort_key)
@@ -421,11 +424,8 @@ class Linter:
             return [(display, *self._lint_one(display, text, digest)) for display, text, digest in items]
 
     def _corpus_with_cache(self, targets: Sequence[CorpusFile], cwd: Path, cache: ResultCache,
-                           run_fingerprint: str) -> tuple[list[Violation], list[FileError]]:
-        digests = StatDigests(cache, self._started_ns) if self.options.use_cache else None
+                           run_fingerprint: str, digests: StatDigests | None) -> tuple[list[Violation], list[FileError]]:
         corpus = self.load_corpus(targets, cwd, digests)
-        if digests is not None:
-            digests.save()
         state = fingerprint(run_fingerprint, sorted(t.display for t in targets),
                             sorted((c.display, c.digest) for c in corpus))
         cached = cache.get("corpus:" + state, "<corpus>", "")
@@ -452,8 +452,10 @@ class Linter:
                 if target.display == "<stdin>":
                     continue
                 try:
-                    # stat after the read: `record` refuses a file changed since the run began
-                    digests.record(os.path.abspath(target.path), os.stat(target.path), target.digest)
+                    # the run's stat, taken before the read: a write in between changes the
+                    # change time, so the next run's stat will not match this entry
+                    path = os.path.abspath(target.path)
+                    digests.record(path, digests.stat(path), target.digest)
                 except OSError:
                     continue
         for path in self.content_files():
@@ -461,7 +463,7 @@ class Linter:
             if display in corpus:
                 continue
             try:
-                status = os.stat(path) if digests is not None else None
+                status = digests.stat(str(path)) if digests is not None else None
                 known = digests.known(str(path), status) if digests is not None and status is not None else None
                 if known is not None:
                     corpus[display] = CorpusFile(path, display, None, self.defaults, self.config.csv, known)

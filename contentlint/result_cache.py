@@ -146,15 +146,14 @@ class ResultCache:
         raise sqlite3.DatabaseError("unreachable")
 
     def get(self, key: str, display: str, text: str) -> FileResult | None:
-        if self._db is None:
+        payload = self._fetched.pop(key, None)
+        if payload is None:
+            payload = self.get_payload(key)
+        if payload is None:
             return None
         try:
-            payload = self._fetched.pop(key, None)
-            if payload is None:
-                row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
-                payload = None if row is None else row[0]
-            return None if payload is None else _decode(payload, display, text)
-        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return _decode(payload, display, text)
+        except (ValueError, KeyError, TypeError):
             return None
 
     def get_payload(self, key: str) -> str | None:

@@ -19,11 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .report import PostInfo, Report
 from .result_cache import ResultCache, json_text, violation_from_dict
@@ -39,6 +38,17 @@ class RunState:
     slot: str           # which run this is: folder, paths asked for, fingerprint
     files: str          # digest of every file's stat
     settled: bool       # every file changed long enough before the run to trust its stat
+    statuses: Mapping[str, os.stat_result] = field(default_factory=dict, compare=False)  # by path, for `stat_digests`
+
+
+def stat_key(status: os.stat_result) -> list[Any]:
+    """What a file's content is known by: any write changes the change time at least."""
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+
+
+def settled(status: os.stat_result, started_ns: int) -> bool:
+    """Last changed long enough before the run began that a later write changes its stat."""
+    return max(status.st_mtime_ns, status.st_ctime_ns) < started_ns - int(SETTLE_SECONDS * 1e9)
 
 
 def run_state(fingerprint: str, cwd: Path, paths: Sequence[str], files: Iterable[Path], started_ns: int) -> RunState | None:
@@ -47,22 +57,20 @@ def run_state(fingerprint: str, cwd: Path, paths: Sequence[str], files: Iterable
         return None
     slot = hashlib.sha256(json.dumps([FORMAT, fingerprint, str(cwd), list(paths)]).encode("utf-8", "surrogatepass"))
     lines: list[str] = []
-    newest = 0
+    statuses: dict[str, os.stat_result] = {}
     # Joined, not normalised (abspath costs more than the stat): the same path written two ways
     # is stat'd twice, which changes nothing but the digest's length.
     folder = os.path.join(os.fspath(cwd), "")
     for path in sorted({os.fspath(path) if os.path.isabs(path) else folder + os.fspath(path) for path in files}):
         try:
-            status = os.stat(path)
+            status = statuses[path] = os.stat(path)
         except OSError:
             lines.append(f"{path}\0missing")
             continue
-        newest = max(newest, status.st_mtime_ns, status.st_ctime_ns)
-        lines.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
-                     f"{status.st_ino}\0{status.st_dev}\0{status.st_mode}")
+        lines.append("\0".join(map(str, [path, *stat_key(status), status.st_mode])))
     digest = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
-    settled = newest < started_ns - int(SETTLE_SECONDS * 1e9)
-    return RunState("run:" + slot.hexdigest(), digest, settled)
+    all_settled = all(settled(status, started_ns) for status in statuses.values())
+    return RunState("run:" + slot.hexdigest(), digest, all_settled, statuses)
 
 
 def load(cache: ResultCache, state: RunState, cwd: Path, all_texts: bool) -> Report | None:
@@ -113,7 +121,3 @@ def _text_of(path: Path) -> str | None:
         return decode(read_bytes(path)).text
     except (ReadError, SourceError):
         return None
-
-
-def now_ns() -> int:
-    return time.time_ns()

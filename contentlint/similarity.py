@@ -114,20 +114,15 @@ _NON_SPACE_RUN = regex.compile(r"\S*")
 
 
 def _blank_domains(text: str) -> str:
-    """`_DOMAIN.sub(" ", text)`, tried only on the whitespace-free runs holding a dot and a
-    letter: every match has one (its TLD's first letter follows a dot), never crosses a space,
-    and its lookbehind sees at most the space before the run, which the window includes. Tried
-    from every position of every word, it cost a third of `similarity_tokens`."""
+    """`_DOMAIN.sub(" ", text)`, tried only in the windows around whitespace-free runs holding a
+    dot and a letter (every match has one: its TLD's first letter follows a dot). Tried from
+    every position of every word, it cost a third of `similarity_tokens`."""
+    from .extract import dot_windows
+
     out: list[str] = []
     last = 0
-    run_end = -1
-    for dot in _DOT_LETTER.finditer(text):
-        if dot.start() < run_end:
-            continue  # another dot of a run already tried
-        space = _SPACE_BEFORE.search(text, 0, dot.start())
-        run_start = space.start() if space else 0
-        run_end = _NON_SPACE_RUN.match(text, dot.start()).end()  # type: ignore[union-attr]
-        for match in _DOMAIN.finditer(text, run_start, run_end):
+    for start, end in dot_windows(text, _DOT_LETTER, _SPACE_BEFORE, _NON_SPACE_RUN):
+        for match in _DOMAIN.finditer(text, start, end):
             out.append(text[last:match.start()])
             out.append(" ")
             last = match.end()

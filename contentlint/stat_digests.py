@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import Any, Mapping
 
 from . import run_snapshot
 from .result_cache import ResultCache, json_text
@@ -24,11 +24,13 @@ KEY = "stat-digests:1"
 
 
 class StatDigests:
-    """Load once per run, `known`/`record` per post, `save` once. A disabled cache knows nothing."""
+    """Load once per run, `known`/`record` per post, `save` once. A disabled cache knows nothing.
+    `statuses` are the stats the run took already (`run_snapshot.run_state`), by path."""
 
-    def __init__(self, cache: ResultCache, started_ns: int) -> None:
+    def __init__(self, cache: ResultCache, started_ns: int, statuses: Mapping[str, os.stat_result]) -> None:
         self._cache = cache
-        self._settled_before = started_ns - int(run_snapshot.SETTLE_SECONDS * 1e9)
+        self._started_ns = started_ns
+        self._statuses = statuses
         self._entries: dict[str, list[Any]] = {}
         self._used: dict[str, list[Any]] = {}
         self._changed = False
@@ -41,18 +43,24 @@ class StatDigests:
             except ValueError:
                 pass  # damaged: rebuilt from this run's reads
 
+    def stat(self, path: str) -> os.stat_result:
+        """The run's stat of `path` (taken once for the whole-run report), else a new one."""
+        status = self._statuses.get(path)
+        return status if status is not None else os.stat(path)
+
     def known(self, path: str, status: os.stat_result) -> str | None:
         """The digest of `path` if its `stat` is the one it was recorded with."""
         entry = self._entries.get(path)
-        if isinstance(entry, list) and len(entry) == 6 and entry[:5] == _stat_key(status) and isinstance(entry[5], str):
+        if isinstance(entry, list) and len(entry) == 6 and entry[:5] == run_snapshot.stat_key(status) \
+                and isinstance(entry[5], str):
             self._used[path] = entry
             return entry[5]
         return None
 
     def record(self, path: str, status: os.stat_result, digest: str) -> None:
-        if max(status.st_mtime_ns, status.st_ctime_ns) >= self._settled_before:
+        if not run_snapshot.settled(status, self._started_ns):
             return  # too fresh to trust its stat next time
-        self._used[path] = _stat_key(status) + [digest]
+        self._used[path] = run_snapshot.stat_key(status) + [digest]
         self._changed = True
 
     def save(self) -> None:
@@ -63,7 +71,3 @@ class StatDigests:
             self._cache.put_payload(KEY, json_text(self._used))
         elif self._changed:
             self._cache.put_payload(KEY, json_text({**self._entries, **self._used}))
-
-
-def _stat_key(status: os.stat_result) -> list[Any]:
-    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
