@@ -83,9 +83,7 @@ def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleS
     options = data.get("options") or {}
     if not isinstance(options, dict):
         raise fail("options", "must be a mapping")
-    if not builtin:
-        from .kinds.catalog import GENERIC_KINDS
-
+    if not builtin:  # the kind was checked above
         try:
             GENERIC_KINDS[kind].from_options(options)
         except OptionError as exc:
