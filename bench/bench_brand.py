@@ -83,9 +83,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
-    from contentlint.config import load_config
-    from contentlint.document import parse_document
-    from contentlint.linter import Linter, RunOptions
+    from contentlint.config.load import load_config
+    from contentlint.text.document import parse_document
+    from contentlint.engine.linter import Linter, RunOptions
 
     texts = generate(args.posts, args.seed)
     linter = Linter(load_config(CONFIG), RunOptions())

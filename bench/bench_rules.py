@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contentlint.config import load_config  # noqa: E402
-from contentlint.document import parse_document  # noqa: E402
-from contentlint.linter import Linter  # noqa: E402
+from contentlint.config.load import load_config  # noqa: E402
+from contentlint.text.document import parse_document  # noqa: E402
+from contentlint.engine.linter import Linter  # noqa: E402
 
 
 def load_posts(corpus: Path, limit: int) -> list[tuple[str, str]]:

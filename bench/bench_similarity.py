@@ -27,12 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contentlint.similarity import (  # noqa: E402
-    Signature,
-    find_similar_pairs,
-    make_signature,
-    similarity_tokens,
-)
+from contentlint.text.similarity import Signature, find_similar_pairs, make_signature, similarity_tokens
 
 CORPORA = ROOT / "bench" / "corpora"
 THRESHOLD = 0.6
@@ -106,7 +101,7 @@ def child(corpus: Path, out: Path, lsh: bool) -> None:
 
 def cache_load_time(corpus: Path) -> tuple[float, float, int]:
     """(seconds to load, MB on disk, entries) for a cache of every post in `corpus`."""
-    from contentlint.signature_cache import SignatureCache, content_key
+    from contentlint.cache.signature_cache import SignatureCache, content_key
 
     paths, bodies, langs = load(corpus)
     with tempfile.TemporaryDirectory() as tmp:

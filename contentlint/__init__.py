@@ -7,21 +7,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-__version__ = "0.1.0"
+from contentlint._version import __version__
 
 if TYPE_CHECKING:
     from os import PathLike
 
-    from .counting import Measure
-    from .report import Report
-    from .violation import Violation
+    from contentlint.text.counting import Measure
+    from contentlint.model.report import Report
+    from contentlint.model.violation import Violation
 
 __all__ = ["__version__", "lint_text", "lint_paths", "measure", "hashtags", "readability"]
 
 
 def _linter(config: "str | PathLike[str] | Mapping[str, Any] | None", **options: Any) -> Any:
-    from .config import load_config
-    from .linter import Linter, RunOptions
+    from contentlint.config.load import load_config
+    from contentlint.engine.linter import Linter, RunOptions
 
     return Linter(load_config(config), RunOptions(**options))
 
@@ -40,8 +40,8 @@ def lint_paths(paths: "Sequence[str | PathLike[str]]", *,
 
 def measure(text: str, channel: str) -> "Measure":
     """The length BV001 uses for a post body on a channel: `count`, `limit`, `unit`."""
-    from .channels import load_channel_profiles
-    from .counting import measure as measure_text
+    from contentlint.config.profiles import load_channel_profiles
+    from contentlint.text.counting import measure as measure_text
 
     profiles = load_channel_profiles()
     if channel.lower() not in profiles:
@@ -53,8 +53,8 @@ def measure(text: str, channel: str) -> "Measure":
 
 def hashtags(text: str, channel: str = "x") -> list[tuple[str, int, int]]:
     """Hashtags as the platform tags them: (tag without '#', code-point start at '#', end)."""
-    from .channels import load_channel_profiles
-    from .extract import extract_hashtags
+    from contentlint.config.profiles import load_channel_profiles
+    from contentlint.text.extract import extract_hashtags
 
     profiles = load_channel_profiles()
     syntax = profiles[channel.lower()].hashtag_syntax if channel.lower() in profiles else channel.lower()
@@ -63,6 +63,6 @@ def hashtags(text: str, channel: str = "x") -> list[tuple[str, int, int]]:
 
 def readability(text: str, lang: str = "en") -> dict[str, float]:
     """The measures CL001 uses for that language (a grade only where a validated formula exists)."""
-    from .reading_level import measures
+    from contentlint.text.reading_level import measures
 
     return measures(text, lang)

@@ -1,3 +1,3 @@
-from .cli import main
+from contentlint.cli import main
 
 main()

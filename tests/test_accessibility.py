@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import lint_one
 
-from contentlint.document import parse_document
-from contentlint.fixes import apply_fixes
+from contentlint.text.document import parse_document
+from contentlint.fix.apply import apply_fixes
 from contentlint.kinds.alt_text import AltText
 from contentlint.kinds.base import OptionError
 from contentlint.kinds.emoji_use import EmojiUse

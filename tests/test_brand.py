@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 
-from contentlint.config import load_config
+from contentlint.config.load import load_config
 from contentlint.kinds.brand import is_comment, load_wordlist
-from contentlint.linter import Linter, RunOptions
-from contentlint.wordforms import TermMatcher
+from contentlint.engine.linter import Linter, RunOptions
+from contentlint.text.wordforms import TermMatcher
 
 BRAND_CONFIG = {
     "brand": {

@@ -14,16 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import contentlint
-from contentlint.calendar_csv import (
-    CellOrigin,
-    normalise_channel,
-    parse_schedule_date,
-    read_calendar,
-    sniff_delimiter,
-    split_names,
-)
-from contentlint.config import CsvLayout
-from contentlint.files import Defaults
+from contentlint.inputs.calendar_csv import CellOrigin, normalise_channel, parse_schedule_date, read_calendar, sniff_delimiter, split_names
+from contentlint.config.load import CsvLayout
+from contentlint.inputs.files import Defaults
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "calendar.csv"

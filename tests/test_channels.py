@@ -6,15 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.channels import (
-    ChannelProfile,
-    LengthLimit,
-    default_channels_path,
-    load_channel_profiles,
-    override_profile,
-)
-from contentlint.counting import UNITS
-from contentlint.extract import HASHTAG_PLATFORMS
+from contentlint.config.builtin import default_channels_path
+from contentlint.config.profiles import load_channel_profiles
+from contentlint.text.channels import ChannelProfile, LengthLimit, override_profile
+from contentlint.text.counting import UNITS
+from contentlint.text.extract import HASHTAG_PLATFORMS
 
 
 @pytest.fixture(scope="module")

@@ -76,8 +76,8 @@ def test_public_readability_api_still_callable_after_a_lint_run() -> None:
 
 
 def test_passive_voice_is_off_by_default() -> None:
-    from contentlint.config import load_config
-    from contentlint.linter import Linter
+    from contentlint.config.load import load_config
+    from contentlint.engine.linter import Linter
 
     linter = Linter(load_config({}))
     active = {rule.spec.code for rule in linter.rules_for("post.md")}

@@ -173,7 +173,7 @@ def test_count_shows_every_unit(repo: Path) -> None:
 def test_init_writes_a_valid_config(tmp_path: Path) -> None:
     code, out, _ = run(["init"], tmp_path)
     assert code == 0 and (tmp_path / ".contentlint.yaml").exists()
-    from contentlint.config import load_config
+    from contentlint.config.load import load_config
 
     assert load_config(tmp_path / ".contentlint.yaml").brand.name == "YourBrand"
     code, _, err = run(["init"], tmp_path)

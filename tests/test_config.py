@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.config import ConfigError, find_config, load_config
-from contentlint.linter import Linter
+from contentlint.config.load import ConfigError, find_config, load_config
+from contentlint.engine.linter import Linter
 
 
 def test_discovery_walks_up(tmp_path: Path) -> None:

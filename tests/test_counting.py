@@ -7,19 +7,8 @@ import pytest
 import yaml
 from hypothesis import given, strategies as st
 
-from contentlint.channels import load_channel_profiles
-from contentlint.counting import (
-    UNIT_LABELS,
-    UNITS,
-    Measure,
-    count,
-    graphemes,
-    mastodon_length,
-    measure,
-    x_invalid_characters,
-    x_is_valid,
-    x_weighted_length,
-)
+from contentlint.config.profiles import load_channel_profiles
+from contentlint.text.counting import UNIT_LABELS, UNITS, Measure, count, graphemes, mastodon_length, measure, x_invalid_characters, x_is_valid, x_weighted_length
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "twitter-text"
 V3_GROUPS = ("WeightedTweetsWithDiscountedEmojiCounterTest", "UnicodeDirectionalMarkerCounterTest")
@@ -50,7 +39,7 @@ def test_config_v3_ranges_match_corpus_config():
         pytest.skip("twitter-text config absent")
     import json
 
-    from contentlint.counting import X_LIGHT_RANGES, X_URL_WEIGHT
+    from contentlint.text.counting import X_LIGHT_RANGES, X_URL_WEIGHT
 
     config = json.loads(path.read_text())
     assert [(r["start"], r["end"]) for r in config["ranges"]] == list(X_LIGHT_RANGES)

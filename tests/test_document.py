@@ -1,7 +1,7 @@
 """Documents: offsets always point at the original file, whatever the markup or line endings."""
 from __future__ import annotations
 
-from contentlint.document import guess_lang, parse_document, parse_date
+from contentlint.text.document import guess_lang, parse_document, parse_date
 
 
 def test_prose_mask_keeps_length_and_blanks_markup() -> None:

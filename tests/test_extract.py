@@ -7,16 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, strategies as st
 
-from contentlint.extract import (
-    Entity,
-    extract_cashtags,
-    extract_emoji,
-    extract_hashtags,
-    extract_mentions,
-    extract_urls,
-    load_tlds,
-    looks_like_hashtags,
-)
+from contentlint.text.extract import Entity, extract_cashtags, extract_emoji, extract_hashtags, extract_mentions, extract_urls, load_tlds, looks_like_hashtags
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "twitter-text"
 

@@ -14,8 +14,8 @@ from typing import Iterable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contentlint.document import POST_SUFFIXES
-from contentlint.files import SKIP_DIRS, FolderIndex, expand, glob_content
+from contentlint.text.document import POST_SUFFIXES
+from contentlint.inputs.files import SKIP_DIRS, FolderIndex, expand, glob_content
 
 
 def _reference_through_link(path: Path, base: Path) -> bool:

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 
-from contentlint.config import load_config
-from contentlint.fixes import apply_fixes
-from contentlint.linter import Linter, RunOptions
-from contentlint.wordforms import tokenize
+from contentlint.config.load import load_config
+from contentlint.fix.apply import apply_fixes
+from contentlint.engine.linter import Linter, RunOptions
+from contentlint.text.wordforms import tokenize
 
 BRANDS = ("InkWell", "QuillCo", "BlueNib", "PaperMill")   # two halves a writer may split
 PREFER_SETS = (

@@ -8,8 +8,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_format_html import SAMPLE_RULES, sample_report  # noqa: E402
 
 from contentlint.formatters import github  # noqa: E402
-from contentlint.report import Report  # noqa: E402
-from contentlint.violation import FileError, Fix, Related, Violation  # noqa: E402
+from contentlint.model.report import Report  # noqa: E402
+from contentlint.model.violation import FileError, Fix, Related, Violation  # noqa: E402
 
 
 def test_escaping_matches_the_toolkit():

@@ -16,9 +16,9 @@ from html.parser import HTMLParser
 from hypothesis import given, settings, strategies as st
 
 from contentlint.formatters import html as html_format
-from contentlint.report import PostInfo, Report
-from contentlint.rulespec import RuleSpec
-from contentlint.violation import FileError, Fix, Related, Violation
+from contentlint.model.report import PostInfo, Report
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import FileError, Fix, Related, Violation
 
 IST = timezone(timedelta(hours=5, minutes=30))
 BST = timezone(timedelta(hours=6))

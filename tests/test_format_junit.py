@@ -10,8 +10,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_format_html import P4, SAMPLE_RULES, sample_report  # noqa: E402
 
 from contentlint.formatters import junit  # noqa: E402
-from contentlint.report import Report  # noqa: E402
-from contentlint.violation import FileError, Violation  # noqa: E402
+from contentlint.model.report import Report  # noqa: E402
+from contentlint.model.violation import FileError, Violation  # noqa: E402
 
 
 def _parse(report: Report) -> ET.Element:

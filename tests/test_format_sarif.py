@@ -10,11 +10,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from test_format_html import P1, P3, SAMPLE_RULES, sample_report  # noqa: E402
 
-from contentlint.explain import explain, short_description  # noqa: E402
+from contentlint.model.explain import explain, short_description  # noqa: E402
 from contentlint.formatters import sarif  # noqa: E402
-from contentlint.report import Report  # noqa: E402
-from contentlint.rulespec import RuleSpec  # noqa: E402
-from contentlint.violation import FileError, Violation  # noqa: E402
+from contentlint.model.report import Report  # noqa: E402
+from contentlint.model.rulespec import RuleSpec  # noqa: E402
+from contentlint.model.violation import FileError, Violation  # noqa: E402
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-2.1.0.json"
 

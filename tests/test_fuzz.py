@@ -33,13 +33,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contentlint.cli import main
-from contentlint.config import load_config
-from contentlint.fixes import apply_fixes
+from contentlint.config.load import load_config
+from contentlint.fix.apply import apply_fixes
 from contentlint.formatters import concise, github, html, json_format, junit, sarif, text as text_format
-from contentlint.linter import Linter, RunOptions
-from contentlint.report import PostInfo, Report
-from contentlint.source import decode
-from contentlint.violation import FileError, Related, Violation
+from contentlint.engine.linter import Linter, RunOptions
+from contentlint.model.report import PostInfo, Report
+from contentlint.inputs.source import decode
+from contentlint.model.violation import FileError, Related, Violation
 
 HEAVY = os.environ.get("CONTENTLINT_FUZZ") == "1"
 settings.register_profile(
@@ -218,8 +218,8 @@ def assert_inside(text: str, violations: list[Violation]) -> None:
 
 def lint(text: str, path: str = "post.md") -> list[Violation]:
     """Lint like `lint_text`, but fail on rule errors instead of hiding them in an exception message."""
-    from contentlint.corpus import CorpusFile
-    from contentlint.document import parse_document
+    from contentlint.inputs.corpus import CorpusFile
+    from contentlint.text.document import parse_document
 
     engine = linter()
     doc = parse_document(path, text, default_channels=engine.defaults.channels, markdown=True)
@@ -402,7 +402,7 @@ def _regression_files() -> list[Path]:
 @pytest.mark.parametrize("path", _regression_files(), ids=lambda p: p.name)
 def test_regressions(path: Path) -> None:
     """Every input that once broke the pipeline, kept byte for byte (read as the CLI would)."""
-    from contentlint.document import parse_document
+    from contentlint.text.document import parse_document
 
     text = decode(path.read_bytes()).text
     check_fixes(text)

@@ -6,7 +6,7 @@ import time
 
 from conftest import REPO
 
-from contentlint.hashtag_words import split_tag, word_counts
+from contentlint.text.hashtag_words import split_tag, word_counts
 
 DATA = REPO / "tests" / "data" / "hashtag_segmentation.tsv"
 # Measured when the vocabulary was built (tools/build_hashtag_vocab.py): 247 of 250.

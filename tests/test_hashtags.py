@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from conftest import lint_one
 
-from contentlint.fixes import apply_fixes
+from contentlint.fix.apply import apply_fixes
 from contentlint.kinds.base import OptionError
-from contentlint.kinds.hashtags import (BrokenHashtag, TooManyHashtags, intended_tag, pascal_case, tag_key)
+from contentlint.kinds.hashtags import BrokenHashtag, TooManyHashtags, intended_tag, pascal_case, tag_key
 
 CONFIG = {"hashtags": {"brand": ["#InkWell"], "approved": ["#BackToSchool"]}}
 
@@ -69,8 +69,8 @@ def test_too_many_counts_what_the_channel_tags() -> None:
 
 
 def test_banned_file_is_read_relative_to_the_config(tmp_path) -> None:
-    from contentlint.config import load_config
-    from contentlint.linter import Linter, RunOptions
+    from contentlint.config.load import load_config
+    from contentlint.engine.linter import Linter, RunOptions
 
     (tmp_path / "banned.txt").write_text("# tags we never use\n#followforfollow\n\nLike4Like\n", encoding="utf-8")
     (tmp_path / ".contentlint.yaml").write_text("hashtags:\n  banned_file: banned.txt\n", encoding="utf-8")

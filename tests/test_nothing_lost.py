@@ -31,7 +31,7 @@ import yaml
 from click.testing import CliRunner
 
 from contentlint.cli import main
-from contentlint.fixes import STALE_SECONDS, TEMP_SUFFIX
+from contentlint.fix.apply import STALE_SECONDS, TEMP_SUFFIX
 
 CONFIG = {"brand": {"name": "InkWell", "terms": {"prefer": {"cheap": "affordable"}}}, "cache_dir": ".cache"}
 SELECT = "BR001,BR002,AX003,AX004"
@@ -275,7 +275,7 @@ def test_a_locked_cache_is_not_deleted_and_the_run_still_completes(tmp_path: Pat
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite says "database is locked" when another run holds the lock too long: that run's
     cache must survive (it used to be taken for corrupt and unlinked); this run goes uncached."""
-    import contentlint.result_cache as result_cache
+    import contentlint.cache.result_cache as result_cache
 
     make_tree(tmp_path, 3)
     fresh = _check_json(tmp_path, "--no-cache")

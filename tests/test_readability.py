@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import contentlint
-from contentlint.reading_level import grade_from_ease, has_formula, measures
+from contentlint.text.reading_level import grade_from_ease, has_formula, measures
 
 CHILDREN = [
     "The cat sat on the mat. It was a big red mat. The cat liked to nap there. Then a dog came in. The cat ran up a tree. The dog sat down and had a nap too.",
@@ -142,7 +142,7 @@ def test_textstat_in_a_fresh_process_without_network_or_nltk() -> None:
         "import socket, sys\n"
         "def refuse(*a, **k): raise OSError('no network')\n"
         "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
-        "from contentlint.reading_level import measures\n"
+        "from contentlint.text.reading_level import measures\n"
         "m = measures('Our new notebook has thick pages. The ink never bleeds through.', 'en')\n"
         "print(m['grade'] > 0, 'nltk' in sys.modules)\n"
     )

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.config import load_config
-from contentlint.linter import Linter, RunOptions
-from contentlint.signature_cache import FILE_NAME, SignatureCache
+from contentlint.config.load import load_config
+from contentlint.engine.linter import Linter, RunOptions
+from contentlint.cache.signature_cache import FILE_NAME, SignatureCache
 
 CONFIG = """\
 content: ["posts/**/*.md"]
@@ -182,8 +182,8 @@ class Counter:
 
 
 def test_second_run_tokenises_and_parses_only_the_changed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint import corpus
-    from contentlint import similarity as repetition  # the rule calls similarity.similarity_tokens at run time
+    from contentlint.inputs import corpus
+    from contentlint.text import similarity as repetition  # the rule calls similarity.similarity_tokens at run time
 
     posts = {f"x/p{i}.md": post("x", f"{UNRELATED_A} Post number {i} of {i * 7} notes.", f"2026-0{1 + i % 9}-01")
              for i in range(12)}
@@ -249,7 +249,7 @@ def test_json_output_of_the_cli_carries_related(tmp_path: Path, monkeypatch: pyt
 
 # --- contentlint similar ------------------------------------------------------------------------
 def test_similar_lists_neighbours_with_the_reason_each_is_or_is_not_reported(tmp_path: Path) -> None:
-    from contentlint.similar import nearest, render_json, render_text
+    from contentlint.engine.similar import nearest, render_json, render_text
 
     make_repo(tmp_path, {
         "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.config import load_config
-from contentlint.linter import Linter, RunOptions
-from contentlint.result_cache import FILE_NAME
+from contentlint.config.load import load_config
+from contentlint.engine.linter import Linter, RunOptions
+from contentlint.cache.result_cache import FILE_NAME
 
 POST = "---\nchannel: x\npublish_at: {date}\n---\nOur new gel pens glide and dry in a second. {n}\n"
 
@@ -84,7 +84,7 @@ def test_warm_cache_does_not_import_spacy(tmp_path: Path) -> None:
 def test_corpus_rules_do_not_parse_the_checked_posts_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The repetition rules take each checked post's signature from the lint pass (serial and
     --jobs alike); a post is parsed again only to place a finding on it."""
-    import contentlint.corpus
+    import contentlint.inputs.corpus
 
     (tmp_path / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\n", encoding="utf-8")
     (tmp_path / "posts").mkdir()
@@ -95,8 +95,8 @@ def test_corpus_rules_do_not_parse_the_checked_posts_again(tmp_path: Path, monke
     (tmp_path / "posts" / "p9998.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
     (tmp_path / "posts" / "p9999.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
     parsed: list[str] = []
-    real = contentlint.corpus.load_document
-    monkeypatch.setattr(contentlint.corpus, "load_document", lambda path, display, *a, **k: parsed.append(display) or real(path, display, *a, **k))
+    real = contentlint.inputs.corpus.load_document
+    monkeypatch.setattr(contentlint.inputs.corpus, "load_document", lambda path, display, *a, **k: parsed.append(display) or real(path, display, *a, **k))
     for jobs in (1, 2):
         parsed.clear()
         report = report_json(tmp_path, jobs=jobs, use_cache=False)

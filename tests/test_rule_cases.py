@@ -25,7 +25,8 @@ import yaml
 
 from conftest import REPO, lint_one
 
-from contentlint.registry import builtin_rules_dir, load_pack
+from contentlint.config.builtin import builtin_rules_dir
+from contentlint.engine.rule_packs import load_pack
 
 SPECS = load_pack(builtin_rules_dir(), builtin=True)
 CASE_DIR = REPO / "tests" / "rules"
@@ -66,7 +67,7 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("data", "case"), _cases())
 def test_rule_case(data: dict, case: dict) -> None:
-    from contentlint.fixes import apply_fixes
+    from contentlint.fix.apply import apply_fixes
 
     config = dict(data.get("config") or {})
     config.update(case.get("config") or {})

@@ -12,8 +12,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contentlint.document import parse_document
-from contentlint.extract import extract_emoji
+from contentlint.text.document import parse_document
+from contentlint.text.extract import extract_emoji
 from contentlint.kinds import fancy_text, invisible_text, shared
 from contentlint.kinds.base import RuleContext
 from contentlint.kinds.fancy_letters import may_be_fancy, strength
@@ -23,7 +23,7 @@ from contentlint.kinds.invisible_text import InvisibleCharacters
 from contentlint.kinds.published_fields import published_fields
 from contentlint.kinds.shouting import _POSSESSIVE, _ROMAN, Shouting, _is_dictionary_word
 from contentlint.kinds.wordlist import WordList
-from contentlint.wordforms import tokenize
+from contentlint.text.wordforms import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -51,8 +51,8 @@ def _doc(body: str, title: str = "", alt: str = "") -> Any:
 
 
 def _ctx() -> RuleContext:
-    from contentlint.config import load_config
-    from contentlint.linter import Linter
+    from contentlint.config.load import load_config
+    from contentlint.engine.linter import Linter
 
     return Linter(load_config({})).context
 
@@ -212,7 +212,7 @@ def test_words_before_an_emoji_match_the_whole_line_search(line: str, cut: int) 
 @given(st.lists(st.sampled_from(list("aB.1 ,!\u0301কা।e…") + ["  ", "H.A.", "etc."]), max_size=30).map("".join),
        st.integers(min_value=0, max_value=8), st.integers(min_value=0, max_value=8))
 def test_word_ending_a_sentence_candidate_matches_the_forward_search(text: str, skip: int, cut: int) -> None:
-    from contentlint.nlp import _WORD_BEFORE, _WORD_ENDING
+    from contentlint.text.sentences import _WORD_BEFORE, _WORD_ENDING
 
     start, end = min(skip, len(text)), max(min(skip, len(text)), len(text) - cut)
     slow = _WORD_BEFORE.search(text, start, end)
@@ -224,7 +224,7 @@ def _reference_emoji(text: str) -> list[tuple[int, int, str]]:
     """extract_emoji before its fast path: `emoji.emoji_list` over the whole text."""
     import emoji
 
-    from contentlint.extract import _KEYCAP, _TEXT_DEFAULT
+    from contentlint.text.extract import _KEYCAP, _TEXT_DEFAULT
 
     out = [(item["match_start"], item["match_end"], item["emoji"]) for item in emoji.emoji_list(text)
            if item["emoji"] not in _TEXT_DEFAULT and not (len(item["emoji"]) == 1 and item["emoji"] in "0123456789#*")]
@@ -255,7 +255,7 @@ YAML_PIECES = (
 
 
 def _yaml_outcome(load: Any, text: str) -> tuple:
-    from contentlint.yamlsafe import YamlError
+    from contentlint.text.yamlsafe import YamlError
 
     try:
         return ("ok", load(text))
@@ -267,13 +267,13 @@ def _yaml_outcome(load: Any, text: str) -> tuple:
 @given(st.lists(st.sampled_from(YAML_PIECES), max_size=30).map("".join))
 def test_front_matter_loads_as_pyyaml_alone_loads_it(text: str) -> None:
     """libyaml reads only what it reads exactly as PyYAML does: data, positions and errors."""
-    from contentlint import yamlsafe
+    from contentlint.text import yamlsafe
 
     assert _yaml_outcome(yamlsafe.load, text) == _yaml_outcome(lambda t: yamlsafe._load_with(yamlsafe._Loader, t), text)
 
 
 def test_everyday_front_matter_takes_the_libyaml_path() -> None:
-    from contentlint import yamlsafe
+    from contentlint.text import yamlsafe
 
     text = "title: Big news! Ready for it?\nchannels:\n  - x\n  - linkedin\naudience: students\npublish_at: 2026-12-01T09:00:00+06:00\n"
     assert yamlsafe._c_loader_agrees(text)
@@ -286,7 +286,7 @@ URL_PIECES = list("ab.c/ :-_#@\n\t\u00a0\u3000.") + ["example.com", "https://", 
 
 def _reference_url_windows(text: str) -> list[tuple[int, int]]:
     """`_url_windows` before it started from the dots: every non-space run, filtered."""
-    from contentlint.extract import _DOT_BEFORE_TLD, _NON_SPACE
+    from contentlint.text.extract import _DOT_BEFORE_TLD, _NON_SPACE
 
     return [(max(m.start() - 1, 0), m.end()) for m in _NON_SPACE.finditer(text)
             if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())]
@@ -295,7 +295,7 @@ def _reference_url_windows(text: str) -> list[tuple[int, int]]:
 @SETTINGS
 @given(st.lists(st.sampled_from(URL_PIECES), max_size=40).map("".join))
 def test_url_windows_are_the_runs_that_hold_a_dot_and_a_letter(text: str) -> None:
-    from contentlint.extract import _url_windows
+    from contentlint.text.extract import _url_windows
 
     assert _url_windows(text) == _reference_url_windows(text)
 
@@ -305,7 +305,7 @@ def _reference_similarity_tokens(body: str) -> list[str]:
     """similarity_tokens before its fast paths: every pass on every text."""
     import unicodedata
 
-    from contentlint import similarity
+    from contentlint.text import similarity
 
     text = similarity._SYMBOLS.sub(" ", body)
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -323,7 +323,7 @@ SIMILARITY_PIECES = ASCII + FANCY + INVISIBLE + EMOJI_PARTS + OTHER + list("`'�
 @SETTINGS
 @given(st.lists(st.sampled_from(SIMILARITY_PIECES), max_size=50).map("".join))
 def test_similarity_tokens_fast_paths_keep_the_tokens(text: str) -> None:
-    from contentlint.similarity import similarity_tokens
+    from contentlint.text.similarity import similarity_tokens
 
     assert similarity_tokens(text, "en") == _reference_similarity_tokens(text)
 
@@ -335,7 +335,7 @@ HASHTAG_PIECES = list("#＃ab1_&\n.-/:'") + ["\ufe0f", "\ufe0e", "\u20e3", "\u20
 @SETTINGS
 @given(st.lists(st.sampled_from(HASHTAG_PIECES), max_size=40).map("".join))
 def test_x_hashtag_matches_are_the_full_scans(text: str) -> None:
-    from contentlint.extract import _X_HASHTAG, _x_hashtag_matches
+    from contentlint.text.extract import _X_HASHTAG, _x_hashtag_matches
 
     assert [m.span() for m in _x_hashtag_matches(text)] == [m.span() for m in _X_HASHTAG.finditer(text)]
 
@@ -343,7 +343,7 @@ def test_x_hashtag_matches_are_the_full_scans(text: str) -> None:
 # --- Markdown mask: passes skipped when their syntax's first character is absent --------------
 def _reference_mask_markdown(text: str) -> tuple[str, tuple]:
     """mask_markdown before its pre-checks: every pass, a re-join after each."""
-    from contentlint import markdown_mask as m
+    from contentlint.text import markdown_mask as m
 
     chars = list(text)
     offset, fence = 0, None
@@ -384,7 +384,7 @@ MARKDOWN_PIECES = list("ab \n\r`~[]()!<>:-#*\"") + ["```", "~~~", "\n```py\n", "
 @SETTINGS
 @given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=40).map("".join))
 def test_markdown_mask_pre_checks_keep_the_mask(text: str) -> None:
-    from contentlint.markdown_mask import mask_markdown
+    from contentlint.text.markdown_mask import mask_markdown
 
     assert mask_markdown(text) == _reference_mask_markdown(text)
 
@@ -395,7 +395,7 @@ DOMAIN_PIECES = list("ab.-/@ \n\t\u00a0") + ["inkwell", ".in", ".com", "ক্�
 @SETTINGS
 @given(st.lists(st.sampled_from(DOMAIN_PIECES), max_size=40).map("".join))
 def test_domains_blanked_in_windows_as_in_one_pass(text: str) -> None:
-    from contentlint.similarity import _DOMAIN, _blank_domains
+    from contentlint.text.similarity import _DOMAIN, _blank_domains
 
     assert _blank_domains(text) == _DOMAIN.sub(" ", text)
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import contentlint.linter as linter_module
-from contentlint import run_snapshot
-from contentlint.config import load_config
-from contentlint.linter import Linter, RunOptions
+import contentlint.engine.linter as linter_module
+from contentlint.cache import run_snapshot
+from contentlint.config.load import load_config
+from contentlint.engine.linter import Linter, RunOptions
 
 POST = "---\nchannel: x\npublish_at: 2026-12-01\n---\nOur new gel pens glide and dry in a second, {n}.\n"
 
@@ -138,7 +138,8 @@ def test_every_built_in_rule_builds_from_its_options() -> None:
     """Built-in rules are not built when the catalogue loads (a cached run needs none), so this
     is where a bad option in a shipped rule file is caught."""
     from contentlint.kinds.catalog import KINDS
-    from contentlint.registry import builtin_rules_dir, load_catalogue
+    from contentlint.config.builtin import builtin_rules_dir
+    from contentlint.engine.rule_packs import load_catalogue
 
     catalogue = load_catalogue(["default"], builtin_rules_dir())
     for spec in catalogue.specs:

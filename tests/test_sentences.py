@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from contentlint.nlp import sentences
+from contentlint.text.sentences import sentences
 
 
 def split(text: str, lang: str = "en") -> list[str]:
@@ -71,6 +71,6 @@ def test_blank_text_has_no_sentences() -> None:
 
 def test_splitting_does_not_import_spacy() -> None:
     """A pre-commit hook must not pay about 0.7 s for `import spacy` just to split sentences."""
-    code = "import sys; from contentlint.nlp import sentences; sentences('One. Two.', 'en'); print('spacy' in sys.modules)"
+    code = "import sys; from contentlint.text.sentences import sentences; sentences('One. Two.', 'en'); print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

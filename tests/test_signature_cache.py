@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from contentlint import signature_cache
-from contentlint.signature_cache import FILE_NAME, CachedPost, PostMeta, SignatureCache, post_key
-from contentlint.similarity import NORMALISATION_VERSION, make_signature, similarity_tokens
+from contentlint.cache import signature_cache
+from contentlint.cache.signature_cache import FILE_NAME, CachedPost, PostMeta, SignatureCache, post_key
+from contentlint.text.similarity import NORMALISATION_VERSION, make_signature, similarity_tokens
 
 POSTS = [
     "Our Glide gel pens dry in under a second. #InkWell",

@@ -1,4 +1,4 @@
-"""Known answers for the near-duplicate core of RP001/RP002 (contentlint.similarity)."""
+"""Known answers for the near-duplicate core of RP001/RP002 (contentlint.text.similarity)."""
 from __future__ import annotations
 
 import itertools
@@ -10,14 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.similarity import (
-    MIN_CONTAINMENT_SHINGLES,
-    Signature,
-    estimate_jaccard,
-    find_similar_pairs,
-    make_signature,
-    similarity_tokens,
-)
+from contentlint.text.similarity import MIN_CONTAINMENT_SHINGLES, Signature, estimate_jaccard, find_similar_pairs, make_signature, similarity_tokens
 
 LINKEDIN = (
     "Exams are three weeks away, and we know how that feels. "
@@ -123,7 +116,7 @@ def test_known_differences_from_spacy_are_bengali_numbers(spacy_words) -> None: 
 
 
 def test_similarity_module_does_not_import_spacy() -> None:
-    code = "import sys, contentlint.similarity; print('spacy' in sys.modules)"
+    code = "import sys, contentlint.text.similarity; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -131,7 +124,7 @@ def test_similarity_module_does_not_import_spacy() -> None:
 # --- signatures ---------------------------------------------------------------------------------
 def test_signature_is_stable_across_runs_and_processes() -> None:
     tokens = similarity_tokens("Our gel pens dry in a second", "en")
-    code = ("from contentlint.similarity import *; s = make_signature(similarity_tokens("
+    code = ("from contentlint.text.similarity import *; s = make_signature(similarity_tokens("
             "'Our gel pens dry in a second', 'en')); print(list(s.shingles), list(s.minhash[:4]))")
     env = {"PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-import contentlint.corpus
-import contentlint.linter
-from contentlint import run_snapshot
-from contentlint.config import load_config
-from contentlint.linter import Linter, RunOptions
+import contentlint.inputs.corpus
+import contentlint.engine.linter
+from contentlint.cache import run_snapshot
+from contentlint.config.load import load_config
+from contentlint.engine.linter import Linter, RunOptions
 
 POST = "---\nchannel: x\npublish_at: 2026-12-0{day}\n---\n{body}\n"
 BODIES = ["Our gel pens glide across the page and dry in a second.",
@@ -31,7 +31,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every post file read, by name."""
     seen: list[str] = []
-    for module in (contentlint.linter, contentlint.corpus):
+    for module in (contentlint.engine.linter, contentlint.inputs.corpus):
         real = module.read_bytes
         monkeypatch.setattr(module, "read_bytes", lambda path, real=real: seen.append(Path(path).name) or real(path))
     return seen

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint import reading_level
-from contentlint.syllables import count_english, textstat_words
+from contentlint.text import reading_level
+from contentlint.text.syllables import count_english, textstat_words
 
 pytest.importorskip("textstat")
 from textstat.backend.counts import count_syllables  # noqa: E402
@@ -104,8 +104,8 @@ def test_linting_an_english_post_never_loads_cmudict(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text(f"---\nchannel: instagram\nlang: en\n---\n{words}\n", encoding="utf-8")
     code = (
         "import sys, time\n"
-        "from contentlint.linter import Linter\n"
-        "from contentlint.config import load_config\n"
+        "from contentlint.engine.linter import Linter\n"
+        "from contentlint.config.load import load_config\n"
         "linter = Linter(load_config({}))\n"
         "start = time.perf_counter()\n"
         f"found = linter.lint_text(open({str(tmp_path / 'post.md')!r}, encoding='utf-8').read(), 'post.md')\n"

@@ -21,9 +21,9 @@ from click.testing import CliRunner
 
 import contentlint
 from contentlint.cli import main
-from contentlint.config import ConfigError, load_config
-from contentlint.patterns import MAX_TIMEOUTS, PatternTimeout, compile_pattern
-from contentlint.registry import RuleError, load_rule_file
+from contentlint.config.load import ConfigError, load_config
+from contentlint.text.patterns import MAX_TIMEOUTS, PatternTimeout, compile_pattern
+from contentlint.engine.rule_packs import RuleError, load_rule_file
 
 # Each payload would create the file PWNED (or call a function) if it were ever constructed.
 PAYLOADS = (

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..report import Report
-from ..rulespec import RuleSpec
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
 
 
 def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:

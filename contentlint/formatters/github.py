@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..report import Report
-from ..rulespec import RuleSpec
-from ..violation import Violation
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import Violation
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 

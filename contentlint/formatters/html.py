@@ -20,10 +20,11 @@ from datetime import date, datetime, timedelta
 from html import escape
 from typing import Any, Iterable, Mapping
 
-from ..explain import explain, short_description
-from ..report import PostInfo, Report
-from ..rulespec import RuleSpec
-from ..violation import SEVERITIES, SEVERITY_RANK, Violation
+from contentlint._version import __version__
+from contentlint.model.explain import explain, short_description
+from contentlint.model.report import PostInfo, Report
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import SEVERITIES, SEVERITY_RANK, Violation
 
 REPETITION_CODES = ("RP001", "RP002")
 SEVERITY_LABELS = {"error": "\u2716 Error", "warning": "\u25b2 Warning", "suggestion": "\u25cf Suggestion"}
@@ -90,13 +91,6 @@ def _json_for_script(data: Mapping[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _version() -> str:
-    try:
-        from .. import __version__  # type: ignore[attr-defined]
-    except ImportError:
-        return "0.0.0"
-    return str(__version__)
-
 
 def _all_posts(report: Report) -> list[PostInfo]:
     """Checked posts, plus a text-less stand-in for any path known only from a violation."""
@@ -154,7 +148,7 @@ def _header(report: Report, posts: list[PostInfo]) -> str:
     return (
         '<header class="top"><h1>contentlint report</h1>'
         f'<p class="meta">{report.files_checked} file{"s" if report.files_checked != 1 else ""} '
-        f"checked \u00b7 contentlint {escape(_version())}</p>"
+        f"checked \u00b7 contentlint {escape(__version__)}</p>"
         f'<p class="verdict">{escape(verdict)}</p><ul class="counts">{badges}</ul>{problems}'
         '<nav aria-label="Sections"><a href="#summary">Summary</a> <a href="#posts">Posts</a> '
         '<a href="#repetition">Repetition</a> <a href="#errors">Errors</a></nav></header>\n'

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from typing import Mapping
 
-from ..report import Report
-from ..rulespec import RuleSpec
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
 
 
 def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:

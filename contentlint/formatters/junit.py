@@ -10,9 +10,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Mapping
 
-from ..report import Report
-from ..rulespec import RuleSpec
-from ..violation import FileError, Violation
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import FileError, Violation
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -11,10 +11,11 @@ import re
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from ..explain import explain, short_description
-from ..report import Report
-from ..rulespec import RuleSpec
-from ..violation import Violation
+from contentlint._version import __version__
+from contentlint.model.explain import explain, short_description
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import Violation
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -27,7 +28,7 @@ def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
     names = {v.code: v.name for v in report.violations}
     descriptors = [_rule(rules[c]) if c in rules else _bare_rule(c, names.get(c, c)) for c in codes]
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "contentlint", "version": _version(), "rules": descriptors}},
+        "tool": {"driver": {"name": "contentlint", "version": __version__, "rules": descriptors}},
         "invocations": [_invocation(report)],
         "columnKind": "unicodeCodePoints",
         "results": [_result(v, index[v.code]) for v in report.violations],
@@ -47,13 +48,6 @@ def artifact_uri(path: str) -> str:
         posix = posix[2:]
     return quote(posix, safe="/")
 
-
-def _version() -> str:
-    try:
-        from .. import __version__  # type: ignore[attr-defined]
-    except ImportError:
-        return "0.0.0"
-    return str(__version__)
 
 
 def _rule(spec: RuleSpec) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from ..report import Report
-from ..rulespec import RuleSpec
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

@@ -12,8 +12,8 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..violation import Finding
-from .base import RuleContext, string_list, validate_options
+from contentlint.model.violation import Finding
+from contentlint.kinds.base import RuleContext, string_list, validate_options
 
 DEFAULT_PLACEHOLDERS = (
     "alt", "alt text", "banner", "graphic", "image", "image description", "img", "pic", "picture",
@@ -59,7 +59,7 @@ class AltText:
         return None
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        from ..counting import measure
+        from contentlint.text.counting import measure
 
         profiles = ctx.profiles_for(doc)
         for image in doc.images:

@@ -10,8 +10,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator, Mapping
 
-from ..violation import Finding
-from .base import RuleContext, validate_options
+from contentlint.model.violation import Finding
+from contentlint.kinds.base import RuleContext, validate_options
 
 
 def _audience_key(doc: Any) -> str | None:

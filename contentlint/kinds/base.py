@@ -9,16 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Protocol, Sequence
 
+from contentlint.config.errors import OptionError
+from contentlint.text.patterns import PatternError
+
 if TYPE_CHECKING:
-    from ..channels import ChannelProfile
-    from ..corpus import CorpusFile
-    from ..config import Config
-    from ..document import Document
-    from ..violation import Finding
-
-
-class OptionError(ValueError):
-    """A rule option with the wrong name, type or value; the message names the option."""
+    from contentlint.text.channels import ChannelProfile
+    from contentlint.inputs.corpus import CorpusFile
+    from contentlint.config.load import Config
+    from contentlint.text.document import Document
+    from contentlint.model.violation import Finding
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 import regex
 
-from ..casing import match_case
-from ..registry import builtin_rules_dir
-from ..violation import Finding, Fix
-from ..wordforms import TermMatcher, is_english_word, tokenize
-from .base import OptionError, RuleContext, string_list, string_mapping, validate_options
-from .generic import scoped_text
+from contentlint.text.casing import match_case
+from contentlint.config.builtin import builtin_rules_dir
+from contentlint.model.violation import Finding, Fix
+from contentlint.text.wordforms import TermMatcher, is_english_word, tokenize
+from contentlint.kinds.base import OptionError, RuleContext, string_list, string_mapping, validate_options
+from contentlint.kinds.generic import scoped_text
 
 _LETTER = r"\p{L}\p{M}\p{N}"
 _WORD = regex.compile(rf"[{_LETTER}]+(?:['’][{_LETTER}]+)*")
@@ -354,7 +354,7 @@ class OffBrand:
         if not pillars:
             return
         words = tuple(dict.fromkeys([*pillars, *(w for ws in pillars.values() for w in ws)]))
-        from ..wordforms import cached_tokens
+        from contentlint.text.wordforms import cached_tokens
 
         if len(cached_tokens(doc.plain)) < self.min_words:
             return
@@ -396,7 +396,7 @@ class MissingDisclosure:
     def from_options(cls, options: Mapping[str, Any]) -> "MissingDisclosure":
         validate_options("missing-disclosure", options,
                          {"affiliate_patterns": list, "disclosures": list, "upfront": bool})
-        from ..patterns import compile_pattern
+        from contentlint.text.patterns import compile_pattern
 
         patterns = string_list(options.get("affiliate_patterns"), "affiliate_patterns")
         for pattern in patterns:
@@ -408,7 +408,7 @@ class MissingDisclosure:
         if doc.meta.get("sponsored") is True:
             start, end = doc.front_matter.span("sponsored")
             return start, end, "sponsored: true"
-        from ..patterns import compile_pattern
+        from contentlint.text.patterns import compile_pattern
 
         sources = self.affiliate_patterns + ctx.config.brand.affiliate_patterns
         patterns = _cached(ctx, ("missing-disclosure", sources), lambda: [compile_pattern(p) for p in sources])

@@ -1,30 +1,28 @@
 """The closed set of check kinds a rule YAML can name. Adding a kind means adding it here."""
 from __future__ import annotations
 
-from .front_matter import FrontMatterValid, KnownChannel, ValidDate
-from .generic import Conditional, Existence, Metric, Occurrence, Substitution
-from .length import ChannelLength, HookBeforeFold
+from contentlint.kinds.front_matter import FrontMatterValid, KnownChannel, ValidDate
+from contentlint.kinds.generic import Conditional, Existence, Metric, Occurrence, Substitution
+from contentlint.kinds.length import ChannelLength, HookBeforeFold
 
 # imports: brand
-from .audience import ChannelAudienceMismatch, MissingAudience, UnknownAudience
-from .brand import (BannedTerm, BrandNameCasing, CompetitorMention, DeprecatedTerm, MissingDisclosure,
-                    MissingTermsNote, OffBrand, UnsubstantiatedClaim)
+from contentlint.kinds.audience import ChannelAudienceMismatch, MissingAudience, UnknownAudience
+from contentlint.kinds.brand import BannedTerm, BrandNameCasing, CompetitorMention, DeprecatedTerm, MissingDisclosure, MissingTermsNote, OffBrand, UnsubstantiatedClaim
 # imports: hashtags
-from .hashtags import (BannedHashtag, BrokenHashtag, DuplicateHashtag, HashtagCasing, HashtagMidSentence,
-                       MissingBrandHashtag, OffTopicHashtag, TooManyHashtags)
+from contentlint.kinds.hashtags import BannedHashtag, BrokenHashtag, DuplicateHashtag, HashtagCasing, HashtagMidSentence, MissingBrandHashtag, OffTopicHashtag, TooManyHashtags
 # imports: clarity
-from .clarity import HardToRead, LongSentence, MissingTitle, WallOfText
-from .link_text import VagueLinkText
-from .passive import PassiveVoice
-from .shouting import Shouting
-from .wordlist import WordList
+from contentlint.kinds.clarity import HardToRead, LongSentence, MissingTitle, WallOfText
+from contentlint.kinds.link_text import VagueLinkText
+from contentlint.kinds.passive import PassiveVoice
+from contentlint.kinds.shouting import Shouting
+from contentlint.kinds.wordlist import WordList
 # imports: accessibility
-from .alt_text import AltText
-from .emoji_use import EmojiUse
-from .fancy_text import FancyText
-from .invisible_text import InvisibleCharacters
+from contentlint.kinds.alt_text import AltText
+from contentlint.kinds.emoji_use import EmojiUse
+from contentlint.kinds.fancy_text import FancyText
+from contentlint.kinds.invisible_text import InvisibleCharacters
 # imports: repetition
-from .repetition import CrossChannelRepeat, RepeatedPost
+from contentlint.kinds.repetition import CrossChannelRepeat, RepeatedPost
 
 # Kinds a team may use in its own rule packs without writing Python.
 GENERIC_KINDS = {

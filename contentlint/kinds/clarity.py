@@ -10,9 +10,9 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..reading_level import WORD, MeasuredSentence, has_formula, measured_sentences, measures_of
-from ..violation import Finding
-from .base import OptionError, RuleContext, validate_options
+from contentlint.text.reading_level import WORD, MeasuredSentence, has_formula, measured_sentences, measures_of
+from contentlint.model.violation import Finding
+from contentlint.kinds.base import OptionError, RuleContext, validate_options
 
 DEFAULT_MAX_GRADE = 9.0
 _SURFACE_LIMITS = {"max_words_per_sentence": (int, float), "max_long_word_share": (int, float)}

@@ -12,9 +12,9 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..violation import Finding
-from . import shared
-from .base import OptionError, RuleContext, validate_options
+from contentlint.model.violation import Finding
+from contentlint.kinds import shared
+from contentlint.kinds.base import OptionError, RuleContext, validate_options
 
 # Words after which a sentence cannot end, so an emoji right after one, followed by another
 # word, stands in for a word. Verbs and prepositions are left out on purpose: "Thank you 🙏 see

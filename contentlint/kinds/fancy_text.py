@@ -12,10 +12,10 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..violation import Finding, Fix
-from .base import RuleContext, validate_options
-from .fancy_letters import STRONG, may_be_fancy, plain_form, strength, style_name
-from .published_fields import published_fields
+from contentlint.model.violation import Finding, Fix
+from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.fancy_letters import STRONG, may_be_fancy, plain_form, strength, style_name
+from contentlint.kinds.published_fields import published_fields
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u249C-\u24E9\U0001F130-\U0001F189]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")

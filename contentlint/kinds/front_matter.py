@@ -5,8 +5,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator, Mapping
 
-from ..violation import Finding
-from .base import RuleContext, validate_options
+from contentlint.model.violation import Finding
+from contentlint.kinds.base import RuleContext, validate_options
 
 # Known fields and what they must hold; other fields are the team's own and are left alone.
 _FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {

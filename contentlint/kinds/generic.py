@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
-from ..casing import match_case
-from ..markdown_mask import blank
-from ..patterns import SafePattern, compile_pattern
-from ..violation import Finding, Fix
-from ..wordforms import TermMatcher
-from .base import OptionError, RuleContext, string_list, string_mapping, validate_options
+from contentlint.text.casing import match_case
+from contentlint.text.markdown_mask import blank
+from contentlint.text.patterns import SafePattern, compile_pattern
+from contentlint.model.violation import Finding, Fix
+from contentlint.text.wordforms import TermMatcher
+from contentlint.kinds.base import OptionError, RuleContext, string_list, string_mapping, validate_options
 
 SCOPES = ("text", "prose", "title", "body")
 
@@ -205,7 +205,7 @@ class Conditional:
 
 
 def _metric_values(doc: Any) -> dict[str, float]:
-    from ..wordforms import tokenize
+    from contentlint.text.wordforms import tokenize
 
     words = tokenize(doc.plain)
     paragraphs = [p for p in doc.prose[doc.body_start:].replace("\r\n", "\n").split("\n\n") if p.strip()]

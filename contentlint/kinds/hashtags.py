@@ -13,9 +13,9 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 import regex
 
-from ..extract import Entity, looks_like_hashtags
-from ..violation import Finding, Fix
-from .base import OptionError, RuleContext, string_list, validate_options
+from contentlint.text.extract import Entity, looks_like_hashtags
+from contentlint.model.violation import Finding, Fix
+from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
 
 # ---------------------------------------------------------------- shared helpers
 
@@ -122,7 +122,7 @@ STOP_WORDS = frozenset(
 
 def _word_forms(word: str) -> set[str]:
     """Forms a word may appear in: itself, its English lemma, a Bengali stem without its ending."""
-    from ..wordforms import BENGALI_SUFFIXES, english_lemma, is_bengali
+    from contentlint.text.wordforms import BENGALI_SUFFIXES, english_lemma, is_bengali
 
     lower = word.casefold()
     forms = {lower}
@@ -144,7 +144,7 @@ class _Evidence:
 
     @classmethod
     def of(cls, texts: Iterable[str], extra_words: Iterable[str]) -> "_Evidence":
-        from ..wordforms import tokenize
+        from contentlint.text.wordforms import tokenize
 
         forms: set[str] = set()
         joined: set[str] = set()
@@ -170,7 +170,7 @@ class _Evidence:
 
 def content_words(tag: str) -> list[str]:
     """Words of a tag that could show what it is about (no stop-words, digits or single letters)."""
-    from ..hashtag_words import split_tag
+    from contentlint.text.hashtag_words import split_tag
 
     words = [w.casefold() for w in split_tag(tag).words]
     return [w for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1]
@@ -201,7 +201,7 @@ class OffTopicHashtag:
 
 
 def _brand_words(ctx: RuleContext) -> list[str]:
-    from ..wordforms import tokenize
+    from contentlint.text.wordforms import tokenize
 
     brand = ctx.config.brand
     texts = [brand.name or ""] + [f"{name} {' '.join(words)}" for name, words in brand.pillars.items()]
@@ -272,7 +272,7 @@ def pascal_case(tag: str) -> str | None:
     with capitals inside are left as the writer chose (#SkincareRoutine); acronyms (#NASA),
     underscores and non-Latin tags are left alone.
     """
-    from ..hashtag_words import split_tag
+    from contentlint.text.hashtag_words import split_tag
 
     if not _LATIN_TAG.fullmatch(tag) or not any(c.islower() for c in tag):
         return None

@@ -8,15 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator, Mapping
 
-from ..violation import Finding, Fix
-from .base import RuleContext, validate_options
-from .invisible_chars import CANDIDATES, InvisibleChar, find_invisible
-from .published_fields import published_fields
+from contentlint.model.violation import Finding, Fix
+from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.invisible_chars import CANDIDATES, InvisibleChar, find_invisible
+from contentlint.kinds.published_fields import published_fields
 
 
 def _emoji_offsets(text: str, emoji: list[Any] | None = None) -> frozenset[int]:
     if emoji is None:
-        from ..extract import extract_emoji
+        from contentlint.text.extract import extract_emoji
 
         emoji = extract_emoji(text)
     return frozenset(i for e in emoji for i in range(e.start, e.end))

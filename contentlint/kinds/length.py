@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator, Mapping
 
-from ..violation import Finding
-from .base import RuleContext, validate_options
+from contentlint.model.violation import Finding
+from contentlint.kinds.base import RuleContext, validate_options
 
 
 def _published_span(doc: Any) -> tuple[int, int]:
@@ -19,7 +19,7 @@ def _published_span(doc: Any) -> tuple[int, int]:
 
 def _first_over(text: str, unit: str, limit: int) -> int:
     """Smallest prefix length whose count exceeds the limit (counts only grow with the prefix)."""
-    from ..counting import count
+    from contentlint.text.counting import count
 
     low, high = 0, len(text)
     while low < high:
@@ -43,7 +43,7 @@ class ChannelLength:
         return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        from ..counting import UNIT_LABELS, measure, x_invalid_characters
+        from contentlint.text.counting import UNIT_LABELS, measure, x_invalid_characters
 
         start, end = _published_span(doc)
         for profile in ctx.profiles_for(doc):
@@ -89,7 +89,7 @@ class HookBeforeFold:
         profiles = [p for p in ctx.profiles_for(doc) if p.fold]
         if not profiles:
             return
-        from ..nlp import sentences
+        from contentlint.text.sentences import sentences
 
         start, end = _published_span(doc)
         published_length = end - start

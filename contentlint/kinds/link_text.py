@@ -12,9 +12,9 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..violation import Finding
-from ..wordforms import TermMatcher
-from .base import RuleContext, string_list, validate_options
+from contentlint.model.violation import Finding
+from contentlint.text.wordforms import TermMatcher
+from contentlint.kinds.base import RuleContext, string_list, validate_options
 
 _LINK = regex.compile(r"(?<!!)\[(?P<label>[^\]\n]{1,200})\]\((?P<target>[^)\n]*)\)")
 _EDGE = " \t.,:;!?…→»>-–—\"'“”"

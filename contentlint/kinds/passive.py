@@ -13,9 +13,9 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..violation import Finding
-from .base import RuleContext, string_list, validate_options
-from .wordlist import read_wordlist
+from contentlint.model.violation import Finding
+from contentlint.kinds.base import RuleContext, string_list, validate_options
+from contentlint.kinds.wordlist import read_wordlist
 
 _WORD = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _BE = frozenset("am is are was were be been being isn't aren't wasn't weren't".split())
@@ -44,7 +44,7 @@ class PassiveVoice:
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if doc.lang != "en":
             return
-        from ..nlp import trained_pipeline
+        from contentlint.text.sentences import trained_pipeline
 
         nlp = trained_pipeline("en")
         spans = self._parsed(nlp, doc) if nlp is not None else self._heuristic(doc.plain, doc.body_start)

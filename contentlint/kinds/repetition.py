@@ -23,16 +23,16 @@ from datetime import datetime, timedelta
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
-from ..calendar_csv import CALENDAR_SUFFIXES
-from ..document import as_utc
-from ..violation import Finding, Related
-from .base import PREPARED, OptionError, RuleContext, validate_options
+from contentlint.inputs.calendar_csv import CALENDAR_SUFFIXES
+from contentlint.text.document import as_utc
+from contentlint.model.violation import Finding, Related
+from contentlint.kinds.base import PREPARED, OptionError, RuleContext, validate_options
 
 if TYPE_CHECKING:  # numpy loads only when a repetition rule runs, not for `rules` or `explain`
-    from ..config import Config
-    from ..corpus import CorpusFile
-    from ..signature_cache import PostMeta
-    from ..similarity import SimilarPair
+    from contentlint.config.load import Config
+    from contentlint.inputs.corpus import CorpusFile
+    from contentlint.cache.signature_cache import PostMeta
+    from contentlint.text.similarity import SimilarPair
 
 EVERYONE = None  # an audience set of None: the post reaches everyone
 
@@ -57,7 +57,7 @@ class Post:
 
 
 def _meta_of(doc: Any) -> PostMeta:
-    from ..signature_cache import PostMeta
+    from contentlint.cache.signature_cache import PostMeta
 
     body = doc.text[doc.body_start:]
     line, column = doc.line_col(doc.body_start + len(body) - len(body.lstrip()))
@@ -68,15 +68,15 @@ def _meta_of(doc: Any) -> PostMeta:
 
 
 def _post_key(digest: str, defaults: Any) -> str:
-    from ..signature_cache import post_key
+    from contentlint.cache.signature_cache import post_key
 
     return post_key(digest, f"{defaults.channels}\0{defaults.audiences}\0{defaults.lang}")
 
 
 def _entry_of(doc: Any) -> Any:
     """What the rules keep of a post: its signature and routing (a `CachedPost`)."""
-    from ..signature_cache import CachedPost
-    from .. import similarity
+    from contentlint.cache.signature_cache import CachedPost
+    from contentlint.text import similarity
 
     return CachedPost(similarity.make_signature(similarity.similarity_tokens(doc.published_text, doc.lang)), _meta_of(doc))
 
@@ -92,8 +92,8 @@ def _parse_when(value: str | None) -> datetime | None:
 
 def load_posts(corpus: Sequence[CorpusFile], ctx: RuleContext) -> list[Post]:
     """Every readable corpus post with signature and routing; parses only cache misses."""
-    from ..signature_cache import SignatureCache
-    from .. import similarity
+    from contentlint.cache.signature_cache import SignatureCache
+    from contentlint.text import similarity
 
     state = ("repetition.posts", hash(tuple((f.display, f.digest) for f in corpus)))
     if state in ctx.cache:
@@ -128,7 +128,7 @@ def load_posts(corpus: Sequence[CorpusFile], ctx: RuleContext) -> list[Post]:
 
 def similar_pairs(posts: Sequence[Post], queries: list[int], threshold: float, ctx: RuleContext) -> list[SimilarPair]:
     """Pairs at or above `threshold` that touch a target post; one computation serves both rules."""
-    from ..similarity import find_similar_pairs
+    from contentlint.text.similarity import find_similar_pairs
 
     state = ("repetition.pairs", id(posts), tuple(queries))
     known = ctx.cache.get(state)

@@ -16,9 +16,9 @@ from typing import Any, ClassVar, Iterator, Mapping
 
 import regex
 
-from ..violation import Finding, Fix
-from .base import OptionError, RuleContext, string_list, validate_options
-from .wordlist import read_wordlist
+from contentlint.model.violation import Finding, Fix
+from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
+from contentlint.kinds.wordlist import read_wordlist
 
 # A word as written, with inner apostrophes, hyphens and digits ("NASA's", "A4", "COVID-19").
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
@@ -122,14 +122,14 @@ COMMON_WORDS = 3000
 def _is_dictionary_word(word: str) -> bool:
     """An all-caps token that is not an English word is an acronym or a code (HVAC, SKU):
     the lemma table's words, or one of the most common words of the web corpus ("now", "free")."""
-    from ..wordforms import is_english_word
+    from contentlint.text.wordforms import is_english_word
 
     return is_english_word(word) or word in _common_words()
 
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from ..hashtag_words import word_counts
+    from contentlint.text.hashtag_words import word_counts
 
     counts = word_counts()
     return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:COMMON_WORDS])

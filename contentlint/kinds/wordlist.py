@@ -15,16 +15,15 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 import regex
 
-from ..casing import match_case
-from ..violation import Finding, Fix
-from ..wordforms import TermMatch, TermMatcher
-from .base import OptionError, RuleContext, string_list, validate_options
-from .generic import SCOPES, scoped_text
+from contentlint.config.builtin import builtin_rules_dir
+from contentlint.text.casing import match_case
+from contentlint.model.violation import Finding, Fix
+from contentlint.text.wordforms import TermMatch, TermMatcher
+from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
+from contentlint.kinds.generic import SCOPES, scoped_text
 
 
 def wordlists_dir() -> Path:
-    from ..registry import builtin_rules_dir
-
     return builtin_rules_dir() / "wordlists"
 
 

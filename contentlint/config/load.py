@@ -1,0 +1,361 @@
+"""Load and validate `.contentlint.yaml` (DESIGN A2): every error names the file, key and line.
+
+Validation is a small table of per-key checks rather than a schema library: the config is
+written by marketing teams, so the messages matter more than generality.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from contentlint.config.errors import ConfigError, OptionError
+from contentlint.config.model import (
+    Audience, Brand, Config, CsvLayout, Hashtags, Override, Repetition, RuleSetting,
+)
+from contentlint.text import yamlsafe
+from contentlint.text.patterns import PatternError, compile_pattern
+
+CONFIG_NAMES = (".contentlint.yaml", "contentlint.yaml", ".contentlint.yml", "contentlint.yml")
+FAIL_ON = ("error", "warning", "suggestion", "never")
+RULE_VALUES = ("off", "on", "error", "warning", "suggestion")
+
+
+# ---------------------------------------------------------------- discovery
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config in `start` or a parent: a contentlint YAML or a pyproject.toml with [tool.contentlint]."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_has_section(pyproject):
+            return pyproject
+    return None
+
+
+def _pyproject_has_section(path: Path) -> bool:
+    try:
+        return "[tool.contentlint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_config(source: str | os.PathLike[str] | Mapping[str, Any] | None = None, *, cwd: Path | None = None) -> Config:
+    """A path, a dict in the A2 shape, or None (discover from `cwd`, else built-in defaults)."""
+    cwd = cwd or Path.cwd()
+    if isinstance(source, Mapping):
+        return parse_config(dict(source), {}, "<dict>", cwd)
+    if source is None:
+        found = find_config(cwd)
+        if found is None:
+            return Config(root=cwd)
+        source = found
+    path = Path(source)
+    display = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(display, "", f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(display, "", "config is not valid UTF-8") from None
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        data, positions = _load_toml(text, display)
+    else:
+        try:
+            data, positions = yamlsafe.load(text)
+        except yamlsafe.YamlError as exc:
+            raise ConfigError(display, "", exc.message, exc.line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(display, "", "the config must be a mapping of keys to values", 1)
+    return parse_config(data, positions, display, path.resolve().parent)
+
+
+def _load_toml(text: str, display: str) -> tuple[Any, dict]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(display, "", f"invalid TOML: {exc}") from None
+    section = document.get("tool", {}).get("contentlint")
+    if section is None:
+        raise ConfigError(display, "", "no [tool.contentlint] section")
+    # TOML parsers give no positions; find each top-level key's line by its text.
+    positions: dict[tuple, yamlsafe.Position] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        for key in section:
+            if stripped.startswith((f"{key} =", f"{key}=", f"[tool.contentlint.{key}]")):
+                positions.setdefault((key, "<key>"), yamlsafe.Position(number, 0, 0))
+    return section, positions
+
+
+# ---------------------------------------------------------------- validation
+
+
+class _Checker:
+    """Validates values at key paths and raises ConfigError with the key's line."""
+
+    def __init__(self, display: str, positions: Mapping[tuple, yamlsafe.Position]) -> None:
+        self.display = display
+        self.positions = positions
+
+    def fail(self, path: tuple, message: str) -> ConfigError:
+        key = ".".join(str(part) for part in path)
+        return ConfigError(self.display, key, message, yamlsafe.line_of(dict(self.positions), path))
+
+    def line(self, path: tuple) -> int | None:
+        return yamlsafe.line_of(dict(self.positions), path)
+
+    def mapping(self, value: Any, path: tuple, keys: Mapping[str, Callable[[Any, tuple], Any]] | None = None) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected a mapping (key: value), got {_type_name(value)}")
+        if keys is None:
+            return value
+        result = {}
+        for key, item in value.items():
+            if key not in keys:
+                raise self.fail(path + (key,), f"unknown key; expected one of: {', '.join(keys)}")
+            result[key] = keys[key](item, path + (key,))
+        return result
+
+    def string(self, value: Any, path: tuple) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(path, f"expected text, got {_type_name(value)}")
+        return value
+
+    def optional_string(self, value: Any, path: tuple) -> str | None:
+        return None if value is None else self.string(value, path)
+
+    def strings(self, value: Any, path: tuple) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list):
+            raise self.fail(path, f"expected a list of text, got {_type_name(value)}")
+        return tuple(self.string(item, path + (index,)) for index, item in enumerate(value))
+
+    def string_map(self, value: Any, path: tuple) -> dict[str, str]:
+        mapping = self.mapping(value, path)
+        return {str(key): self.string(item, path + (key,)) for key, item in mapping.items()}
+
+    def number(self, value: Any, path: tuple, minimum: float = 0.0, maximum: float | None = None) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(path, f"expected a number, got {_type_name(value)}")
+        if value < minimum or (maximum is not None and value > maximum):
+            bound = f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
+            raise self.fail(path, f"must be {bound}, got {value}")
+        return float(value)
+
+    def integer(self, value: Any, path: tuple, minimum: int = 0) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(path, f"expected a whole number, got {_type_name(value)}")
+        if value < minimum:
+            raise self.fail(path, f"must be at least {minimum}, got {value}")
+        return value
+
+    def choice(self, value: Any, path: tuple, choices: tuple[str, ...]) -> str:
+        if value is False and "off" in choices:  # YAML 1.1 reads a bare `off` as false
+            return "off"
+        if value is True and "on" in choices:
+            return "on"
+        if not isinstance(value, str) or value.lower() not in choices:
+            raise self.fail(path, f"expected one of {', '.join(choices)}, got {value!r}")
+        return value.lower()
+
+    def rule_setting(self, key: Any, value: Any, path: tuple) -> RuleSetting:
+        line = self.line(path)
+        if value is None or isinstance(value, (str, bool)):
+            word = self.choice(value, path, RULE_VALUES)
+            if word == "off":
+                return RuleSetting(str(key), enabled=False, line=line)
+            if word == "on":
+                return RuleSetting(str(key), enabled=True, line=line)
+            return RuleSetting(str(key), enabled=True, severity=word, line=line)
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected off, on, a severity or a mapping of options, got {_type_name(value)}")
+        options = dict(value)
+        severity = options.pop("severity", None)
+        if severity is not None:
+            severity = self.choice(severity, path + ("severity",), ("error", "warning", "suggestion"))
+        enabled = options.pop("enabled", True)
+        if not isinstance(enabled, bool):
+            raise self.fail(path + ("enabled",), "expected true or false")
+        return RuleSetting(str(key), enabled=enabled, severity=severity, options=options, line=line)
+
+    def rule_settings(self, value: Any, path: tuple) -> tuple[RuleSetting, ...]:
+        mapping = self.mapping(value, path)
+        return tuple(self.rule_setting(key, item, path + (key,)) for key, item in mapping.items())
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def parse_config(data: dict, positions: Mapping[tuple, yamlsafe.Position], display: str, root: Path) -> Config:
+    check = _Checker(display, positions)
+    sections = check.mapping(
+        data,
+        (),
+        {
+            "extends": check.strings,
+            "lang": check.optional_string,
+            "default_channel": check.optional_string,
+            "content": check.strings,
+            "cache_dir": check.string,
+            "brand": lambda v, p: _brand(check, v, p),
+            "hashtags": lambda v, p: _hashtags(check, v, p),
+            "audiences": lambda v, p: _audiences(check, v, p),
+            "channels": lambda v, p: {
+                str(name): check.mapping(item, p + (name,)) for name, item in check.mapping(v, p).items()
+            },
+            "repetition": lambda v, p: Repetition(
+                **check.mapping(
+                    v,
+                    p,
+                    {
+                        "window_days": lambda x, q: check.integer(x, q, 0),
+                        "threshold": lambda x, q: check.number(x, q, 0.05, 1.0),
+                    },
+                )
+            ),
+            "rules": check.rule_settings,
+            "overrides": lambda v, p: _overrides(check, v, p),
+            "fail_on": lambda v, p: check.choice(v, p, FAIL_ON),
+            "csv": lambda v, p: _csv(check, v, p),
+        },
+    )
+    cache_dir = sections.get("cache_dir")
+    return Config(
+        path=None if display == "<dict>" else display,
+        root=root,
+        extends=sections.get("extends", ("default",)),
+        lang=(sections.get("lang") or "").lower() or None,
+        default_channel=(sections.get("default_channel") or "").lower() or None,
+        content=sections.get("content", ()),
+        cache_dir=(root / cache_dir) if cache_dir else None,
+        brand=sections.get("brand", Brand()),
+        hashtags=sections.get("hashtags", Hashtags()),
+        audiences=sections.get("audiences", {}),
+        channels=sections.get("channels", {}),
+        channel_lines={str(name): check.line(("channels", name)) for name in sections.get("channels", {})},
+        repetition=sections.get("repetition", Repetition()),
+        rules=sections.get("rules", ()),
+        overrides=sections.get("overrides", ()),
+        fail_on=sections.get("fail_on", "error"),
+        csv=sections.get("csv", CsvLayout()),
+    )
+
+
+def _brand(check: _Checker, value: Any, path: tuple) -> Brand:
+    def pillars(v: Any, p: tuple) -> dict[str, tuple[str, ...]]:
+        return {str(name): check.strings(words, p + (name,)) for name, words in check.mapping(v, p).items()}
+
+    def terms(v: Any, p: tuple) -> dict:
+        return check.mapping(
+            v, p, {"prefer": check.string_map, "avoid": check.string_map, "competitors": check.strings}
+        )
+
+    fields = check.mapping(
+        value,
+        path,
+        {
+            "name": check.string,
+            "pillars": pillars,
+            "terms": terms,
+            "disclosures": check.strings,
+            "terms_notes": check.strings,
+            "claims": check.strings,
+            "affiliate_patterns": lambda v, p: _patterns(check, v, p),
+        },
+    )
+    term_fields = fields.pop("terms", {})
+    return Brand(**fields, **term_fields)
+
+
+def _patterns(check: _Checker, value: Any, path: tuple) -> tuple[str, ...]:
+    """Regular expressions are compiled now, so a typo is a config error with its line, not a
+    rule failure on every post later."""
+    patterns = check.strings(value, path)
+    for index, pattern in enumerate(patterns):
+        try:
+            compile_pattern(pattern)
+        except PatternError as exc:
+            raise check.fail(path + (index,), str(exc)) from None
+    return patterns
+
+
+def _hashtags(check: _Checker, value: Any, path: tuple) -> Hashtags:
+    def tags(v: Any, p: tuple) -> tuple[str, ...]:
+        return tuple(tag if tag.startswith(("#", "＃")) else f"#{tag}" for tag in check.strings(v, p))
+
+    fields = check.mapping(
+        value,
+        path,
+        {
+            "brand": tags,
+            "approved": tags,
+            "banned": tags,
+            "banned_file": check.string,
+            "require_brand_on": lambda v, p: tuple(s.lower() for s in check.strings(v, p)),
+        },
+    )
+    return Hashtags(**fields)
+
+
+def _audiences(check: _Checker, value: Any, path: tuple) -> dict[str, Audience]:
+    result = {}
+    for name, item in check.mapping(value, path).items():
+        fields = check.mapping(
+            item,
+            path + (name,),
+            {
+                "channels": lambda v, p: tuple(s.lower() for s in check.strings(v, p)),
+                "max_grade": lambda v, p: check.number(v, p, 0, 30),
+                "description": check.string,
+            },
+        )
+        fields.pop("description", None)
+        result[str(name).lower()] = Audience(**fields)
+    return result
+
+
+def _overrides(check: _Checker, value: Any, path: tuple) -> tuple[Override, ...]:
+    if not isinstance(value, list):
+        raise check.fail(path, f"expected a list of {{files, rules}}, got {_type_name(value)}")
+    result = []
+    for index, item in enumerate(value):
+        fields = check.mapping(item, path + (index,), {"files": check.strings, "rules": check.rule_settings})
+        if "files" not in fields:
+            raise check.fail(path + (index,), "an override needs `files:` (glob patterns)")
+        result.append(Override(fields["files"], fields.get("rules", ())))
+    return tuple(result)
+
+
+def _csv(check: _Checker, value: Any, path: tuple) -> CsvLayout:
+    def columns(v: Any, p: tuple) -> dict[str, tuple[str, ...]]:
+        known = CsvLayout.__dataclass_fields__
+        names = check.mapping(v, p)
+        for key in names:
+            if key not in known:
+                raise check.fail(p + (key,), f"unknown column role; expected one of: {', '.join(known)}")
+        return {key: tuple(s.lower() for s in check.strings(names[key], p + (key,))) for key in names}
+
+    fields = check.mapping(value, path, {"columns": columns})
+    return CsvLayout(**fields.get("columns", {}))

@@ -1,0 +1,97 @@
+"""The config as the engine sees it (DESIGN A2): frozen values, already validated by `load`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str | None = None
+    pillars: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    prefer: Mapping[str, str] = field(default_factory=dict)
+    avoid: Mapping[str, str] = field(default_factory=dict)
+    competitors: tuple[str, ...] = ()
+    disclosures: tuple[str, ...] = ()          # extra phrases that count as a sponsorship disclosure
+    terms_notes: tuple[str, ...] = ()          # extra phrases that explain an asterisk (BR008)
+    claims: tuple[str, ...] = ()               # extra absolute claims (BR007)
+    affiliate_patterns: tuple[str, ...] = ()   # link patterns that make a post sponsored (BR006)
+
+
+@dataclass(frozen=True)
+class Hashtags:
+    brand: tuple[str, ...] = ()
+    approved: tuple[str, ...] = ()
+    banned: tuple[str, ...] = ()
+    banned_file: str | None = None
+    require_brand_on: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Audience:
+    channels: tuple[str, ...] = ()
+    max_grade: float | None = None
+
+
+@dataclass(frozen=True)
+class Repetition:
+    window_days: int = 30
+    threshold: float = 0.6
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """One entry of `rules:` or of an override: on/off, a severity, options."""
+
+    key: str
+    enabled: bool | None = None
+    severity: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    rules: tuple[RuleSetting, ...]
+
+
+@dataclass(frozen=True)
+class CsvLayout:
+    """Header names of a scheduler export, renamed by the config when a tool uses its own."""
+
+    text: tuple[str, ...] = ("text", "message", "body", "content", "post", "caption")
+    channel: tuple[str, ...] = ("channel", "network", "profile", "platform", "social network")
+    date: tuple[str, ...] = ("date", "publish_at", "scheduled_at", "publish date", "time", "scheduled time")
+    audience: tuple[str, ...] = ("audience", "segment")
+    title: tuple[str, ...] = ("title", "headline")
+    lang: tuple[str, ...] = ("lang", "language")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None                  # file the config came from; None: built-in defaults
+    root: Path = field(default_factory=Path.cwd)
+    extends: tuple[str, ...] = ("default",)
+    lang: str | None = None
+    default_channel: str | None = None
+    content: tuple[str, ...] = ()
+    cache_dir: Path | None = None
+    brand: Brand = field(default_factory=Brand)
+    hashtags: Hashtags = field(default_factory=Hashtags)
+    audiences: Mapping[str, Audience] = field(default_factory=dict)
+    channels: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    channel_lines: Mapping[str, int | None] = field(default_factory=dict)
+    repetition: Repetition = field(default_factory=Repetition)
+    rules: tuple[RuleSetting, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    fail_on: str = "error"
+    csv: CsvLayout = field(default_factory=CsvLayout)
+
+    @property
+    def display_path(self) -> str:
+        return self.path or "<built-in defaults>"
+
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir if self.cache_dir is not None else self.root / ".contentlint_cache"

@@ -1,0 +1,28 @@
+"""Channel profiles for a run: the shipped `rules/channels.yaml` with the config's `channels:` applied."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from contentlint.config.builtin import default_channels_path
+from contentlint.config.errors import ConfigError
+from contentlint.config.model import Config
+from contentlint.text.channels import ChannelProfile, override_profile, parse_profiles
+
+
+def load_channel_profiles(path: Path | None = None) -> dict[str, ChannelProfile]:
+    """Read channel profiles from `path` (default: the packaged `rules/channels.yaml`)."""
+    path = path or default_channels_path()
+    return parse_profiles(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+
+
+def profiles_for(config: Config) -> dict[str, ChannelProfile]:
+    """The shipped profiles with the config's overrides and new channels; errors name the key."""
+    profiles = dict(load_channel_profiles())
+    for name, overrides in config.channels.items():
+        try:
+            profiles[name] = override_profile(profiles.get(name), name, overrides)
+        except ValueError as exc:
+            raise ConfigError(config.display_path, f"channels.{name}", str(exc), config.channel_lines.get(name)) from None
+    return profiles

@@ -1,0 +1,70 @@
+"""`--fix` and `--diff` over a report: fix each file until no fix is left, write atomically."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from contentlint.text.document import parse_document
+from contentlint.fix.apply import MAX_PASSES, apply_fixes, fixable, remove_stale_temporaries, save, source_of, unified_diff
+from contentlint.model.report import Report
+from contentlint.inputs.source import SourceError
+from contentlint.model.violation import FileError
+
+
+def fixed_text(linter: Any, path: str, text: str, violations: Sequence[Any]) -> tuple[str, int]:
+    """Apply fixes, re-lint, repeat: a fix may reveal or unblock another (overlaps wait a pass)."""
+    total = 0
+    current = text
+    pending = fixable(violations)
+    for _ in range(MAX_PASSES):
+        if not pending:
+            break
+        current, applied = apply_fixes(current, pending)
+        if not applied:
+            break
+        total += applied
+        doc = parse_document(path, current, default_channels=linter.defaults.channels,
+                             default_audiences=linter.defaults.audiences, default_lang=linter.defaults.lang)
+        found, _ = linter.lint_document(doc)
+        pending = fixable(found)
+    return current, total
+
+
+def fix_report(linter: Any, report: Report, targets: Sequence[str], *, write: bool, progress: Any = None) -> tuple[Report, str]:
+    """Returns the report after fixing (re-checked) and the unified diff of every change."""
+    by_path: dict[str, list[Any]] = {}
+    for violation in report.violations:
+        if violation.fix is not None:
+            by_path.setdefault(violation.path, []).append(violation)
+    diffs: list[str] = []
+    errors: list[FileError] = []
+    posts = {post.path: post for post in report.posts}
+    if write:  # before writing anything: what a killed run left behind goes before this run adds its own
+        for folder in sorted({Path(path).parent for path in posts if path != "<stdin>"}):
+            remove_stale_temporaries(folder)
+    for path, violations in sorted(by_path.items()):
+        if path == "<stdin>" or path not in posts:
+            continue
+        file_path = Path(path)
+        try:
+            source = source_of(file_path)
+        except (OSError, SourceError) as exc:
+            errors.append(FileError(path, f"cannot fix: {exc}"))
+            continue
+        if source.text != posts[path].text:
+            errors.append(FileError(path, "changed while contentlint was running; not fixed"))
+            continue
+        new_text, applied = fixed_text(linter, path, source.text, violations)
+        if not applied or new_text == source.text:
+            continue
+        diffs.append(unified_diff(path, source.text, new_text))
+        if write:
+            try:
+                save(file_path, source, new_text)
+            except OSError as exc:
+                errors.append(FileError(path, f"cannot write fix: {exc.strerror or exc}"))
+    if write:
+        report = linter.lint_paths(targets, progress=progress)
+    if errors:
+        report = Report(report.violations, report.errors + tuple(errors), report.files_checked, report.posts)
+    return report, "".join(diffs)

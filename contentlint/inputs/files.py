@@ -1,0 +1,282 @@
+"""Turn the paths a user gave into the post files to check, and read each one safely."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from contentlint.text.document import POST_SUFFIXES, Document, parse_document
+from contentlint.inputs.source import MAX_FILE_BYTES, SourceError, decode, too_large
+
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".contentlint_cache", ".tox"}
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a post gets when its front matter does not say: from the CLI, else the config."""
+
+    channels: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    lang: str | None = None
+
+
+def real_path(path: Path) -> Path:
+    """Path.resolve() without its RuntimeError on a symlink loop (Python < 3.13): a loop stays a loop."""
+    return Path(os.path.realpath(path))
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """The path as the user gave it, relative to cwd (a link keeps its own name, not its target's).
+    A string prefix test first: called for every post of a 100,000-post corpus."""
+    absolute = os.path.abspath(path)
+    prefix = os.path.join(os.path.abspath(cwd), "")
+    if absolute.startswith(prefix):
+        return absolute[len(prefix):].replace(os.sep, "/")
+    try:
+        return Path(real_path(path)).relative_to(real_path(cwd)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class FolderIndex:
+    """The files under each folder a run looks at, walked once: the command line's folders and
+    config `content` usually name the same tree, and walking 10,000 posts twice was a fifth of
+    an unchanged run. A Linter keeps one for its life, as it keeps its content list; a new
+    Linter (each CLI run) walks again."""
+
+    def __init__(self) -> None:
+        self._walked: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+
+    def files_under(self, folder: Path) -> list[tuple[tuple[str, ...], bool]]:
+        """(relative path as a name tuple, is a regular file) for everything below `folder`
+        that is not a folder, sorted as pathlib sorts. Symbolic links, to files or folders, are
+        neither followed nor listed: a link can point out of the repository (a post named x.md
+        pointing at a secret) or make a loop. `SKIP_DIRS` are pruned. A pipe or device is listed
+        (not regular) so that checking its folder says what it is. scandir's entry types need no
+        system call per file."""
+        key = os.path.realpath(folder)
+        if key not in self._walked:
+            self._walked[key] = sorted(_scan(str(folder)))
+        return self._walked[key]
+
+
+def _scan(folder: str) -> Iterator[tuple[tuple[str, ...], bool]]:
+    pending: list[tuple[tuple[str, ...], str]] = [((), folder)]
+    while pending:
+        parts, current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name not in SKIP_DIRS:
+                            pending.append((parts + (entry.name,), entry.path))
+                    else:
+                        yield parts + (entry.name,), entry.is_file(follow_symlinks=False)
+        except OSError:
+            continue  # unreadable folder: skipped, as os.walk does
+
+
+def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = (),
+           index: FolderIndex | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files under the given paths (folders walked without following links), and path errors."""
+    suffixes = POST_SUFFIXES + extra_suffixes
+    index = index or FolderIndex()
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            files.append(Path(STDIN))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            # The walk follows no links, so a found file's real path is the folder's real path
+            # plus its relative path: one realpath call per folder argument, not per file.
+            # Strings, not pathlib, inside the loop: it runs for every post of the repo.
+            real_folder = os.path.join(real_path(path), "")
+            folder = os.path.join(raw, "")
+            for parts, _ in index.files_under(path):
+                if not parts[-1].lower().endswith(suffixes) or any(part.startswith(".") for part in parts[:-1]):
+                    continue  # hidden folders are skipped when a folder is walked
+                relative = os.sep.join(parts)
+                key = real_folder + relative
+                if key not in seen:
+                    seen.add(key)
+                    files.append(Path(folder + relative))
+        elif path.exists() or path.is_symlink():   # a broken link is reported when it is read
+            # realpath costs a system call per path component; only a link needs it
+            key = str(real_path(path) if path.is_symlink() else os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                files.append(path)
+        else:
+            errors.append((raw, "no such file or folder"))
+    return files, errors
+
+
+def glob_content(patterns: Iterable[str], root: Path, index: FolderIndex | None = None) -> list[Path]:
+    """Files matched by config `content` globs (relative to the config's folder), sorted. As when
+    walking folders, symbolic links below the pattern's literal start are not followed. Globs
+    mean what pathlib's mean (`**` any folders, `*` within a name, hidden names included)."""
+    index = index or FolderIndex()
+    found: dict[str, None] = {}   # in the walk's (pathlib's) order: one pattern needs no sort
+    patterns = list(patterns)
+    for pattern in patterns:
+        base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
+        if not rest:
+            if base.is_file() and not base.is_symlink() and base.name.lower().endswith(POST_SUFFIXES) \
+                    and not any(part in SKIP_DIRS for part in base.parts):
+                found[str(base)] = None
+            continue
+        if any(part in SKIP_DIRS for part in base.parts) or not base.is_dir():
+            continue
+        matcher = _glob_regex(rest)
+        if matcher is None:
+            continue
+        folder = os.path.join(base, "")
+        for parts, regular in index.files_under(base):
+            if regular and parts[-1].lower().endswith(POST_SUFFIXES) and matcher.fullmatch("/".join(parts)):
+                found[folder + os.sep.join(parts)] = None
+    return [Path(path) for path in (found if len(patterns) == 1 else sorted(found, key=_path_order))]
+
+
+def _path_order(path: str) -> tuple[str, ...]:
+    """Sort key equal to pathlib's order (by parts), for paths built as strings."""
+    return tuple(os.path.normcase(path).split(os.sep))
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str] | None:
+    """One regex for a glob below its literal start, matched against "a/b/c.md": `**` is any
+    number of folders (never the file's own name, so a trailing `**` matches no file), `*` and
+    `?` stay within one name, `[...]` as in fnmatch. Case as the file system compares names."""
+    parts = [part for part in pattern.split("/") if part and part != "."]
+    if not parts or parts[-1] == "**":
+        return None
+    body = "".join("(?:[^/]+/)*" if part == "**" else _name_regex(part) + "/" for part in parts[:-1])
+    flags = re.IGNORECASE if os.path.normcase("A") == "a" else 0
+    return re.compile(body + _name_regex(parts[-1]), flags)
+
+
+def _name_regex(part: str) -> str:
+    out, i = [], 0
+    while i < len(part):
+        char = part[i]
+        i += 1
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = i + (1 if part[i:i + 1] == "!" else 0)
+            end += 1 if part[end:end + 1] == "]" else 0
+            end = part.find("]", end)
+            if end < 0:
+                out.append("\\[")
+                continue
+            inner = part[i:end].replace("\\", "\\\\")
+            if inner.startswith("!"):
+                out.append("[^/" + inner[1:] + "]")
+            else:
+                out.append("[" + ("\\" + inner if inner.startswith(("^", "[")) else inner) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def _literal_prefix(pattern: Path) -> tuple[Path, str]:
+    """Split `/a/b/*/c/**/*.md` into the folder `/a/b` and the glob `*/c/**/*.md`."""
+    parts = pattern.parts
+    cut = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
+    return Path(*parts[:cut]), "/".join(parts[cut:])
+
+
+def matches_any(path: str, patterns: Iterable[str]) -> bool:
+    posix = path.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, pattern.rstrip("/") + "/*") for pattern in patterns)
+
+
+class ReadError(Exception):
+    pass
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; never more than its size limit in memory, whatever size the file has."""
+    limit = MAX_FILE_BYTES
+    if str(path) == STDIN:
+        return _bounded(sys.stdin.buffer, limit)
+    try:
+        # Non-blocking open: a named pipe called x.md must not hang the run waiting for a writer.
+        # Raw descriptors, no file object: this runs for every post of every run.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                raise ReadError("not a regular file (a pipe, socket or device), not a post")
+            if status.st_size > limit:
+                raise ReadError(too_large(status.st_size, limit))
+            return _read_descriptor(descriptor, limit, status.st_size)   # the file may have grown since
+        finally:
+            os.close(descriptor)
+    except IsADirectoryError:
+        raise ReadError("is a folder, not a post") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+
+
+def _read_descriptor(descriptor: int, limit: int, size: int) -> bytes:
+    """The size fstat gave, plus one byte to notice growth; then on, bounded by the limit."""
+    data = os.read(descriptor, size + 1)
+    if len(data) <= size:
+        while len(data) < size:  # a short read (rare on regular files): keep reading
+            more = os.read(descriptor, size - len(data))
+            if not more:
+                break
+            data += more
+        return data
+    while len(data) <= limit:
+        more = os.read(descriptor, limit + 1 - len(data))
+        if not more:
+            break
+        data += more
+    if len(data) > limit:
+        raise ReadError(too_large(limit, limit, at_least=True))
+    return data
+
+
+def _bounded(stream: BinaryIO, limit: int) -> bytes:
+    """At most limit + 1 bytes of a stream whose size is unknown (standard input)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ReadError(too_large(limit, limit, at_least=True))
+    return data
+
+
+def load_document(path: Path, display: str, defaults: Defaults, data: bytes | None = None) -> Document:
+    """Read and parse one post; raises ReadError or SourceError with a message for the user."""
+    raw = read_bytes(path) if data is None else data
+    source = decode(raw)
+    markdown = None if str(path) != STDIN else True
+    return parse_document(
+        display,
+        source.text,
+        default_channels=defaults.channels,
+        default_audiences=defaults.audiences,
+        default_lang=defaults.lang,
+        markdown=markdown,
+    )
+
+
+__all__ = ["Defaults", "FolderIndex", "ReadError", "SourceError", "expand", "glob_content", "load_document", "display_path"]
