@@ -85,13 +85,14 @@ def main() -> None:
 
     from contentlint.config.load import load_config
     from contentlint.text.document import parse_document
-    from contentlint.engine.linter import Linter, RunOptions
+    from contentlint.run import RunOptions
+    from contentlint.workspace import Workspace
 
     texts = generate(args.posts, args.seed)
-    linter = Linter(load_config(CONFIG), RunOptions())
+    linter = Workspace(load_config(CONFIG), options=RunOptions())
     # The brand and audience rules a default run has on (BR005 off-brand is off by default).
-    checks = [rule.check for rule in linter.rules_for("post.md") if rule.spec.code[:2] in ("BR", "AU")]
-    context = linter.context
+    checks = [rule.check for rule in linter.engine.rules_for("post.md") if rule.spec.code[:2] in ("BR", "AU")]
+    context = linter.engine.context
 
     def parse_all() -> list:
         return [parse_document(f"post{i}.md", text) for i, text in enumerate(texts)]

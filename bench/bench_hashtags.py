@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from contentlint.config.load import load_config  # noqa: E402
 from contentlint.text.document import parse_document  # noqa: E402
-from contentlint.engine.linter import Linter, RunOptions  # noqa: E402
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace  # noqa: E402
 
 CHANNELS = ["x", "instagram", "linkedin", "facebook", "threads", "bluesky", "mastodon", "tiktok", "youtube"]
 EN_SENTENCES = [
@@ -75,13 +76,13 @@ def generate(count: int, seed: int) -> list[str]:
 
 
 def run(posts: list[str], codes: tuple[str, ...]) -> tuple[float, int]:
-    linter = Linter(load_config(CONFIG), RunOptions(select=codes)) if codes else None
+    linter = Workspace(load_config(CONFIG), options=RunOptions(select=codes)) if codes else None
     started = time.perf_counter()
     findings = 0
     for index, text in enumerate(posts):
         doc = parse_document(f"post{index}.md", text)
         if linter is not None:
-            found, errors = linter.lint_document(doc)
+            found, errors = linter.engine.lint_document(doc)
             assert not errors, errors
             findings += len(found)
         else:

@@ -4,7 +4,7 @@
 
 Reads the generated corpus (realistic InkWell posts, about three quarters English and one
 quarter Bengali) into memory first, so disk time is not measured. Then, in one process:
-- parse_document + Linter.lint_document with every rule the default pack enables, under the
+- parse_document + Workspace.lint_document with every rule the default pack enables, under the
   corpus's own .contentlint.yaml (brand, hashtags, audiences), one warm-up pass first;
 - spaCy `blank(lang).make_doc` on the same bodies (the cheapest thing spaCy can do per post).
 Prints a markdown table of posts/second and the ratio; `--per-rule` adds each rule's share.
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from contentlint.config.load import load_config  # noqa: E402
 from contentlint.text.document import parse_document  # noqa: E402
-from contentlint.engine.linter import Linter  # noqa: E402
+from contentlint.workspace import Workspace  # noqa: E402
 
 
 def load_posts(corpus: Path, limit: int) -> list[tuple[str, str]]:
@@ -29,12 +29,12 @@ def load_posts(corpus: Path, limit: int) -> list[tuple[str, str]]:
     return [(str(path.relative_to(corpus)), path.read_text(encoding="utf-8")) for path in paths]
 
 
-def lint_all(linter: Linter, posts: list[tuple[str, str]]) -> tuple[float, int]:
+def lint_all(linter: Workspace, posts: list[tuple[str, str]]) -> tuple[float, int]:
     found = 0
     start = time.perf_counter()
     for path, text in posts:
-        doc = parse_document(path, text, default_lang=linter.defaults.lang)
-        violations, _errors = linter.lint_document(doc)
+        doc = parse_document(path, text, default_lang=linter.engine.defaults.lang)
+        violations, _errors = linter.engine.lint_document(doc)
         found += len(violations)
     return time.perf_counter() - start, found
 
@@ -51,14 +51,14 @@ def tokenize_all(posts: list[tuple[str, str]]) -> float:
     return time.perf_counter() - start
 
 
-def per_rule(linter: Linter, posts: list[tuple[str, str]]) -> list[tuple[str, float]]:
+def per_rule(linter: Workspace, posts: list[tuple[str, str]]) -> list[tuple[str, float]]:
     docs = [parse_document(path, text) for path, text in posts]
-    rules = [rule for rule in linter.rules_for("post.md") if not getattr(rule.check, "is_corpus", False)]
+    rules = [rule for rule in linter.engine.rules_for("post.md") if not getattr(rule.check, "is_corpus", False)]
     timings = []
     for rule in rules:
         start = time.perf_counter()
         for doc in docs:
-            list(rule.check.check(doc, linter.context))
+            list(rule.check.check(doc, linter.engine.context))
         timings.append((f"{rule.spec.code} {rule.spec.name}", time.perf_counter() - start))
     return sorted(timings, key=lambda item: -item[1])
 
@@ -71,10 +71,10 @@ def main() -> None:
     args = parser.parse_args()
     corpus = Path(args.corpus)
     config_path = corpus / ".contentlint.yaml"
-    linter = Linter(load_config(str(config_path) if config_path.exists() else {}))
+    linter = Workspace(load_config(str(config_path) if config_path.exists() else {}))
     posts = load_posts(corpus, args.posts)
     bengali = sum(1 for _, text in posts if "lang: bn" in text)
-    rules = [r for r in linter.rules_for("post.md") if not getattr(r.check, "is_corpus", False)]
+    rules = [r for r in linter.engine.rules_for("post.md") if not getattr(r.check, "is_corpus", False)]
 
     lint_all(linter, posts[:200])                       # warm-up: imports, word lists, caches
     lint_seconds, found = lint_all(linter, posts)

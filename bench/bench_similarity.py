@@ -81,7 +81,7 @@ def child(corpus: Path, out: Path, lsh: bool) -> None:
     t0 = time.perf_counter()
     paths, bodies, langs = load(corpus)
     t1 = time.perf_counter()
-    sigs = [make_signature(similarity_tokens(b, lang)) for b, lang in zip(bodies, langs)]
+    sigs = [make_signature(similarity_tokens(b)) for b, lang in zip(bodies, langs)]
     t2 = time.perf_counter()
     pairs = find_similar_pairs(sigs, THRESHOLD)
     t3 = time.perf_counter()
@@ -107,7 +107,7 @@ def cache_load_time(corpus: Path) -> tuple[float, float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         cache = SignatureCache(Path(tmp))
         for p, b, lang in zip(paths, bodies, langs):
-            cache.put(content_key((corpus / p).read_bytes(), lang), make_signature(similarity_tokens(b, lang)))
+            cache.put(content_key((corpus / p).read_bytes(), lang), make_signature(similarity_tokens(b)))
         cache.save()
         size = (Path(tmp) / "signatures.npz").stat().st_size / 2**20
         times = []

@@ -36,7 +36,8 @@ socket._original_getaddrinfo = socket.getaddrinfo  # type: ignore[attr-defined]
 def lint_one(code: str, text: str, config: Mapping[str, Any] | None = None, path: str = "post.md") -> list:
     """Violations of one rule only, for a post given as text."""
     from contentlint.config.load import load_config
-    from contentlint.engine.linter import Linter, RunOptions
+    from contentlint.run import RunOptions
+    from contentlint.workspace import Workspace
 
-    linter = Linter(load_config(dict(config or {})), RunOptions(select=(code,)))
-    return [v for v in linter.lint_text(text, path=path) if v.code == code]
+    linter = Workspace(load_config(dict(config or {})), options=RunOptions(select=(code,)))
+    return [v for v in linter.check_text(text, path=path) if v.code == code]

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from contentlint.cli import FORMATS
+from contentlint.formatters import FORMATS
 
 REPO = Path(__file__).resolve().parent.parent
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))

@@ -150,7 +150,7 @@ def test_a_50_mb_post_is_refused_quickly_without_reading_it(tmp_path: Path) -> N
     )
     assert elapsed < 30  # generous: the point is that nothing of the 50 MB is read or linted
     # Memory: refusing the file reads none of it (measured in a fresh process against a baseline).
-    probe = "from contentlint.inputs.files import read_bytes, ReadError\nfrom pathlib import Path\n"
+    probe = "from contentlint.inputs.read import read_bytes, ReadError\nfrom pathlib import Path\n"
     baseline, _ = _peak_rss_of(probe, tmp_path)
     refused, out = _peak_rss_of(probe + "try:\n read_bytes(Path('big.md'))\nexcept ReadError as e:\n print(e)\n",
                                 tmp_path)
@@ -169,7 +169,7 @@ def test_stdin_is_never_read_past_the_limit(tmp_path: Path) -> None:
 
 
 def test_a_file_at_the_limit_is_read(tmp_path: Path) -> None:
-    from contentlint.inputs.files import read_bytes
+    from contentlint.inputs.read import read_bytes
 
     path = tmp_path / "edge.md"
     path.write_bytes(b"a" * MAX_FILE_BYTES)
@@ -280,7 +280,7 @@ def test_symlinks_inside_a_walked_folder_are_skipped(tmp_path: Path) -> None:
 
 
 def test_content_globs_do_not_follow_symlinks_either(tmp_path: Path) -> None:
-    from contentlint.inputs.files import glob_content
+    from contentlint.inputs.walk import glob_content
 
     (tmp_path / "posts").mkdir()
     (tmp_path / "posts" / "a.md").write_text(GOOD, encoding="utf-8")
@@ -298,7 +298,7 @@ def test_broken_symlink_given_as_a_path_is_a_file_error(tmp_path: Path) -> None:
 def test_unreadable_file_is_a_permission_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """chmod 000 for real; as root (CI containers), where chmod does not stop reads, the same
     refusal is simulated at the one place contentlint opens a post."""
-    import contentlint.inputs.files as files_module
+    import contentlint.inputs.read as files_module
 
     with_good_post(tmp_path)
     secret = tmp_path / "secret.md"
@@ -344,7 +344,7 @@ def test_a_named_pipe_called_like_a_post_does_not_hang(tmp_path: Path) -> None:
 
 
 def test_a_file_that_vanishes_between_listing_and_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import contentlint.engine.linter as linter_module
+    import contentlint.run as linter_module
 
     with_good_post(tmp_path)
     (tmp_path / "gone.md").write_text(GOOD, encoding="utf-8")

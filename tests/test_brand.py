@@ -8,7 +8,8 @@ from conftest import REPO
 
 from contentlint.config.load import load_config
 from contentlint.kinds.brand import is_comment, load_wordlist
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 from contentlint.text.wordforms import TermMatcher
 
 BRAND_CONFIG = {
@@ -67,13 +68,13 @@ def test_every_exception_contains_a_claim() -> None:
         assert claims.find(exception), f"{exception!r} contains no claim from claims.txt"
 
 
-def _linter() -> Linter:
-    return Linter(load_config(BRAND_CONFIG), RunOptions(select=("BR", "AU")))
+def _linter() -> Workspace:
+    return Workspace(load_config(BRAND_CONFIG), options=RunOptions(select=("BR", "AU")))
 
 
 def test_bengali_brand_terms_in_bengali_posts() -> None:
     text = "---\nchannel: instagram\naudience: students\n---\nসস্তা কলম নয়, কলমঘর-এর মতো জঘন্য কালিও নয়। আমাদের মসৃণ জেল পেন।"
-    codes = sorted(v.code for v in _linter().lint_text(text))
+    codes = sorted(v.code for v in _linter().check_text(text))
     assert codes == ["BR002", "BR003", "BR004"], codes
 
 
@@ -85,7 +86,7 @@ ALPHABET = st.sampled_from(list("aAzZ ’'-*#@.:/\n\r\t!?%₹৳১০০") + ["
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_mixed_script_posts_never_crash(text: str) -> None:
-    violations = _linter().lint_text(text)     # lint_text raises on any rule's internal error
+    violations = _linter().check_text(text)     # lint_text raises on any rule's internal error
     for violation in violations:
         assert violation.line >= 1 and violation.column >= 1
         if violation.fix is not None:
@@ -93,6 +94,6 @@ def test_mixed_script_posts_never_crash(text: str) -> None:
 
 
 def test_rules_are_quiet_without_brand_config() -> None:
-    linter = Linter(load_config({}), RunOptions(select=("BR", "AU")))
+    linter = Workspace(load_config({}), options=RunOptions(select=("BR", "AU")))
     text = "Cheap Inkwell pens, guaranteed*! Quillco who? #1 in town."
-    assert {v.code for v in linter.lint_text(text)} <= {"BR007", "BR008"}
+    assert {v.code for v in linter.check_text(text)} <= {"BR007", "BR008"}

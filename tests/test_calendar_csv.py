@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import contentlint
 from contentlint.inputs.calendar_csv import CellOrigin, normalise_channel, parse_schedule_date, read_calendar, sniff_delimiter, split_names
 from contentlint.config.load import CsvLayout
-from contentlint.inputs.files import Defaults
+from contentlint.model.defaults import Defaults
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "calendar.csv"

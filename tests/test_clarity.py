@@ -77,10 +77,10 @@ def test_public_readability_api_still_callable_after_a_lint_run() -> None:
 
 def test_passive_voice_is_off_by_default() -> None:
     from contentlint.config.load import load_config
-    from contentlint.engine.linter import Linter
+    from contentlint.workspace import Workspace
 
-    linter = Linter(load_config({}))
-    active = {rule.spec.code for rule in linter.rules_for("post.md")}
+    linter = Workspace(load_config({}))
+    active = {rule.spec.code for rule in linter.engine.rules_for("post.md")}
     assert "CL003" not in active
     assert "CL004" not in active  # weasel-word: off by default after the precision audit
     assert {"CL001", "CL002", "CL005", "CL006", "CL007", "CL008", "BV003", "BV004"} <= active

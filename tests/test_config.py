@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from contentlint.config.load import ConfigError, find_config, load_config
-from contentlint.engine.linter import Linter
+from contentlint.workspace import Workspace
 
 
 def test_discovery_walks_up(tmp_path: Path) -> None:
@@ -65,11 +65,11 @@ def test_unknown_rule_and_bad_option_are_config_errors(tmp_path: Path) -> None:
     path = tmp_path / ".contentlint.yaml"
     path.write_text("rules:\n  FM001: error\n  no-such-rule: off\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        Linter(load_config(path))
+        Workspace(load_config(path))
     assert ":3: rules.no-such-rule: unknown rule code or name" in str(info.value)
     path.write_text("rules:\n  invalid-date: {max: 3}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        Linter(load_config(path))
+        Workspace(load_config(path))
     assert ":2: rules.invalid-date: unknown option 'max'" in str(info.value)
 
 
@@ -77,7 +77,7 @@ def test_channel_override_errors_name_the_channel(tmp_path: Path) -> None:
     path = tmp_path / ".contentlint.yaml"
     path.write_text("channels:\n  x: {limt: 3}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        Linter(load_config(path))
+        Workspace(load_config(path))
     assert ":2: channels.x:" in str(info.value) and "limt" in str(info.value)
 
 
@@ -86,10 +86,10 @@ def test_rule_settings_and_overrides(tmp_path: Path) -> None:
         "rules": {"FM003": "warning", "unknown-channel": "off"},
         "overrides": [{"files": ["posts/press/**"], "rules": {"invalid-date": "off"}}],
     })
-    linter = Linter(config)
-    general = {r.spec.code: r.severity for r in linter.rules_for("posts/x/a.md")}
+    linter = Workspace(config)
+    general = {r.spec.code: r.severity for r in linter.engine.rules_for("posts/x/a.md")}
     assert general["FM003"] == "warning" and "FM002" not in general
-    press = {r.spec.code for r in linter.rules_for("posts/press/2026/a.md")}
+    press = {r.spec.code for r in linter.engine.rules_for("posts/press/2026/a.md")}
     assert "FM003" not in press
 
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contentlint.text.document import POST_SUFFIXES
-from contentlint.inputs.files import SKIP_DIRS, FolderIndex, expand, glob_content
+from contentlint.inputs.walk import SKIP_DIRS, FolderIndex, expand, glob_content
 
 
 def _reference_through_link(path: Path, base: Path) -> bool:

@@ -20,7 +20,8 @@ from conftest import REPO
 
 from contentlint.config.load import load_config
 from contentlint.fix.apply import apply_fixes
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 from contentlint.text.wordforms import tokenize
 
 BRANDS = ("InkWell", "QuillCo", "BlueNib", "PaperMill")   # two halves a writer may split
@@ -31,14 +32,14 @@ PREFER_SETS = (
 )
 FILLER = ("our", "new", "pens", "glide", "and", "dry", "fast", "a", "an", "the", "notes", "term", "refills",
           "কলম", "খাতা", "নতুন", "Exams", "are", "coming", "!", ",", ".", "…", "—", "🙂", "ক্ষ")
-_LINTERS: dict[tuple, Linter] = {}
+_LINTERS: dict[tuple, Workspace] = {}
 
 
-def _linter(brand: str, prefer_index: int) -> Linter:
+def _linter(brand: str, prefer_index: int) -> Workspace:
     key = (brand, prefer_index)
     if key not in _LINTERS:
         config = {"brand": {"name": brand, "terms": {"prefer": PREFER_SETS[prefer_index]}}}
-        _LINTERS[key] = Linter(load_config(config), RunOptions(select=("BR001", "BR002")))
+        _LINTERS[key] = Workspace(load_config(config), options=RunOptions(select=("BR001", "BR002")))
     return _LINTERS[key]
 
 
@@ -71,12 +72,12 @@ def posts(draw: st.DrawFn) -> tuple[str, int, str]:
     return body, prefer_index, brand
 
 
-def _fix_once(linter: Linter, text: str) -> tuple[str, list]:
-    fixes = [(v.code, v.fix) for v in linter.lint_text(text, path="post.md") if v.fix]
+def _fix_once(linter: Workspace, text: str) -> tuple[str, list]:
+    fixes = [(v.code, v.fix) for v in linter.check_text(text, path="post.md") if v.fix]
     return apply_fixes(text, fixes)[0], [f for _, f in fixes]
 
 
-def _fix_all(linter: Linter, text: str) -> str:
+def _fix_all(linter: Workspace, text: str) -> str:
     for _ in range(4):
         fixed, fixes = _fix_once(linter, text)
         if fixed == text:
@@ -92,7 +93,7 @@ def test_fixing_is_idempotent(case: tuple[str, int, str]) -> None:
     linter = _linter(brand, prefer_index)
     once = _fix_all(linter, text)
     assert _fix_once(linter, once)[0] == once
-    assert not [v for v in linter.lint_text(once, path="post.md") if v.fix and v.code == "BR001"]
+    assert not [v for v in linter.check_text(once, path="post.md") if v.fix and v.code == "BR001"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

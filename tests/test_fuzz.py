@@ -36,7 +36,8 @@ from contentlint.cli import main
 from contentlint.config.load import load_config
 from contentlint.fix.apply import apply_fixes
 from contentlint.formatters import concise, github, html, json_format, junit, sarif, text as text_format
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 from contentlint.model.report import PostInfo, Report
 from contentlint.inputs.source import decode
 from contentlint.model.violation import FileError, Related, Violation
@@ -70,14 +71,14 @@ CONFIG: dict[str, Any] = {
     "audiences": {"students": {"channels": ["instagram", "x"], "max_grade": 7},
                   "professionals": {"channels": ["linkedin", "x"], "max_grade": 11}},
 }
-_LINTER: list[Linter] = []
+_LINTER: list[Workspace] = []
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def linter() -> Linter:
+def linter() -> Workspace:
     """Built once: every rule on, no cache (a property test must not depend on earlier examples)."""
     if not _LINTER:
-        _LINTER.append(Linter(load_config(CONFIG), RunOptions(use_cache=False)))
+        _LINTER.append(Workspace(load_config(CONFIG), options=RunOptions(use_cache=False)))
     return _LINTER[0]
 
 
@@ -217,18 +218,8 @@ def assert_inside(text: str, violations: list[Violation]) -> None:
 
 
 def lint(text: str, path: str = "post.md") -> list[Violation]:
-    """Lint like `lint_text`, but fail on rule errors instead of hiding them in an exception message."""
-    from contentlint.inputs.corpus import CorpusFile
-    from contentlint.text.document import parse_document
-
-    engine = linter()
-    doc = parse_document(path, text, default_channels=engine.defaults.channels, markdown=True)
-    violations, errors = engine.lint_document(doc)
-    own = CorpusFile(Path(path), path, text.encode("utf-8", "surrogatepass"), engine.defaults)
-    own.__dict__["document"] = doc
-    corpus_violations, corpus_errors = engine.run_corpus([own], [own])
-    assert not errors and not corpus_errors, [e.message for e in errors + corpus_errors]
-    return violations + corpus_violations
+    """Lint like `lint_text`, corpus rules included: a rule error raises, so the test fails on it."""
+    return linter().check_text(text, path)
 
 
 def check_post(text: str) -> list[Violation]:
@@ -283,7 +274,7 @@ path_text = st.one_of(st.sampled_from(("post.md", "a b/ক্ষ 🎉.md", "<dir
 
 
 def assert_outputs_well_formed(report: Report) -> None:
-    rules = linter().catalogue.by_code()
+    rules = linter().engine.catalogue.by_code()
     data = json.loads(json_format.render(report, rules))
     assert data["version"] == 1 and len(data["violations"]) == len(report.violations)
     log = json.loads(sarif.render(report, rules))

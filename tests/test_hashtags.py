@@ -70,12 +70,13 @@ def test_too_many_counts_what_the_channel_tags() -> None:
 
 def test_banned_file_is_read_relative_to_the_config(tmp_path) -> None:
     from contentlint.config.load import load_config
-    from contentlint.engine.linter import Linter, RunOptions
+    from contentlint.run import RunOptions
+    from contentlint.workspace import Workspace
 
     (tmp_path / "banned.txt").write_text("# tags we never use\n#followforfollow\n\nLike4Like\n", encoding="utf-8")
     (tmp_path / ".contentlint.yaml").write_text("hashtags:\n  banned_file: banned.txt\n", encoding="utf-8")
-    linter = Linter(load_config(tmp_path / ".contentlint.yaml"), RunOptions(select=("HT003",)))
-    found = linter.lint_text("---\nchannel: instagram\n---\nNew pens! #like4like #Pens #FollowForFollow", path="p.md")
+    linter = Workspace(load_config(tmp_path / ".contentlint.yaml"), options=RunOptions(select=("HT003",)))
+    found = linter.check_text("---\nchannel: instagram\n---\nNew pens! #like4like #Pens #FollowForFollow", path="p.md")
     assert [v.message for v in found] == [
         "#like4like is on the team's banned hashtag list",
         "#FollowForFollow is on the team's banned hashtag list",

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from contentlint.config.load import load_config
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 from contentlint.cache.signature_cache import FILE_NAME, SignatureCache
 
 CONFIG = """\
@@ -63,9 +64,9 @@ def make_repo(root: Path, posts: dict[str, str], config: str = CONFIG) -> Path:
 
 
 def check(root: Path, *targets: str, use_cache: bool = True) -> list:
-    linter = Linter(load_config(root / ".contentlint.yaml"), RunOptions(select=("RP",), use_cache=use_cache))
+    linter = Workspace(load_config(root / ".contentlint.yaml"), options=RunOptions(select=("RP",), use_cache=use_cache), root=root)
     paths = [str(root / "posts" / t) for t in targets] or [str(root / "posts")]
-    report = linter.lint_paths(paths, cwd=root)
+    report = linter.check_paths(paths)
     assert not report.errors, report.errors
     return [v for v in report.violations if v.code.startswith("RP")]
 
@@ -190,9 +191,9 @@ def test_second_run_tokenises_and_parses_only_the_changed_file(tmp_path: Path, m
     posts["linkedin/glide.md"] = post("linkedin", LINKEDIN, "2026-12-01")
     make_repo(tmp_path, posts)
     tokens = Counter(repetition.similarity_tokens)
-    parses = Counter(corpus.load_document)
+    parses = Counter(corpus.read_posts)
     monkeypatch.setattr(repetition, "similarity_tokens", tokens)
-    monkeypatch.setattr(corpus, "load_document", parses)
+    monkeypatch.setattr(corpus, "read_posts", parses)
     assert check(tmp_path) == []
     assert tokens.calls == 13 and len(SignatureCache(tmp_path / ".contentlint_cache")) == 13
     (tmp_path / "posts" / "x" / "tweet.md").write_text(post("x", TWEET, "2026-12-02"), encoding="utf-8")
@@ -249,7 +250,7 @@ def test_json_output_of_the_cli_carries_related(tmp_path: Path, monkeypatch: pyt
 
 # --- contentlint similar ------------------------------------------------------------------------
 def test_similar_lists_neighbours_with_the_reason_each_is_or_is_not_reported(tmp_path: Path) -> None:
-    from contentlint.engine.similar import nearest, render_json, render_text
+    from contentlint.cli.tools import render_json, render_text
 
     make_repo(tmp_path, {
         "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
@@ -258,8 +259,8 @@ def test_similar_lists_neighbours_with_the_reason_each_is_or_is_not_reported(tmp
         "instagram/students.md": post("instagram", INSTAGRAM_COPY, "2026-12-02"),
         "x/board.md": post("x", TAILORED, "2026-12-02"),
     })
-    linter = Linter(load_config(tmp_path / ".contentlint.yaml"))
-    got = nearest(linter, str(tmp_path / "posts" / "linkedin" / "glide.md"), cwd=tmp_path)
+    workspace = Workspace(load_config(tmp_path / ".contentlint.yaml"), root=tmp_path)
+    got = workspace.similar(str(tmp_path / "posts" / "linkedin" / "glide.md"))
     by_path = {n.path: n for n in got}
     assert set(by_path) == {"posts/x/tweet.md", "posts/x/old.md", "posts/instagram/students.md"}
     assert got[0].path == "posts/instagram/students.md" and got[0].similarity == 1.0
@@ -271,4 +272,4 @@ def test_similar_lists_neighbours_with_the_reason_each_is_or_is_not_reported(tmp
     text = render_text(got)
     assert "100%  posts/x/tweet.md (x, 2026-12-02) for professionals\n      RP001:" in text
     assert json.loads(render_json(got))["similar"][0]["path"] == "posts/instagram/students.md"
-    assert nearest(linter, str(tmp_path / "posts" / "linkedin" / "glide.md"), limit=1, cwd=tmp_path) == got[:1]
+    assert workspace.similar(str(tmp_path / "posts" / "linkedin" / "glide.md"), limit=1) == got[:1]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from contentlint.config.load import load_config
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 from contentlint.cache.result_cache import FILE_NAME
 
 POST = "---\nchannel: x\npublish_at: {date}\n---\nOur new gel pens glide and dry in a second. {n}\n"
@@ -25,8 +26,8 @@ def make_repo(root: Path, count: int) -> None:
 
 
 def report_json(root: Path, **options: object) -> dict:
-    linter = Linter(load_config(cwd=root), RunOptions(**options))  # type: ignore[arg-type]
-    return linter.lint_paths([str(root / "posts")], cwd=root).to_dict()
+    linter = Workspace(load_config(cwd=root), options=RunOptions(**options), root=root)  # type: ignore[arg-type]
+    return linter.check_paths([str(root / "posts")]).to_dict()
 
 
 def test_warm_run_equals_cold_run(tmp_path: Path) -> None:
@@ -95,8 +96,8 @@ def test_corpus_rules_do_not_parse_the_checked_posts_again(tmp_path: Path, monke
     (tmp_path / "posts" / "p9998.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
     (tmp_path / "posts" / "p9999.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
     parsed: list[str] = []
-    real = contentlint.inputs.corpus.load_document
-    monkeypatch.setattr(contentlint.inputs.corpus, "load_document", lambda path, display, *a, **k: parsed.append(display) or real(path, display, *a, **k))
+    real = contentlint.inputs.corpus.read_posts
+    monkeypatch.setattr(contentlint.inputs.corpus, "read_posts", lambda display, *a, **k: parsed.append(display) or real(display, *a, **k))
     for jobs in (1, 2):
         parsed.clear()
         report = report_json(tmp_path, jobs=jobs, use_cache=False)

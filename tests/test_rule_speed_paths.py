@@ -52,9 +52,9 @@ def _doc(body: str, title: str = "", alt: str = "") -> Any:
 
 def _ctx() -> RuleContext:
     from contentlint.config.load import load_config
-    from contentlint.engine.linter import Linter
+    from contentlint.workspace import Workspace
 
-    return Linter(load_config({})).context
+    return Workspace(load_config({})).engine.context
 
 
 def _old_invisible(doc: Any) -> list[tuple[int, int, dict, Any]]:
@@ -325,7 +325,7 @@ SIMILARITY_PIECES = ASCII + FANCY + INVISIBLE + EMOJI_PARTS + OTHER + list("`'â€
 def test_similarity_tokens_fast_paths_keep_the_tokens(text: str) -> None:
     from contentlint.text.similarity import similarity_tokens
 
-    assert similarity_tokens(text, "en") == _reference_similarity_tokens(text)
+    assert similarity_tokens(text) == _reference_similarity_tokens(text)
 
 
 # --- X hashtags: matched beside each # instead of scanned from every position ------------------

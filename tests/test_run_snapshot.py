@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-import contentlint.engine.linter as linter_module
+import contentlint.run as run_module
 from contentlint.cache import run_snapshot
 from contentlint.config.load import load_config
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 
 POST = "---\nchannel: x\npublish_at: 2026-12-01\n---\nOur new gel pens glide and dry in a second, {n}.\n"
 
@@ -23,8 +24,8 @@ def make_repo(root: Path) -> None:
 
 
 def run(root: Path, **options: object) -> dict:
-    linter = Linter(load_config(cwd=root), RunOptions(**options))  # type: ignore[arg-type]
-    report = linter.lint_paths(["posts"], cwd=root)
+    linter = Workspace(load_config(cwd=root), options=RunOptions(**options), root=root)  # type: ignore[arg-type]
+    report = linter.check_paths(["posts"])
     return {"json": report.to_dict(), "texts": {p.path: p.text for p in report.posts}}
 
 
@@ -43,7 +44,7 @@ def _forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("the unchanged run linted files")
 
-    monkeypatch.setattr(linter_module.Linter, "_lint_files", fail)
+    monkeypatch.setattr(run_module._Run, "_lint_files", fail)
 
 
 def test_an_unchanged_repo_is_answered_from_the_last_report(tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,8 +93,8 @@ def test_files_written_just_before_the_run_are_not_trusted_by_their_stat(tmp_pat
     make_repo(tmp_path)
     run(tmp_path)  # the files are milliseconds old: nothing stored
     calls: list[int] = []
-    real = linter_module.Linter._lint_files
-    monkeypatch.setattr(linter_module.Linter, "_lint_files", lambda self, *a: calls.append(1) or real(self, *a))
+    real = run_module._Run._lint_files
+    monkeypatch.setattr(run_module._Run, "_lint_files", lambda self, *a: calls.append(1) or real(self, *a))
     run(tmp_path)
     assert calls == [1]
 
@@ -105,8 +106,8 @@ def test_a_run_with_errors_is_not_kept(tmp_path: Path, settled: None, monkeypatc
     first = run(tmp_path)
     assert first["json"]["errors"]
     calls: list[int] = []
-    real = linter_module.Linter._lint_files
-    monkeypatch.setattr(linter_module.Linter, "_lint_files", lambda self, *a: calls.append(1) or real(self, *a))
+    real = run_module._Run._lint_files
+    monkeypatch.setattr(run_module._Run, "_lint_files", lambda self, *a: calls.append(1) or real(self, *a))
     assert run(tmp_path) == first and calls == [1]
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from contentlint.cache import signature_cache
-from contentlint.cache.signature_cache import FILE_NAME, CachedPost, PostMeta, SignatureCache, post_key
+from contentlint.cache.signature_cache import FILE_NAME, SignatureCache, post_key
+from contentlint.kinds.corpus import IndexEntry, PostMeta
 from contentlint.text.similarity import NORMALISATION_VERSION, make_signature, similarity_tokens
 
 POSTS = [
@@ -25,14 +26,14 @@ def content_key(data: bytes, lang: str) -> str:
 
 def meta(i: int) -> PostMeta:
     return PostMeta(("x", "linkedin")[: 1 + i % 2], ("students",) * (i % 2), "2026-12-01T10:00:00+05:30" if i else None,
-                    "bn" if i == 1 else "en", 4 + i, 1)
+                    "bn" if i == 1 else "en", 4 + i, 1, 30 + i, 60 + i)
 
 
-def fill(cache: SignatureCache, posts: list[str] = POSTS, lang: str = "en") -> dict[str, CachedPost]:
+def fill(cache: SignatureCache, posts: list[str] = POSTS, lang: str = "en") -> dict[str, IndexEntry]:
     made = {}
     for i, text in enumerate(posts):
         key = content_key(text.encode(), lang)
-        made[key] = CachedPost(make_signature(similarity_tokens(text, lang)), meta(i))
+        made[key] = IndexEntry(make_signature(similarity_tokens(text)), meta(i))
         cache.put(key, made[key])
     return made
 
@@ -72,7 +73,7 @@ def test_save_keeps_only_entries_used_in_this_run(tmp_path: Path) -> None:
     second = SignatureCache(tmp_path)
     kept = next(iter(made))
     assert second.get(kept) is not None
-    second.put(content_key(b"new post", "en"), CachedPost(make_signature(["new", "post"]), meta(0)))
+    second.put(content_key(b"new post", "en"), IndexEntry(make_signature(["new", "post"]), meta(0)))
     second.save()
     third = SignatureCache(tmp_path)
     assert len(third) == 2 and third.get(kept) == made[kept]
@@ -139,7 +140,7 @@ def test_kept_entries_are_copied_exactly_beside_new_ones(tmp_path: Path) -> None
     kept = [key for i, key in enumerate(made) if i % 3 != 1]   # every third one deleted or edited
     for key in kept:
         assert second.get(key) is not None
-    added = {content_key(f"brand new {i}".encode(), "en"): CachedPost(make_signature(["brand", "new", str(i), "post"]), meta(i))
+    added = {content_key(f"brand new {i}".encode(), "en"): IndexEntry(make_signature(["brand", "new", str(i), "post"]), meta(i))
              for i in range(3)}
     for key, post in added.items():
         second.put(key, post)

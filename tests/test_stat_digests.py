@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
+import contentlint.cache.indexing
 import contentlint.inputs.corpus
-import contentlint.engine.linter
+import contentlint.run
 from contentlint.cache import run_snapshot
 from contentlint.config.load import load_config
-from contentlint.engine.linter import Linter, RunOptions
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
 
 POST = "---\nchannel: x\npublish_at: 2026-12-0{day}\n---\n{body}\n"
 BODIES = ["Our gel pens glide across the page and dry in a second.",
@@ -31,14 +33,14 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every post file read, by name."""
     seen: list[str] = []
-    for module in (contentlint.engine.linter, contentlint.inputs.corpus):
+    for module in (contentlint.run, contentlint.cache.indexing, contentlint.inputs.corpus):
         real = module.read_bytes
         monkeypatch.setattr(module, "read_bytes", lambda path, real=real: seen.append(Path(path).name) or real(path))
     return seen
 
 
 def check(*paths: str) -> dict:
-    return Linter(load_config(), RunOptions()).lint_paths(list(paths)).to_dict()
+    return Workspace(load_config(), options=RunOptions()).check_paths(list(paths)).to_dict()
 
 
 def test_unchanged_posts_are_not_read_by_a_pre_commit_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,6 +94,6 @@ def test_a_damaged_index_is_ignored(repo: Path, monkeypatch: pytest.MonkeyPatch,
     with sqlite3.connect(repo / ".contentlint_cache" / "results.sqlite") as db:
         db.execute("UPDATE results SET payload = ? WHERE key = 'stat-digests:1'", (payload.replace("%s", path),))
     (repo / "posts" / "p0.md").write_text(POST.format(day=9, body=BODIES[1]), encoding="utf-8")  # not the last report
-    uncached = Linter(load_config(), RunOptions(use_cache=False)).lint_paths(["posts/p0.md"]).to_dict()
+    uncached = Workspace(load_config(), options=RunOptions(use_cache=False)).check_paths(["posts/p0.md"]).to_dict()
     assert check("posts/p0.md") == uncached
     assert [v["code"] for v in uncached["violations"]] == ["RP002"]   # p0 now repeats p1

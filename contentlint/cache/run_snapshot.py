@@ -115,7 +115,7 @@ def store(cache: ResultCache, state: RunState, report: Report) -> None:
 
 
 def _text_of(path: Path) -> str | None:
-    from contentlint.inputs.files import ReadError, read_bytes
+    from contentlint.inputs.read import ReadError, read_bytes
 
     try:
         return decode(read_bytes(path)).text

@@ -25,43 +25,16 @@ import json
 import os
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from contentlint.kinds.corpus import IndexEntry, PostMeta
 from contentlint.text.similarity import NORMALISATION_VERSION, Signature
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: PostMeta holds the body's offsets
 FILE_NAME = "signatures.npz"
-
-
-@dataclass(frozen=True)
-class PostMeta:
-    """A post's routing fields as its front matter (or the run's defaults) gave them."""
-
-    channels: tuple[str, ...]
-    audiences: tuple[str, ...]      # as written; empty means "resolve from the channel"
-    publish_at: str | None          # ISO 8601 (datetime.isoformat()), None when undated or invalid
-    lang: str
-    body_line: int                  # 1-based line and column where the body starts (for `related`)
-    body_column: int
-
-    def to_json(self) -> list[Any]:
-        return [list(self.channels), list(self.audiences), self.publish_at, self.lang, self.body_line, self.body_column]
-
-    @staticmethod
-    def from_json(row: Any) -> "PostMeta":
-        channels, audiences, publish_at, lang, line, column = row
-        return PostMeta(tuple(map(str, channels)), tuple(map(str, audiences)),
-                        None if publish_at is None else str(publish_at), str(lang), int(line), int(column))
-
-
-@dataclass(frozen=True)
-class CachedPost:
-    signature: Signature
-    meta: PostMeta
 
 
 def post_key(digest: str, context: str = "") -> str:
@@ -81,7 +54,7 @@ class SignatureCache:
         self._shingles = np.empty(0, dtype=np.uint64)
         self._meta: list[Any] = []
         self._used: set[str] = set()
-        self._new: dict[str, CachedPost] = {}
+        self._new: dict[str, IndexEntry] = {}
         if self._dir is not None:
             self._load(self._dir / FILE_NAME)
 
@@ -107,7 +80,7 @@ class SignatureCache:
     def __len__(self) -> int:
         return len(self._index.keys() | self._new.keys())
 
-    def get(self, key: str) -> CachedPost | None:
+    def get(self, key: str) -> IndexEntry | None:
         if self._dir is None:
             return None
         if key in self._new:
@@ -121,9 +94,9 @@ class SignatureCache:
         except (TypeError, ValueError):
             return None  # a damaged entry: recomputed and replaced by the caller
         self._used.add(key)
-        return CachedPost(Signature(self._shingles[self._offsets[i] : self._offsets[i + 1]]), meta)
+        return IndexEntry(Signature(self._shingles[self._offsets[i] : self._offsets[i + 1]]), meta)
 
-    def put(self, key: str, post: CachedPost) -> None:
+    def put(self, key: str, post: IndexEntry) -> None:
         if self._dir is None:
             return
         self._new[key] = post
@@ -135,7 +108,7 @@ class SignatureCache:
             return
         if not self._new and self._used == self._index.keys():
             return
-        # Kept entries are copied array to array (no CachedPost per entry: a pre-commit run that
+        # Kept entries are copied array to array (no IndexEntry per entry: a pre-commit run that
         # adds one post to a 100,000-post cache spent a second rebuilding them), then new ones.
         kept = sorted(self._index[key] for key in self._used if key not in self._new and key in self._index)
         new_keys = sorted(self._new)

@@ -1,17 +1,26 @@
 """`--fix` and `--diff` over a report: fix each file until no fix is left, write atomically."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
-from contentlint.text.document import parse_document
+from contentlint.engine.engine import Engine
 from contentlint.fix.apply import MAX_PASSES, apply_fixes, fixable, remove_stale_temporaries, save, source_of, unified_diff
-from contentlint.model.report import Report
 from contentlint.inputs.source import SourceError
-from contentlint.model.violation import FileError
+from contentlint.model.report import Report
+from contentlint.model.violation import FileError, Violation
 
 
-def fixed_text(linter: Any, path: str, text: str, violations: Sequence[Any]) -> tuple[str, int]:
+@dataclass(frozen=True)
+class FixOutcome:
+    """What fixing a report did: the unified diff of every change, and files it could not fix."""
+
+    diff: str
+    errors: tuple[FileError, ...]
+
+
+def fixed_text(engine: Engine, path: str, text: str, violations: Sequence[Violation]) -> tuple[str, int]:
     """Apply fixes, re-lint, repeat: a fix may reveal or unblock another (overlaps wait a pass)."""
     total = 0
     current = text
@@ -23,16 +32,14 @@ def fixed_text(linter: Any, path: str, text: str, violations: Sequence[Any]) -> 
         if not applied:
             break
         total += applied
-        doc = parse_document(path, current, default_channels=linter.defaults.channels,
-                             default_audiences=linter.defaults.audiences, default_lang=linter.defaults.lang)
-        found, _ = linter.lint_document(doc)
+        found, _ = engine.lint_document(engine.parse(path, current))
         pending = fixable(found)
     return current, total
 
 
-def fix_report(linter: Any, report: Report, targets: Sequence[str], *, write: bool, progress: Any = None) -> tuple[Report, str]:
-    """Returns the report after fixing (re-checked) and the unified diff of every change."""
-    by_path: dict[str, list[Any]] = {}
+def fix_files(engine: Engine, report: Report, *, write: bool) -> FixOutcome:
+    """Fix the files of a report (write them when `write`); the caller checks them again."""
+    by_path: dict[str, list[Violation]] = {}
     for violation in report.violations:
         if violation.fix is not None:
             by_path.setdefault(violation.path, []).append(violation)
@@ -54,7 +61,7 @@ def fix_report(linter: Any, report: Report, targets: Sequence[str], *, write: bo
         if source.text != posts[path].text:
             errors.append(FileError(path, "changed while contentlint was running; not fixed"))
             continue
-        new_text, applied = fixed_text(linter, path, source.text, violations)
+        new_text, applied = fixed_text(engine, path, source.text, violations)
         if not applied or new_text == source.text:
             continue
         diffs.append(unified_diff(path, source.text, new_text))
@@ -63,8 +70,4 @@ def fix_report(linter: Any, report: Report, targets: Sequence[str], *, write: bo
                 save(file_path, source, new_text)
             except OSError as exc:
                 errors.append(FileError(path, f"cannot write fix: {exc.strerror or exc}"))
-    if write:
-        report = linter.lint_paths(targets, progress=progress)
-    if errors:
-        report = Report(report.violations, report.errors + tuple(errors), report.files_checked, report.posts)
-    return report, "".join(diffs)
+    return FixOutcome("".join(diffs), tuple(errors))

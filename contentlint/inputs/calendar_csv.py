@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator, Sequence
 
-from contentlint.config.load import CsvLayout
+from contentlint.config.model import CsvLayout
 from contentlint.text.document import Document, FrontMatter, guess_lang, parse_date
-from contentlint.inputs.files import Defaults
+from contentlint.model.defaults import Defaults
 from contentlint.text.markdown_mask import mask_comments
 from contentlint.inputs.source import SourceError, decode
 from contentlint.model.violation import FileError

@@ -1,9 +1,9 @@
 """The posts corpus rules compare: every file of config `content` plus the files being checked.
 
-Each file is read at most once; its bytes and digest travel with it so a rule can key its own
-caches on content and parse the post only when it must (parsing 100,000 front matters costs
-seconds). A post whose digest is known from its stat (`stat_digests`) is not read at all unless
-a rule needs its text.
+Each file is read at most once; its bytes and digest travel with it so the corpus index can key
+its caches on content and parse the post only when it must (parsing 100,000 front matters costs
+seconds). A post whose digest is known from its stat (`cache.stat_digests`) is not read at all
+unless its text is needed.
 """
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from contentlint.inputs.calendar_csv import CALENDAR_SUFFIXES, read_calendar
-from contentlint.config.load import CsvLayout
+from contentlint.config.model import CsvLayout
+from contentlint.inputs.read import ReadError, read_bytes
+from contentlint.inputs.readers import Posts, holds_many, read_posts
+from contentlint.inputs.source import SourceError, decode
+from contentlint.model.defaults import Defaults
 from contentlint.text.document import Document
-from contentlint.inputs.files import Defaults, ReadError, load_document, read_bytes
-from contentlint.inputs.source import SourceError
 
 
 @dataclass(frozen=True)
@@ -44,22 +45,28 @@ class CorpusFile:
             return self.known_digest
         return hashlib.sha256(self.content or b"").hexdigest()
 
-    @cached_property
-    def document(self) -> Document | None:
-        """The parsed post, or None when it cannot be read or decoded (reported elsewhere) or
-        holds many (CSV)."""
-        if self.display.lower().endswith(CALENDAR_SUFFIXES) or self.content is None:
-            return None
-        try:
-            return load_document(self.path, self.display, self.defaults, data=self.content)
-        except SourceError:
-            return None
+    @property
+    def holds_many(self) -> bool:
+        return holds_many(self.display)
 
     @cached_property
+    def posts(self) -> Posts:
+        """The posts in the file (none when it cannot be read or decoded: reported elsewhere)."""
+        if self.content is None:
+            return Posts(())
+        try:
+            text = decode(self.content).text
+        except SourceError:
+            return Posts(())
+        return read_posts(self.display, text, self.defaults, self.layout)
+
+    @property
     def documents(self) -> tuple[Document, ...]:
-        """The posts in the file: itself for a post file, one per row for a scheduler CSV."""
-        if self.display.lower().endswith(CALENDAR_SUFFIXES):
-            if self.content is None:
-                return ()
-            return tuple(read_calendar(self.content, self.display, self.layout, self.defaults)[0])
-        return (self.document,) if self.document is not None else ()
+        return self.posts.documents
+
+    @property
+    def document(self) -> Document | None:
+        """The parsed post of a post file; None for a file of many posts or an unreadable one."""
+        if self.holds_many or not self.posts.documents:
+            return None
+        return self.posts.documents[0]

@@ -6,61 +6,53 @@ file offsets. It never computes lines or columns and never formats messages: the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Hashable, Iterable, Mapping, Protocol, Sequence
 
 from contentlint.config.errors import OptionError
 from contentlint.text.patterns import PatternError
 
 if TYPE_CHECKING:
-    from contentlint.text.channels import ChannelProfile
-    from contentlint.inputs.corpus import CorpusFile
-    from contentlint.config.load import Config
-    from contentlint.text.document import Document
+    from contentlint.config.model import Config
+    from contentlint.kinds.corpus import CorpusPost, CorpusView
     from contentlint.model.violation import Finding
+    from contentlint.text.channels import ChannelProfile
+    from contentlint.text.document import Document
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a kind may consult besides the post: the config, channel profiles, word lists."""
+    """Everything a kind may consult besides the post: the config and the channel profiles.
+
+    `memo` is a per-engine scratch space for things a kind builds from the config once and reuses
+    on every post (matchers over the brand's terms); it holds no file contents and no results.
+    """
 
     config: Config
     profiles: Mapping[str, ChannelProfile]
-    rule_code: str = ""
-    cache_dir: Path | None = None       # where corpus rules may keep caches; None with --no-cache
-    cache: dict = field(default_factory=dict, compare=False)   # per-run memo for expensive lookups
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False)
 
     def profiles_for(self, doc: Document) -> list[ChannelProfile]:
         return [self.profiles[name] for name in doc.channels if name in self.profiles]
 
 
 class Check(Protocol):
-    needs_nlp: ClassVar[bool]
+    """A document rule: findings in one post, from the post alone."""
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]: ...
 
 
 class CorpusCheck(Protocol):
-    """A check that compares posts with each other (repetition). It runs once per run.
+    """A rule that compares posts with each other (repetition). It runs once per run.
 
-    `targets` are the files being checked (findings only go to them); `corpus` is every post of
-    config `content` plus the targets. It yields (target Document, Finding) pairs; the Document
-    is one of `target.documents` (a scheduler CSV holds one per row).
+    `targets` are the files being checked (findings only go to their posts); `index` is the
+    engine's corpus index of every post of config `content` plus the targets. It yields
+    (post, Finding) pairs, the finding's offsets in that post's own text.
     """
 
-    needs_nlp: ClassVar[bool]
     is_corpus: ClassVar[bool]
 
-    # Optional: `prepare(doc, digest, defaults) -> (key, entry)`. The linter calls it on every
-    # target it parses and leaves the entries in `ctx.cache[PREPARED]`, so `check_corpus` need
-    # not parse those posts again (and, with --jobs, the parent never parses them at all).
+    def check_corpus(self, targets: Sequence[str], index: CorpusView, ctx: RuleContext) -> Iterable[tuple[CorpusPost, Finding]]: ...
 
-    def check_corpus(
-        self, targets: Sequence[CorpusFile], corpus: Sequence[CorpusFile], ctx: RuleContext
-    ) -> Iterable[tuple[Document, Finding]]: ...
-
-
-PREPARED = "corpus.prepared"   # RuleContext.cache key of the corpus rules' prepared entries
 
 Expected = type | tuple[type, ...]
 

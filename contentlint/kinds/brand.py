@@ -42,9 +42,9 @@ class Hit:
 
 def _cached(ctx: RuleContext, key: tuple, build: Any) -> Any:
     """Matchers built from config live once per run, not once per post."""
-    if key not in ctx.cache:
-        ctx.cache[key] = build()
-    return ctx.cache[key]
+    if key not in ctx.memo:
+        ctx.memo[key] = build()
+    return ctx.memo[key]
 
 
 def _words_of(term: str) -> str:

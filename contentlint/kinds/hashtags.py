@@ -245,16 +245,16 @@ def _banned_file(ctx: RuleContext) -> dict[str, str] | None:
     path = Path(ctx.config.hashtags.banned_file or "")
     path = path if path.is_absolute() else ctx.config.root / path
     cache_key = ("banned-hashtag-file", str(path))
-    if cache_key not in ctx.cache:
+    if cache_key not in ctx.memo:
         try:
             lines = path.read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError):
-            ctx.cache[cache_key] = None
+            ctx.memo[cache_key] = None
         else:
             tags = [line.strip() for line in lines]
             tags = [t for t in tags if t and not regex.match(r"[#＃](?:\s|$)", t)]
-            ctx.cache[cache_key] = {tag_key(t): t.lstrip("#＃") for t in tags}
-    return ctx.cache[cache_key]
+            ctx.memo[cache_key] = {tag_key(t): t.lstrip("#＃") for t in tags}
+    return ctx.memo[cache_key]
 
 
 # ---------------------------------------------------------------- HT004

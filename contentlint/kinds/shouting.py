@@ -59,9 +59,9 @@ class Shouting:
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text = doc.plain
         key = ("shouting", "allowed", self.acronyms, ctx.config.brand.name)
-        if key not in ctx.cache:
-            ctx.cache[key] = self.acronyms | _brand_words(ctx)
-        allowed = ctx.cache[key]
+        if key not in ctx.memo:
+            ctx.memo[key] = self.acronyms | _brand_words(ctx)
+        allowed = ctx.memo[key]
         run: list[tuple[int, int]] = []
         min_letters = self.min_letters
         for match in _WORD.finditer(text, doc.body_start):

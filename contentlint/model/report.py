@@ -21,6 +21,15 @@ class PostInfo:
 
 
 @dataclass(frozen=True)
+class FileResult:
+    """What linting one file produced: its violations, rule errors and the post's routing."""
+
+    violations: tuple[Violation, ...]
+    errors: tuple[FileError, ...]
+    post: PostInfo | None
+
+
+@dataclass(frozen=True)
 class Report:
     violations: tuple[Violation, ...]
     errors: tuple[FileError, ...]

@@ -8,7 +8,7 @@ Three steps, each cheap enough for a pre-commit hook over a 100,000-post content
    stops at vowel signs and the virama. spaCy is not imported here (it costs 0.7 s at start-up);
    a test shows the tokens equal spaCy's blank `en`/`bn` word tokens.
 2. `make_signature` hashes word 3-grams ("shingles") with blake2b and splitmix64 (stable across
-   runs and machines, unlike `hash()`) and keeps a 128-value MinHash for quick estimates.
+   runs and machines, unlike `hash()`).
 3. `find_similar_pairs` reports pairs whose *containment* |A & B| / min(|A|, |B|) reaches the
    threshold, so a one-sentence X post lifted from a long LinkedIn post counts.
 
@@ -41,14 +41,13 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Collection, Iterator, Sequence
 
 import numpy as np
 import regex
 
 NORMALISATION_VERSION = 1
-NUM_PERM = 128
 SHINGLE_SIZE = 3
 MIN_CONTAINMENT_SHINGLES = 3
 _EXTRA_PREFIX = 2  # probe 2 shingles past the prefix, then demand 3 hits: prunes most candidates
@@ -87,13 +86,9 @@ _NOT_PROSE = (
 _WORD = regex.compile(r"\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*")
 
 
-def similarity_tokens(body: str, lang: str) -> list[str]:
-    """Words of `body` that survive a cross-post: what a reader would call "the same text".
-
-    `lang` is accepted so that a language-specific rule can be added without changing callers;
-    the rules are the same for every language today (the `regex` classes cover all scripts).
-    """
-    del lang
+def similarity_tokens(body: str) -> list[str]:
+    """Words of `body` that survive a cross-post: what a reader would call "the same text". The
+    same rules serve every language: the `regex` classes cover all scripts."""
     if body.isascii():  # no symbol, format character or NFKC change can occur: skip those passes
         text = body.lower().replace("`", "'")
     else:
@@ -142,10 +137,7 @@ def _mix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-_SEEDS = _mix64(np.arange(1, NUM_PERM + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
 _NGRAM_SEEDS = _mix64(np.arange(101, 101 + SHINGLE_SIZE + 1, dtype=np.uint64))
-_EMPTY_MINHASH = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
-_EMPTY_MINHASH.setflags(write=False)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -159,19 +151,9 @@ class Signature:
     """What the repetition rules keep per post (and what the cache stores).
 
     shingles: sorted unique uint64 hashes of word 3-grams (fewer words: one n-gram of them all).
-    minhash: uint32[NUM_PERM] minimums over fixed permutations, for quick Jaccard estimates. It is
-    computed on first use and not cached on disk: the rules never need it, and at 512 bytes a
-    post it was larger than the shingles themselves (the cache file doubled).
     """
 
     shingles: np.ndarray
-
-    @cached_property
-    def minhash(self) -> np.ndarray:
-        if self.shingles.size == 0:
-            return _EMPTY_MINHASH
-        permuted = _mix64(self.shingles[:, None] ^ _SEEDS[None, :])
-        return (permuted.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Signature):
@@ -195,13 +177,6 @@ def make_signature(tokens: Sequence[str]) -> Signature:
     if not tokens:
         return Signature(np.empty(0, dtype=np.uint64))
     return Signature(_shingle_hashes(tokens))
-
-
-def estimate_jaccard(a: Signature, b: Signature) -> float:
-    """MinHash estimate of Jaccard similarity (about +-0.04 at 128 values); for ranking only."""
-    if a.shingles.size == 0 or b.shingles.size == 0:
-        return 0.0
-    return float(np.mean(a.minhash == b.minhash))
 
 
 # --- pairs --------------------------------------------------------------------------------------

@@ -1,0 +1,180 @@
+"""The engine: one config's rules, channel profiles and context, built once, linting parsed posts.
+
+It reads no post and no cache: the run (run.py) or a workspace hands it text and a corpus index.
+Flow for one file: text -> Documents (`inputs.readers`) -> document rules -> Findings ->
+Violations (placed and suppressed in `placing`). Corpus rules run once over a `CorpusIndex`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from contentlint.config.errors import ConfigError
+from contentlint.config.model import Config
+from contentlint.config.profiles import profiles_for
+from contentlint.engine.corpus_index import CorpusIndex, entry_of
+from contentlint.engine.placing import place, suppress
+from contentlint.engine.rule_packs import Catalogue, RuleError, load_catalogue
+from contentlint.engine.rule_set import ActiveRule, RuleSets, UsageError
+from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, parse_post, read_posts
+from contentlint.kinds.base import RuleContext
+from contentlint.kinds.corpus import CorpusPost, IndexEntry
+from contentlint.model.defaults import Defaults
+from contentlint.model.report import FileResult, PostInfo
+from contentlint.model.violation import FileError, Violation
+from contentlint.text.document import Document
+from contentlint.text.patterns import PatternTimeout
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the command line (or an API call) says beside the config: which rules, and the
+    channel and audience of posts whose front matter names none."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    channel: str | None = None
+    audience: str | None = None
+
+
+@dataclass(frozen=True)
+class LintedFile:
+    """One file linted: its result, and the index entries of its posts (for the corpus rules)."""
+
+    result: FileResult
+    entries: tuple[IndexEntry, ...] = ()
+
+
+class Engine:
+    """Built once per config (and per worker process); lints any number of posts."""
+
+    def __init__(self, config: Config, selection: Selection = Selection()) -> None:
+        self.config = config
+        self.selection = selection
+        try:
+            self.catalogue: Catalogue = load_catalogue(config.extends, config.root)
+        except RuleError as exc:
+            raise ConfigError(config.display_path, "extends", str(exc)) from None
+        self.profiles = profiles_for(config)
+        self.context = RuleContext(config, self.profiles)
+        self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore)
+        self.defaults = Defaults(
+            channels=(selection.channel.lower(),) if selection.channel
+            else ((config.default_channel,) if config.default_channel else ()),
+            audiences=(selection.audience.lower(),) if selection.audience else (),
+            lang=config.lang,
+        )
+
+    # ------------------------------------------------------------ rules
+
+    def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
+        return self.rule_sets.for_path(path)
+
+    def corpus_rules(self, displays: Sequence[str]) -> list[ActiveRule]:
+        """Corpus rules active for at least one target (per-file settings apply to the findings)."""
+        seen: dict[str, ActiveRule] = {}
+        rule_sets = {id(rules): rules for rules in map(self.rules_for, displays)}  # few distinct sets, many files
+        for rules in rule_sets.values():
+            for rule in rules:
+                if rule.is_corpus:
+                    seen.setdefault(rule.spec.code, rule)
+        return list(seen.values())
+
+    def indexes(self, path: str) -> bool:
+        """Whether a corpus rule runs on this file, so its posts are worth indexing while parsed."""
+        return any(rule.is_corpus for rule in self.rules_for(path))
+
+    # ------------------------------------------------------------ one file
+
+    def parse(self, display: str, text: str) -> Document:
+        return parse_post(display, text, self.defaults)
+
+    def lint_document(self, doc: Document, rules: Sequence[ActiveRule] | None = None) -> tuple[list[Violation], list[FileError]]:
+        rules = self.rules_for(doc.path) if rules is None else rules
+        violations: list[Violation] = []
+        errors: list[FileError] = []
+        for rule in rules:
+            if rule.is_corpus:
+                continue
+            try:
+                findings = list(rule.check.check(doc, self.context))
+            except PatternTimeout as exc:
+                errors.append(FileError(doc.path, f"rule {rule.spec.code} {rule.spec.name}: {exc}"))
+                continue
+            except Exception as exc:  # a rule bug must not hide the other rules' findings
+                errors.append(FileError(doc.path, f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}"))
+                continue
+            violations.extend(place(doc, rule, finding) for finding in findings)
+        return suppress(doc, violations), errors
+
+    def lint_file(self, display: str, text: str, *, index: bool = False) -> LintedFile:
+        """Lint a decoded file through its reader (a post file, or a scheduler export of many
+        posts). With `index`, also the corpus index entries of a post file, made while it is
+        parsed anyway so the corpus rules never parse it again. The parsed posts are not kept:
+        100,000 of them do not fit a hook's memory."""
+        posts = read_posts(display, text, self.defaults, self.config.csv)
+        violations: list[Violation] = []
+        errors = list(posts.errors)
+        for doc in posts.documents:
+            found, rule_errors = self.lint_document(doc)
+            violations.extend(found)
+            errors.extend(rule_errors)
+        docs = posts.documents
+        if holds_many(display) or not docs:  # one PostInfo with the whole file for the reports
+            channels = tuple(dict.fromkeys(c for doc in docs for c in doc.channels))
+            audiences = tuple(dict.fromkeys(a for doc in docs for a in doc.audiences))
+            post = PostInfo(display, channels, audiences, None, docs[0].lang if docs else "en", text)
+            return LintedFile(FileResult(tuple(violations), tuple(errors), post))
+        doc = docs[0]
+        post = PostInfo(doc.path, doc.channels, doc.audiences, doc.publish_at, doc.lang, doc.text)
+        entries: tuple[IndexEntry, ...] = ()
+        if index and self.indexes(display):
+            try:
+                entries = (entry_of(doc),)
+            except Exception:  # noqa: BLE001 - indexed again by the corpus loader, which reports it
+                entries = ()
+        return LintedFile(FileResult(tuple(violations), tuple(errors), post), entries)
+
+    # ------------------------------------------------------------ corpus rules
+
+    def corpus_findings(self, targets: Sequence[str], index: CorpusIndex,
+                        document_of: Callable[[CorpusPost], Document | None]) -> tuple[list[Violation], list[FileError]]:
+        """Corpus rules over the index, findings kept for the posts of `targets` only.
+        `document_of` gives a target post's parsed Document to place a finding in (parsed only
+        for posts that have one)."""
+        violations: list[Violation] = []
+        errors: list[FileError] = []
+        wanted = set(targets)
+        for rule in self.corpus_rules(list(targets)):
+            try:
+                results = list(rule.check.check_corpus(targets, index, self.context))
+            except Exception as exc:  # a rule bug must not hide the document rules' findings
+                errors.append(FileError(targets[0] if targets else "<corpus>",
+                                        f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}"))
+                continue
+            for post, finding in results:
+                if post.display not in wanted:
+                    continue
+                doc = post.document if post.document is not None else document_of(post)
+                if doc is None:
+                    continue
+                active = {r.spec.code: r for r in self.rules_for(doc.path)}.get(rule.spec.code)
+                if active is not None:
+                    violations.extend(suppress(doc, [place(doc, active, finding)]))
+        return violations, errors
+
+    # ------------------------------------------------------------ text alone
+
+    def lint_text(self, text: str, path: str = TEXT_DISPLAY) -> list[Violation]:
+        """One post given as text: document rules, and corpus rules against the post itself
+        (one post sent to two channels). Rule failures are a UsageError."""
+        doc = self.parse(path, text)
+        violations, errors = self.lint_document(doc)
+        if self.indexes(path):
+            index = CorpusIndex([(path, (CorpusPost.of(path, entry_of(doc)),))])
+            found, corpus_errors = self.corpus_findings([path], index, lambda post: doc)
+            violations += found
+            errors += corpus_errors
+        if errors:
+            raise UsageError("; ".join(e.message for e in errors))
+        return sorted(violations, key=Violation.sort_key)

@@ -1,0 +1,59 @@
+"""Findings become Violations here, once: line and column from offsets, the message from the
+rule's template, suppressions from front matter and HTML comments."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from contentlint.engine.rule_set import ActiveRule
+from contentlint.engine.suppress import front_matter_disabled, regions
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import Finding, Violation
+from contentlint.text.document import Document
+
+
+class _SafeArgs(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(spec: RuleSpec, args: Mapping[str, Any]) -> str:
+    if "message" in args:
+        return str(args["message"])
+    try:
+        return spec.message.format_map(_SafeArgs(args))
+    except (ValueError, IndexError, AttributeError):
+        return spec.message
+
+
+def place(doc: Document, rule: ActiveRule, finding: Finding) -> Violation:
+    line, column = doc.line_col(finding.start)
+    end_line, end_column = doc.line_col(max(finding.end, finding.start))
+    return Violation(
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.spec.code,
+        name=rule.spec.name,
+        severity=finding.severity or rule.severity,
+        message=render_message(rule.spec, finding.args),
+        fix=finding.fix if doc.origin is None else None,  # cell offsets: `--fix` must not rewrite a CSV
+        related=finding.related,
+    )
+
+
+def suppress(doc: Document, violations: list[Violation]) -> list[Violation]:
+    """Drop what the post's front matter (`contentlint: {disable: [...]}`) or its comments turn off."""
+    if not violations:
+        return violations
+    disabled = front_matter_disabled(dict(doc.meta))
+    suppressed = regions(doc.text, lambda offset: doc.line_col(offset)[0]) if "contentlint-" in doc.text else ()
+    kept = []
+    for violation in violations:
+        if violation.code.lower() in disabled or violation.name in disabled:
+            continue
+        if any(region.covers(violation.line, violation.code, violation.name) for region in suppressed):
+            continue
+        kept.append(violation)
+    return kept

@@ -1,0 +1,249 @@
+"""A run: paths -> files -> cache -> engine -> report. Parallelism and every cache live here.
+
+1. The paths are expanded into files (folders walked once, `inputs.walk`).
+2. When no file the last run of the same command read has changed, that run's report
+   (`cache.run_snapshot`).
+3. Each file is read once; files whose bytes the result cache knows are not linted again; the
+   others are linted, in worker processes when there are many, and come back with their corpus
+   index entries.
+4. The corpus rules run once over the index of config `content` plus the targets
+   (`cache.indexing`), unless the same targets and corpus were checked before.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from contentlint._version import __version__
+from contentlint.cache import run_snapshot
+from contentlint.cache.result_cache import ResultCache, file_key, fingerprint
+from contentlint.cache.stat_digests import StatDigests
+from contentlint.config.builtin import builtin_rules_dir
+from contentlint.config.model import Config
+from contentlint.engine.engine import Engine, LintedFile, Selection
+from contentlint.inputs.corpus import CorpusFile
+from contentlint.inputs.read import ReadError, read_bytes
+from contentlint.inputs.readers import STDIN_DISPLAY
+from contentlint.inputs.source import SourceError, decode
+from contentlint.inputs.walk import FolderIndex, display_path, expand
+from contentlint.kinds.corpus import CorpusPost, IndexEntry
+from contentlint.model.report import FileResult, Report
+from contentlint.model.violation import SEVERITY_RANK, FileError, Violation
+from contentlint.text.document import Document
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run goes: the rule selection and defaults (`Selection`) and how it may use the machine."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    channel: str | None = None
+    audience: str | None = None
+    use_cache: bool = True
+    jobs: int = 1
+    all_texts: bool = False   # every post's text in the report, not only those with findings (HTML)
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.select, self.ignore, self.channel, self.audience)
+
+
+def run_fingerprint(engine: Engine) -> str:
+    """Everything besides a post that shapes its findings; part of every cache key."""
+    config = engine.config
+    packs = [builtin_rules_dir()] + [config.root / e for e in config.extends if e != "default"]
+    pack_files = [p for pack in packs if pack.is_dir() for p in pack.rglob("*") if p.is_file()]
+    banned = config.hashtags.banned_file
+    if banned:
+        pack_files.append(config.root / banned)
+    selection = engine.selection
+    return fingerprint(__version__, config, selection.select, selection.ignore, engine.defaults, files=pack_files)
+
+
+def fails(report: Report, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[v.severity] >= threshold for v in report.violations)
+
+
+@contextmanager
+def fewer_gc_passes() -> Iterator[None]:
+    """A run allocates millions of short-lived objects (tokens, spans, matches) that die without
+    reference cycles; at Python's default threshold (a pass every 700 allocations) the cyclic
+    collector took 13% of a cold run's CPU. Passes are rarer for the run, then as before."""
+    old = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def check_paths(engine: Engine, paths: Sequence[str], *, options: RunOptions, folders: FolderIndex,
+                content_files: Callable[[], list[Path]], cwd: Path | None = None,
+                progress: Progress | None = None) -> Report:
+    """Check files and folders: document rules per file (cached, in parallel when many), then
+    the corpus rules once over config `content` plus these files. When nothing they read has
+    changed since the last run, that run's report."""
+    with fewer_gc_passes():
+        return _Run(engine, options, folders, content_files, cwd or Path.cwd(), progress).check(paths)
+
+
+class _Run:
+    """The state of one `check_paths` call: its caches and what it has read."""
+
+    def __init__(self, engine: Engine, options: RunOptions, folders: FolderIndex,
+                 content_files: Callable[[], list[Path]], cwd: Path, progress: Progress | None) -> None:
+        self.engine = engine
+        self.options = options
+        self.folders = folders
+        self.content_files = content_files
+        self.cwd = cwd
+        self.progress = progress
+        self.cache_dir = engine.config.resolved_cache_dir() if options.use_cache else None
+
+    def check(self, paths: Sequence[str]) -> Report:
+        started = time.time_ns()
+        files, path_errors = expand(paths, index=self.folders)
+        cache = ResultCache(self.cache_dir)
+        fingerprint_ = run_fingerprint(self.engine)
+        state = None
+        if self.options.use_cache:
+            read = files + (self.content_files() if self.engine.config.content else [])
+            state = run_snapshot.run_state(fingerprint_, self.cwd, list(paths), read, started)
+            unchanged = run_snapshot.load(cache, state, self.cwd, self.options.all_texts) if state else None
+            if unchanged is not None:
+                cache.close()
+                return unchanged
+        digests = StatDigests(cache, started, state.statuses if state else {}) if self.options.use_cache else None
+        report = self._lint_files(files, path_errors, cache, fingerprint_, digests)
+        if digests is not None:
+            digests.save()
+        if state is not None:
+            run_snapshot.store(cache, state, report)
+        cache.close()
+        return report
+
+    def _lint_files(self, files: list[Path], path_errors: list[tuple[str, str]], cache: ResultCache,
+                    fingerprint_: str, digests: StatDigests | None) -> Report:
+        errors = [FileError(raw, message) for raw, message in path_errors]
+        results: dict[str, FileResult] = {}
+        targets: list[CorpusFile] = []
+        misses: list[tuple[str, str, str]] = []   # (display, text, cache key)
+        readable: list[tuple[CorpusFile, str, str]] = []   # (file, text, cache key)
+        config = self.engine.config
+        for index, path in enumerate(files):
+            display = STDIN_DISPLAY if str(path) == "-" else display_path(path, self.cwd)
+            if self.progress:
+                self.progress(index, len(files))
+            try:
+                data = read_bytes(path)
+                text = decode(data).text
+            except (ReadError, SourceError) as exc:
+                errors.append(FileError(display, str(exc)))
+                continue
+            readable.append((CorpusFile(path, display, data, self.engine.defaults, config.csv), text,
+                             file_key(fingerprint_, display, data)))
+        cache.prefetch([key for _, _, key in readable])
+        for target, text, key in readable:
+            targets.append(target)
+            cached = cache.get(key, target.display, text)
+            if cached is not None:
+                results[target.display] = cached
+            else:
+                misses.append((target.display, text, key))
+        by_display = {target.display: target for target in targets}
+        prepared: dict[str, IndexEntry] = {}
+        for display, linted in lint_many(self.engine, [(d, t) for d, t, _ in misses], self.options):
+            results[display] = linted.result
+            if linted.entries:  # only when a corpus rule runs, and so the index is built anyway
+                from contentlint.cache.indexing import defaults_key
+
+                prepared[defaults_key(by_display[display].digest, self.engine.defaults)] = linted.entries[0]
+        for display, _, key in misses:
+            if not results[display].errors:  # a failed rule is retried next run, not remembered
+                cache.put(key, results[display])
+        violations = [v for result in results.values() for v in result.violations]
+        errors.extend(e for result in results.values() for e in result.errors)
+        if targets and self.engine.corpus_rules([t.display for t in targets]):
+            found, corpus_errors = self._corpus(targets, cache, fingerprint_, digests, prepared)
+            violations.extend(found)
+            errors.extend(corpus_errors)
+        violations.sort(key=Violation.sort_key)
+        posts = tuple(results[t.display].post for t in targets if results[t.display].post is not None)
+        return Report(tuple(violations), tuple(errors), len(targets), posts)  # type: ignore[arg-type]
+
+    def _corpus(self, targets: Sequence[CorpusFile], cache: ResultCache, fingerprint_: str,
+                digests: StatDigests | None, prepared: dict[str, IndexEntry]) -> tuple[list[Violation], list[FileError]]:
+        from contentlint.cache.indexing import build_index, load_corpus
+
+        corpus = load_corpus(self.engine, targets, self.cwd, self.content_files, digests)
+        state = fingerprint(fingerprint_, sorted(t.display for t in targets),
+                            sorted((c.display, c.digest) for c in corpus))
+        cached = cache.get("corpus:" + state, "<corpus>", "")
+        if cached is not None:
+            return list(cached.violations), list(cached.errors)
+        index = build_index(corpus, self.cache_dir, prepared)
+        by_display = {target.display: target for target in targets}
+
+        def document_of(post: CorpusPost) -> Document | None:
+            target = by_display.get(post.display)
+            return target.document if target is not None else None
+
+        found, errors = self.engine.corpus_findings([t.display for t in targets], index, document_of)
+        cache.put("corpus:" + state, FileResult(tuple(found), tuple(errors), None))
+        return found, errors
+
+
+# ---------------------------------------------------------------- parallel linting
+
+PARALLEL_MIN_FILES = 400   # below this, starting workers costs more than it saves
+CHUNK_SIZE = 200
+_WORKER: Engine | None = None  # one per worker process, built by its initializer (fork)
+
+
+def lint_many(engine: Engine, items: Sequence[tuple[str, str]], options: RunOptions) -> list[tuple[str, LintedFile]]:
+    """Lint many files (display, text), with their index entries; in worker processes when
+    there are enough to pay for them."""
+    jobs = min(options.jobs, os.cpu_count() or 1)
+    if jobs <= 1 or len(items) < PARALLEL_MIN_FILES:
+        return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
+    import multiprocessing as mp  # here, not at the top: a hook checking 3 posts never forks
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if "fork" not in mp.get_all_start_methods():
+        return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
+    chunks = [items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"),
+                                 initializer=_start_worker, initargs=(engine.config, engine.selection)) as pool:
+            return [row for chunk in pool.map(_lint_chunk, chunks) for row in chunk]
+    except (BrokenProcessPool, OSError):
+        return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
+
+
+def _start_worker(config: Config, selection: Selection) -> None:
+    global _WORKER
+    _WORKER = Engine(config, selection)
+
+
+def _lint_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, LintedFile]]:
+    assert _WORKER is not None
+    with fewer_gc_passes():
+        return [(display, _WORKER.lint_file(display, text, index=True)) for display, text in items]
+
+
+def with_errors(report: Report, errors: Sequence[FileError]) -> Report:
+    """The report with more file errors (a fix that could not be written)."""
+    return replace(report, errors=report.errors + tuple(errors)) if errors else report
+
