@@ -9,6 +9,7 @@ run on parsed documents: "cold" documents make the rules pay for the URL, mentio
 extraction behind `doc.plain` (as when only brand rules are selected); "warm" documents have it
 computed already (as in a full run, where other rules need it too). Prints a markdown table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,13 +23,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 CONFIG = {
     "brand": {
         "name": "InkWell",
-        "pillars": {"smooth writing": ["smooth", "glide", "quick-dry", "মসৃণ"], "lasting quality": ["durable", "refill"]},
-        "terms": {"prefer": {"cheap": "affordable", "e-mail": "email", "সস্তা": "সাশ্রয়ী"},
-                  "avoid": {"cash cow": "slang", "biro": "trademark"}, "competitors": ["Quillco", "কলমঘর"]},
+        "pillars": {
+            "smooth writing": ["smooth", "glide", "quick-dry", "মসৃণ"],
+            "lasting quality": ["durable", "refill"],
+        },
+        "terms": {
+            "prefer": {"cheap": "affordable", "e-mail": "email", "সস্তা": "সাশ্রয়ী"},
+            "avoid": {"cash cow": "slang", "biro": "trademark"},
+            "competitors": ["Quillco", "কলমঘর"],
+        },
     },
     "hashtags": {"brand": ["#InkWell"]},
-    "audiences": {"students": {"channels": ["instagram", "x", "facebook"]},
-                  "professionals": {"channels": ["linkedin", "x"]}},
+    "audiences": {
+        "students": {"channels": ["instagram", "x", "facebook"]},
+        "professionals": {"channels": ["linkedin", "x"]},
+    },
 }
 BRAND = ["InkWell", "InkWell", "InkWell", "Inkwell", "Ink Well", "INKWELL"]
 EN = [
@@ -59,11 +68,16 @@ def generate(count: int, seed: int) -> list[str]:
         bengali = index % 3 == 0
         template = rng.choice(BN if bengali else EN)
         body = template.format(
-            brand=rng.choice(BRAND), glide=rng.choice(["glide", "glides", "write"]),
+            brand=rng.choice(BRAND),
+            glide=rng.choice(["glide", "glides", "write"]),
             wish=rng.choice(["All the best for your finals!", "Best wishes!", ""]),
-            offer=rng.choice(["Now ₹1600* only.", "Now ₹1600* only.\n\n*T&C apply.", "Shop: https://inkwell.in/pastels"]),
-            cheap=rng.choice(["cheap", "cheaper", "affordable"]), claim=rng.choice(["fastest-drying", "smoothest", "best"]),
-            wish_bn=rng.choice(["সবাইকে শুভকামনা!", ""]), note_bn=rng.choice(["\n\n*শর্ত প্রযোজ্য।", ""]),
+            offer=rng.choice(
+                ["Now ₹1600* only.", "Now ₹1600* only.\n\n*T&C apply.", "Shop: https://inkwell.in/pastels"]
+            ),
+            cheap=rng.choice(["cheap", "cheaper", "affordable"]),
+            claim=rng.choice(["fastest-drying", "smoothest", "best"]),
+            wish_bn=rng.choice(["সবাইকে শুভকামনা!", ""]),
+            note_bn=rng.choice(["\n\n*শর্ত প্রযোজ্য।", ""]),
         )
         tags = " ".join(rng.sample(TAGS, 2)).strip()
         channel = rng.choice(["instagram", "x", "facebook", "linkedin"])
@@ -84,8 +98,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from contentlint.config.load import load_config
-    from contentlint.text.document import parse_document
     from contentlint.run import RunOptions
+    from contentlint.text.document import parse_document
     from contentlint.workspace import Workspace
 
     texts = generate(args.posts, args.seed)
@@ -105,7 +119,7 @@ def main() -> None:
                 found += sum(1 for _ in check.check(doc, context))
         return time.perf_counter() - started, found
 
-    run_rules(parse_all()[:200])                       # compile matchers, load word lists
+    run_rules(parse_all()[:200])  # compile matchers, load word lists
     cold_docs = parse_all()
     cold, findings = run_rules(cold_docs)
     warm_docs = parse_all()
@@ -130,8 +144,10 @@ def main() -> None:
         ("brand + audience rules, warm docs", warm, warm / tokenizer),
         ("brand + audience rules, cold docs (incl. URL/hashtag extraction)", cold, cold / tokenizer),
     ]
-    print(f"{count:,} posts ({sum(1 for d in warm_docs if d.lang == 'bn'):,} Bengali), {len(checks)} rules, "
-          f"{findings:,} findings\n")
+    print(
+        f"{count:,} posts ({sum(1 for d in warm_docs if d.lang == 'bn'):,} Bengali), {len(checks)} rules, "
+        f"{findings:,} findings\n"
+    )
     print("| what | seconds | posts/s | us/post | x tokenizer |")
     print("|---|---:|---:|---:|---:|")
     for name, seconds, ratio in rows:

@@ -8,6 +8,7 @@ hyphenated, glued and year-only tags mixed in, URLs with fragments and Markdown 
 Each row parses every post afresh (so per-post caches do not flatter later rows) and runs one
 rule; "parse only" is the baseline every row includes. One process, warm imports.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from contentlint.config.load import load_config  # noqa: E402
+from contentlint.run import RunOptions  # noqa: E402
 from contentlint.text.document import parse_document  # noqa: E402
-from contentlint.run import RunOptions
 from contentlint.workspace import Workspace  # noqa: E402
 
 CHANNELS = ["x", "instagram", "linkedin", "facebook", "threads", "bluesky", "mastodon", "tiktok", "youtube"]
@@ -43,14 +44,36 @@ BN_SENTENCES = [
     "নতুন ক্লাস, নতুন খাতা! স্কুলের প্রথম দিনের জন্য তৈরি তো?",
     "র‍্যাপিড ড্রাই জেল পেন এখন দোকানে।",
 ]
-EN_TAGS = ["#InkWell", "#BackToSchool", "#backtoschool", "#Stationery", "#fountainpen", "#GelPens", "#zerowaste",
-           "#MondayMotivation", "#StudyTips", "#followforfollow", "#summer-sale", "#2026", "#penaddict",
-           "#HandLettering", "#Sustainability", "#OOTD", "#stationerylove", "#giveaway", "#tagafriend"]
+EN_TAGS = [
+    "#InkWell",
+    "#BackToSchool",
+    "#backtoschool",
+    "#Stationery",
+    "#fountainpen",
+    "#GelPens",
+    "#zerowaste",
+    "#MondayMotivation",
+    "#StudyTips",
+    "#followforfollow",
+    "#summer-sale",
+    "#2026",
+    "#penaddict",
+    "#HandLettering",
+    "#Sustainability",
+    "#OOTD",
+    "#stationerylove",
+    "#giveaway",
+    "#tagafriend",
+]
 BN_TAGS = ["#পূজা_অফার", "#ঈদসেল", "#বাংলা", "#র‍্যাপিড_ড্রাই", "#দুর্গাপূজা", "#InkWell"]
 CONFIG = {
     "brand": {"name": "InkWell", "pillars": {"smooth writing": ["smooth", "glide", "quick-dry"]}},
-    "hashtags": {"brand": ["#InkWell"], "approved": ["#BackToSchool", "#Stationery"], "banned": ["#followforfollow"],
-                 "require_brand_on": ["instagram", "linkedin"]},
+    "hashtags": {
+        "brand": ["#InkWell"],
+        "approved": ["#BackToSchool", "#Stationery"],
+        "banned": ["#followforfollow"],
+        "require_brand_on": ["instagram", "linkedin"],
+    },
 }
 RULES = ["HT001", "HT002", "HT003", "HT004", "HT005", "HT006", "HT007", "HT008"]
 
@@ -64,7 +87,7 @@ def generate(count: int, seed: int) -> list[str]:
         body = " ".join(rng.sample(sentences, rng.randint(1, min(3, len(sentences)))))
         chosen = rng.choices(tags, k=rng.randint(0, 8))
         if rng.random() < 0.2 and chosen:
-            body = body.replace(" ", f" {chosen.pop()} ", 1)   # a tag inside a sentence
+            body = body.replace(" ", f" {chosen.pop()} ", 1)  # a tag inside a sentence
         if rng.random() < 0.05:
             body += " Meet us at the fair#StationeryShow."
         heading = "# New range\n\n" if rng.random() < 0.1 else ""
@@ -96,7 +119,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     posts = generate(args.posts, args.seed)
-    run(posts[:200], tuple(RULES))   # warm imports, vocabulary and lemma table
+    run(posts[:200], tuple(RULES))  # warm imports, vocabulary and lemma table
     rows = [("parse only", ())] + [(code, (code,)) for code in RULES] + [("all HT rules", tuple(RULES))]
     print(f"{len(posts)} generated posts (seed {args.seed}), Python {sys.version.split()[0]}\n")
     print("| rules | seconds | posts/s | findings |")

@@ -9,6 +9,7 @@ quarter Bengali) into memory first, so disk time is not measured. Then, in one p
 - spaCy `blank(lang).make_doc` on the same bodies (the cheapest thing spaCy can do per post).
 Prints a markdown table of posts/second and the ratio; `--per-rule` adds each rule's share.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,7 +77,7 @@ def main() -> None:
     bengali = sum(1 for _, text in posts if "lang: bn" in text)
     rules = [r for r in linter.engine.rules_for("post.md") if not getattr(r.check, "is_corpus", False)]
 
-    lint_all(linter, posts[:200])                       # warm-up: imports, word lists, caches
+    lint_all(linter, posts[:200])  # warm-up: imports, word lists, caches
     lint_seconds, found = lint_all(linter, posts)
     spacy_seconds = tokenize_all(posts)
     lint_rate, spacy_rate = len(posts) / lint_seconds, len(posts) / spacy_seconds
@@ -84,7 +85,9 @@ def main() -> None:
     print(f"{len(posts)} posts ({bengali} Bengali), {len(rules)} document rules, {found} findings\n")
     print("| what | seconds | posts/s | ratio to spaCy tokenizer |")
     print("|---|---|---|---|")
-    print(f"| all default document rules (parse + lint) | {lint_seconds:.2f} | {lint_rate:,.0f} | {lint_rate / spacy_rate:.3f} |")
+    print(
+        f"| all default document rules (parse + lint) | {lint_seconds:.2f} | {lint_rate:,.0f} | {lint_rate / spacy_rate:.3f} |"
+    )
     print(f"| spaCy blank tokenizer (make_doc) alone | {spacy_seconds:.2f} | {spacy_rate:,.0f} | 1.000 |")
     if args.per_rule:
         print("\n| rule | seconds | µs/post |")

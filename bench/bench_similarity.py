@@ -9,6 +9,7 @@ rule applies those afterwards, so a same-text pair 60 days apart counts as a pai
 Precision counts every found pair that is not a planted textual copy as a false positive.
 Also measured: MinHash LSH candidates (32 bands x 4 rows) against the exact pairs, and cache load.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contentlint.text.similarity import Signature, find_similar_pairs, make_signature, similarity_tokens
+from contentlint.text.similarity import Signature, find_similar_pairs, make_signature, similarity_tokens  # noqa: E402
 
 CORPORA = ROOT / "bench" / "corpora"
 THRESHOLD = 0.6
@@ -37,8 +38,19 @@ def corpus_dir(n: int) -> Path:
     name = f"{n // 1000}k" if n % 1000 == 0 else str(n)
     path = CORPORA / f"gen4-{name}"
     if not (path / "planted.json").exists():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), "--posts", str(n),
-                        "--out", str(path), "--seed", "1"], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate_corpus.py"),
+                "--posts",
+                str(n),
+                "--out",
+                str(path),
+                "--seed",
+                "1",
+            ],
+            check=True,
+        )
     return path
 
 
@@ -81,15 +93,21 @@ def child(corpus: Path, out: Path, lsh: bool) -> None:
     t0 = time.perf_counter()
     paths, bodies, langs = load(corpus)
     t1 = time.perf_counter()
-    sigs = [make_signature(similarity_tokens(b)) for b, lang in zip(bodies, langs)]
+    sigs = [make_signature(similarity_tokens(b)) for b, lang in zip(bodies, langs, strict=False)]
     t2 = time.perf_counter()
     pairs = find_similar_pairs(sigs, THRESHOLD)
     t3 = time.perf_counter()
     one = find_similar_pairs(sigs, THRESHOLD, queries=[len(sigs) // 2])
     t4 = time.perf_counter()
-    result = {"load": t1 - t0, "signatures": t2 - t1, "pairs": t3 - t2, "query": t4 - t3,
-              "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-              "found": [[paths[p.a], paths[p.b], p.similarity] for p in pairs], "n_query": len(one)}
+    result = {
+        "load": t1 - t0,
+        "signatures": t2 - t1,
+        "pairs": t3 - t2,
+        "query": t4 - t3,
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "found": [[paths[p.a], paths[p.b], p.similarity] for p in pairs],
+        "n_query": len(one),
+    }
     if lsh:
         t5 = time.perf_counter()
         cands = lsh_candidates(sigs)
@@ -106,7 +124,7 @@ def cache_load_time(corpus: Path) -> tuple[float, float, int]:
     paths, bodies, langs = load(corpus)
     with tempfile.TemporaryDirectory() as tmp:
         cache = SignatureCache(Path(tmp))
-        for p, b, lang in zip(paths, bodies, langs):
+        for p, b, lang in zip(paths, bodies, langs, strict=False):
             cache.put(content_key((corpus / p).read_bytes(), lang), make_signature(similarity_tokens(b)))
         cache.save()
         size = (Path(tmp) / "signatures.npz").stat().st_size / 2**20
@@ -129,9 +147,15 @@ def score(corpus: Path, found: list[list]) -> dict[str, float]:
         by_kind.setdefault(p["kind"] + ("/bn" if p["lang"] == "bn" else ""), [0, 0])
         by_kind[p["kind"] + ("/bn" if p["lang"] == "bn" else "")][0] += key in got
         by_kind[p["kind"] + ("/bn" if p["lang"] == "bn" else "")][1] += 1
-    return {"recall": len(hit) / max(1, len(want)), "precision": len(hit) / max(1, len(got)),
-            "found": len(got), "planted": len(want), "decoys_found": len(got & decoys),
-            "decoys": len(decoys), "by_kind": by_kind}
+    return {
+        "recall": len(hit) / max(1, len(want)),
+        "precision": len(hit) / max(1, len(got)),
+        "found": len(got),
+        "planted": len(want),
+        "decoys_found": len(got & decoys),
+        "decoys": len(decoys),
+        "by_kind": by_kind,
+    }
 
 
 # --- through the real CLI ------------------------------------------------------------------------
@@ -143,8 +167,24 @@ def cli_run(corpus: Path, args: list[str]) -> tuple[float, float, dict]:
     with tempfile.TemporaryDirectory() as tmp:
         report, timing = Path(tmp) / "report.json", Path(tmp) / "time.txt"
         t = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-v", "-o", str(timing), str(CLI), "check", *args, "--format", "json",
-                        "--output", str(report), "--exit-zero"], cwd=corpus, check=True)
+        subprocess.run(
+            [
+                "/usr/bin/time",
+                "-v",
+                "-o",
+                str(timing),
+                str(CLI),
+                "check",
+                *args,
+                "--format",
+                "json",
+                "--output",
+                str(report),
+                "--exit-zero",
+            ],
+            cwd=corpus,
+            check=True,
+        )
         wall = time.perf_counter() - t
         rss = next(int(line.split()[-1]) for line in timing.read_text().splitlines() if "Maximum resident" in line)
         return wall, rss / 1024, json.loads(report.read_text(encoding="utf-8"))
@@ -155,18 +195,29 @@ def score_rules(corpus: Path, report: dict) -> dict[str, float]:
     with `related` at the other; any other RP finding is a false positive (generator accidents too)."""
     planted = json.loads((corpus / "planted.json").read_text(encoding="utf-8"))["pairs"]
     want = {(p["expected"], p["b"], p["a"]) for p in planted if p["expected"] != "none"}
-    got = {(v["code"], v["path"], v["related"][0]["path"] if v["related"] else "")
-           for v in report["violations"] if v["code"] in ("RP001", "RP002")}
+    got = {
+        (v["code"], v["path"], v["related"][0]["path"] if v["related"] else "")
+        for v in report["violations"]
+        if v["code"] in ("RP001", "RP002")
+    }
     hit = got & want
-    return {"recall": len(hit) / max(1, len(want)), "precision": len(hit) / max(1, len(got)),
-            "found": len(got), "planted": len(want)}
+    return {
+        "recall": len(hit) / max(1, len(want)),
+        "precision": len(hit) / max(1, len(got)),
+        "found": len(got),
+        "planted": len(want),
+    }
 
 
 def cli_table(sizes: list[int], runs: int, all_rules: bool) -> None:
-    print("Through the CLI (`contentlint check posts --select RP`), wall seconds; cold = cache folder removed;"
-          f" medians of {runs} runs, peak RSS the max.\n")
-    print("| posts | cold s | warm unchanged s | warm 1 changed s | peak RSS MB | RP recall | RP precision |"
-          + (" cold all rules s | all rules peak RSS MB |" if all_rules else ""))
+    print(
+        "Through the CLI (`contentlint check posts --select RP`), wall seconds; cold = cache folder removed;"
+        f" medians of {runs} runs, peak RSS the max.\n"
+    )
+    print(
+        "| posts | cold s | warm unchanged s | warm 1 changed s | peak RSS MB | RP recall | RP precision |"
+        + (" cold all rules s | all rules peak RSS MB |" if all_rules else "")
+    )
     print("|---|---|---|---|---|---|---|" + ("---|---|" if all_rules else ""))
     for n in sizes:
         corpus = corpus_dir(n)
@@ -176,18 +227,23 @@ def cli_table(sizes: list[int], runs: int, all_rules: bool) -> None:
         for _ in range(runs):
             shutil.rmtree(corpus / ".contentlint_cache", ignore_errors=True)
             t, r, report = cli_run(corpus, ["posts", "--select", "RP"])
-            cold.append(t); rss.append(r)
+            cold.append(t)
+            rss.append(r)
             t, r, _ = cli_run(corpus, ["posts", "--select", "RP"])
-            warm.append(t); rss.append(r)
+            warm.append(t)
+            rss.append(r)
             try:
                 changed.write_bytes(original + f"\nOne more line, run {len(one)}.\n".encode())
                 t, r, _ = cli_run(corpus, [changed.relative_to(corpus).as_posix(), "--select", "RP"])
-                one.append(t); rss.append(r)
+                one.append(t)
+                rss.append(r)
             finally:
                 changed.write_bytes(original)
         s = score_rules(corpus, report)
-        row = (f"| {n:,} | {statistics.median(cold):.2f} | {statistics.median(warm):.2f} | {statistics.median(one):.2f} "
-               f"| {max(rss):.0f} | {s['recall']:.3f} ({s['planted']}) | {s['precision']:.3f} ({s['found']}) |")
+        row = (
+            f"| {n:,} | {statistics.median(cold):.2f} | {statistics.median(warm):.2f} | {statistics.median(one):.2f} "
+            f"| {max(rss):.0f} | {s['recall']:.3f} ({s['planted']}) | {s['precision']:.3f} ({s['found']}) |"
+        )
         if all_rules:
             shutil.rmtree(corpus / ".contentlint_cache", ignore_errors=True)
             t, r, _ = cli_run(corpus, ["posts"])
@@ -224,30 +280,47 @@ def main() -> int:
         medians[n] = med
         s = score(corpus, runs[0]["found"])
         rss = max(r["maxrss_mb"] for r in runs)
-        rows.append(f"| {n:,} | {med['signatures']:.2f} | {med['pairs']:.2f} | {med['signatures'] + med['pairs']:.2f} "
-                    f"| {med['query'] * 1000:.0f} | {rss:.0f} | {s['recall']:.3f} ({s['planted']}) "
-                    f"| {s['precision']:.3f} ({s['found']}) | {s['decoys_found']}/{s['decoys']} |")
-        details.append((n, s["by_kind"], runs[0].get("lsh_candidates"), runs[0].get("lsh_recall_of_exact"),
-                        runs[0].get("lsh_time"), med["load"]))
-    print(f"Similarity stage, threshold {THRESHOLD}, median of {args.runs} cold runs (2-core machine); "
-          "recall/precision ignore dates and audiences (the rule applies those later).\n")
-    print("| posts | tokens+signatures s | find_similar_pairs s | total s | 1 query ms | peak RSS MB "
-          "| recall (planted) | precision (found) | rewrite decoys found |")
+        rows.append(
+            f"| {n:,} | {med['signatures']:.2f} | {med['pairs']:.2f} | {med['signatures'] + med['pairs']:.2f} "
+            f"| {med['query'] * 1000:.0f} | {rss:.0f} | {s['recall']:.3f} ({s['planted']}) "
+            f"| {s['precision']:.3f} ({s['found']}) | {s['decoys_found']}/{s['decoys']} |"
+        )
+        details.append(
+            (
+                n,
+                s["by_kind"],
+                runs[0].get("lsh_candidates"),
+                runs[0].get("lsh_recall_of_exact"),
+                runs[0].get("lsh_time"),
+                med["load"],
+            )
+        )
+    print(
+        f"Similarity stage, threshold {THRESHOLD}, median of {args.runs} cold runs (2-core machine); "
+        "recall/precision ignore dates and audiences (the rule applies those later).\n"
+    )
+    print(
+        "| posts | tokens+signatures s | find_similar_pairs s | total s | 1 query ms | peak RSS MB "
+        "| recall (planted) | precision (found) | rewrite decoys found |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     sizes = sorted(medians)
     if 10_000 in medians and 100_000 in medians:
         r_pairs = medians[100_000]["pairs"] / medians[10_000]["pairs"]
-        r_total = ((medians[100_000]["pairs"] + medians[100_000]["signatures"])
-                   / (medians[10_000]["pairs"] + medians[10_000]["signatures"]))
+        r_total = (medians[100_000]["pairs"] + medians[100_000]["signatures"]) / (
+            medians[10_000]["pairs"] + medians[10_000]["signatures"]
+        )
         print(f"\nTime ratio 100k/10k: find_similar_pairs {r_pairs:.1f}x, total {r_total:.1f}x (linear = 10x).")
     print()
     for n, by_kind, lsh_c, lsh_r, lsh_t, load_s in details:
         kinds = ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(by_kind.items()))
         print(f"- {n:,} posts: reading files {load_s:.2f} s (not in the table); recall by kind: {kinds}")
         if lsh_c is not None:
-            print(f"  MinHash LSH 32x4 would hand over {lsh_c:,} candidates in {lsh_t:.2f} s and "
-                  f"contain {lsh_r:.1%} of the exact pairs (containment misses).")
+            print(
+                f"  MinHash LSH 32x4 would hand over {lsh_c:,} candidates in {lsh_t:.2f} s and "
+                f"contain {lsh_r:.1%} of the exact pairs (containment misses)."
+            )
     biggest = corpus_dir(sizes[-1])
     t, mb, entries = cache_load_time(biggest)
     print(f"- SignatureCache: {entries:,} entries, {mb:.1f} MB on disk, load {t * 1000:.0f} ms (median of 3).")

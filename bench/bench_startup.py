@@ -5,6 +5,7 @@
 Prints a markdown table of medians. The machine is shared and noisy: read the ratios, not the
 absolute numbers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,13 +18,21 @@ import time
 from pathlib import Path
 
 CHANNELS = ["x", "instagram", "linkedin", "facebook", "threads", "bluesky"]
-OPENERS = ["Exams are coming.", "New colours just dropped.", "Working from home this week?",
-           "পরীক্ষা আসছে।", "Gift season is here.", "Meet the Studio pen."]
-MIDDLES = ["Our gel pens dry in a second, so your notes stay clean.",
-           "Refills last a whole term and the grip stays comfortable.",
-           "আমাদের জেল পেন এক সেকেন্ডে শুকিয়ে যায়।",
-           "Every pen ships in recycled packaging.",
-           "Tell us which colour you would pick first."]
+OPENERS = [
+    "Exams are coming.",
+    "New colours just dropped.",
+    "Working from home this week?",
+    "পরীক্ষা আসছে।",
+    "Gift season is here.",
+    "Meet the Studio pen.",
+]
+MIDDLES = [
+    "Our gel pens dry in a second, so your notes stay clean.",
+    "Refills last a whole term and the grip stays comfortable.",
+    "আমাদের জেল পেন এক সেকেন্ডে শুকিয়ে যায়।",
+    "Every pen ships in recycled packaging.",
+    "Tell us which colour you would pick first.",
+]
 TAGS = ["#BackToSchool", "#InkWell", "#StudyTips", "#Stationery", "#ইঙ্কওয়েল"]
 
 
@@ -34,7 +43,8 @@ def write_posts(folder: Path, count: int, seed: int = 7) -> None:
         body = " ".join([rng.choice(OPENERS), *rng.sample(MIDDLES, 2), *rng.sample(TAGS, 2)])
         channel = rng.choice(CHANNELS)
         (folder / f"post-{index:05d}.md").write_text(
-            f"---\nchannel: {channel}\npublish_at: 2026-12-{1 + index % 28:02d}\n---\n{body} {index}\n", encoding="utf-8"
+            f"---\nchannel: {channel}\npublish_at: 2026-12-{1 + index % 28:02d}\n---\n{body} {index}\n",
+            encoding="utf-8",
         )
 
 
@@ -59,15 +69,21 @@ def main() -> None:
         (root / ".contentlint.yaml").write_text("rules: {}\n", encoding="utf-8")
         rows = [
             ("python -c pass", [python, "-c", "pass"]),
-            ("python -c \"import spacy\"", [python, "-c", "import spacy"]),
+            ('python -c "import spacy"', [python, "-c", "import spacy"]),
             ("python -c \"import spacy; spacy.blank('en')\"", [python, "-c", "import spacy; spacy.blank('en')"]),
             ("contentlint --version", [python, "-m", "contentlint", "--version"]),
-            ("contentlint check (1 post, no NLP rules)", [python, "-m", "contentlint", "check", "--no-cache", "--select", "FM,BV001,HT", "one"]),
+            (
+                "contentlint check (1 post, no NLP rules)",
+                [python, "-m", "contentlint", "check", "--no-cache", "--select", "FM,BV001,HT", "one"],
+            ),
             ("contentlint check (1 post, default rules)", [python, "-m", "contentlint", "check", "--no-cache", "one"]),
-            ("contentlint check (1,000 posts, default rules)", [python, "-m", "contentlint", "check", "--no-cache", "thousand"]),
+            (
+                "contentlint check (1,000 posts, default rules)",
+                [python, "-m", "contentlint", "check", "--no-cache", "thousand"],
+            ),
         ]
         results = [(label, timed(command, root, args.runs)) for label, command in rows]
-    baseline = dict(results)["python -c \"import spacy\""]
+    baseline = dict(results)['python -c "import spacy"']
     print(f"| command (median of {args.runs}) | wall | vs `import spacy` |")
     print("|---|---|---|")
     for label, seconds in results:

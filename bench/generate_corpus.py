@@ -6,6 +6,7 @@ Bodies are composed from many sentence templates and a large slot vocabulary, so
 posts are not near-duplicates; planted cross-posts, decoys and ordinary problems are listed in
 `planted.json` so benches can score what the linter finds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,74 +28,325 @@ AUDIENCES = {
 }
 SHORT = {"x": 270, "bluesky": 290, "threads": 480, "mastodon": 480, "pinterest": 480}
 LONG_CHANNELS = ("linkedin", "facebook", "youtube")
-HASHTAG_CAP = {"x": 2, "threads": 1, "instagram": 5, "linkedin": 4, "tiktok": 5, "facebook": 3,
-               "youtube": 4, "pinterest": 4, "bluesky": 2, "mastodon": 3}
+HASHTAG_CAP = {
+    "x": 2,
+    "threads": 1,
+    "instagram": 5,
+    "linkedin": 4,
+    "tiktok": 5,
+    "facebook": 3,
+    "youtube": 4,
+    "pinterest": 4,
+    "bluesky": 2,
+    "mastodon": 3,
+}
 
 # ---- vocabulary (index-aligned English / Bengali where a post may be in either) ----------------
-LINES = ["Glide", "Aurora", "Monsoon", "Quill", "Scribe", "Atlas", "Lotus", "Kite", "Nimbus",
-         "Ember", "Tidal", "Saffron", "Indigo", "Pebble", "Marigold", "Shiuli", "Palash", "Orbit"]
-LINES_BN = ["গ্লাইড", "অরোরা", "মনসুন", "কুইল", "স্ক্রাইব", "অ্যাটলাস", "লোটাস", "কাইট", "নিম্বাস",
-            "এম্বার", "টাইডাল", "জাফরান", "ইন্ডিগো", "পেবল", "গাঁদা", "শিউলি", "পলাশ", "অরবিট"]
-TYPES = ["gel pen", "fountain pen", "rollerball", "fineliner", "highlighter set", "spiral notebook",
-         "dotted journal", "sketchbook", "weekly planner", "pencil case", "ink bottle", "refill pack",
-         "mechanical pencil", "brush pen set", "desk organiser", "exam kit", "calligraphy set",
-         "leather diary", "colour pencil tin", "sticky note pad"]
-TYPES_BN = ["জেল পেন", "ফাউন্টেন পেন", "রোলারবল কলম", "ফাইনলাইনার", "হাইলাইটার সেট", "স্পাইরাল খাতা",
-            "ডটেড জার্নাল", "স্কেচবুক", "সাপ্তাহিক প্ল্যানার", "পেন্সিল বক্স", "কালির বোতল", "রিফিল প্যাক",
-            "মেকানিক্যাল পেন্সিল", "ব্রাশ পেন সেট", "ডেস্ক অর্গানাইজার", "পরীক্ষার কিট", "ক্যালিগ্রাফি সেট",
-            "চামড়ার ডায়েরি", "রঙপেন্সিলের বাক্স", "স্টিকি নোট প্যাড"]
-FEATURES = ["quick-dry ink", "a smudge-proof tip", "a refillable brass barrel", "acid-free paper",
-            "lay-flat binding", "thick 100 gsm pages", "a soft silicone grip", "a 0.5 mm needle tip",
-            "a water-resistant cover", "archival pigment ink", "100% recycled paper", "ghost-grid pages",
-            "a magnetic clasp", "a clear ink window", "numbered pages", "an elastic pen loop",
-            "a two-way nib", "fade-proof colours", "a spring-loaded clip", "a pocket for loose notes"]
-FEATURES_BN = ["দ্রুত শুকানো কালি", "দাগহীন নিব", "রিফিলযোগ্য পিতলের বডি", "অ্যাসিড-মুক্ত কাগজ",
-               "পুরোপুরি খুলে রাখা যায় এমন বাঁধাই", "মোটা ১০০ জিএসএম পাতা", "নরম সিলিকন গ্রিপ",
-               "জলরোধী মলাট", "দীর্ঘস্থায়ী কালি", "পুনর্ব্যবহৃত কাগজ", "চৌম্বক ক্লিপ", "নম্বর দেওয়া পাতা",
-               "কলম রাখার ইলাস্টিক লুপ", "রং না-ওঠা কালি", "আলগা কাগজ রাখার পকেট"]
-BENEFITS = ["your notes stay crisp", "left-handed writers get no smudges", "the ink never skips",
-            "one refill lasts a whole semester", "nothing bleeds through the page",
-            "your hand does not tire", "your ideas stay in one place", "colours stay bright for years",
-            "it survives the bottom of any backpack", "every line comes out even",
-            "you find last week's notes in seconds", "there is less plastic in the bin"]
-BENEFITS_BN = ["হাত ব্যথা হয় না", "পাতায় কালি ছড়ায় না", "লেখা থাকে ঝকঝকে", "এক রিফিলে চলে পুরো সেমিস্টার",
-               "বাঁহাতিদের লেখাও থাকে দাগহীন", "ব্যাগের ভেতরেও খাতা থাকে অক্ষত", "রং থাকে বছরের পর বছর",
-               "পুরনো নোট খুঁজে পাওয়া যায় মুহূর্তে"]
-COLOURS = ["midnight blue", "forest green", "crimson", "charcoal", "teal", "lavender",
-           "sunflower yellow", "coral", "slate grey", "burgundy", "mint", "ivory", "ocean blue", "rose gold"]
+LINES = [
+    "Glide",
+    "Aurora",
+    "Monsoon",
+    "Quill",
+    "Scribe",
+    "Atlas",
+    "Lotus",
+    "Kite",
+    "Nimbus",
+    "Ember",
+    "Tidal",
+    "Saffron",
+    "Indigo",
+    "Pebble",
+    "Marigold",
+    "Shiuli",
+    "Palash",
+    "Orbit",
+]
+LINES_BN = [
+    "গ্লাইড",
+    "অরোরা",
+    "মনসুন",
+    "কুইল",
+    "স্ক্রাইব",
+    "অ্যাটলাস",
+    "লোটাস",
+    "কাইট",
+    "নিম্বাস",
+    "এম্বার",
+    "টাইডাল",
+    "জাফরান",
+    "ইন্ডিগো",
+    "পেবল",
+    "গাঁদা",
+    "শিউলি",
+    "পলাশ",
+    "অরবিট",
+]
+TYPES = [
+    "gel pen",
+    "fountain pen",
+    "rollerball",
+    "fineliner",
+    "highlighter set",
+    "spiral notebook",
+    "dotted journal",
+    "sketchbook",
+    "weekly planner",
+    "pencil case",
+    "ink bottle",
+    "refill pack",
+    "mechanical pencil",
+    "brush pen set",
+    "desk organiser",
+    "exam kit",
+    "calligraphy set",
+    "leather diary",
+    "colour pencil tin",
+    "sticky note pad",
+]
+TYPES_BN = [
+    "জেল পেন",
+    "ফাউন্টেন পেন",
+    "রোলারবল কলম",
+    "ফাইনলাইনার",
+    "হাইলাইটার সেট",
+    "স্পাইরাল খাতা",
+    "ডটেড জার্নাল",
+    "স্কেচবুক",
+    "সাপ্তাহিক প্ল্যানার",
+    "পেন্সিল বক্স",
+    "কালির বোতল",
+    "রিফিল প্যাক",
+    "মেকানিক্যাল পেন্সিল",
+    "ব্রাশ পেন সেট",
+    "ডেস্ক অর্গানাইজার",
+    "পরীক্ষার কিট",
+    "ক্যালিগ্রাফি সেট",
+    "চামড়ার ডায়েরি",
+    "রঙপেন্সিলের বাক্স",
+    "স্টিকি নোট প্যাড",
+]
+FEATURES = [
+    "quick-dry ink",
+    "a smudge-proof tip",
+    "a refillable brass barrel",
+    "acid-free paper",
+    "lay-flat binding",
+    "thick 100 gsm pages",
+    "a soft silicone grip",
+    "a 0.5 mm needle tip",
+    "a water-resistant cover",
+    "archival pigment ink",
+    "100% recycled paper",
+    "ghost-grid pages",
+    "a magnetic clasp",
+    "a clear ink window",
+    "numbered pages",
+    "an elastic pen loop",
+    "a two-way nib",
+    "fade-proof colours",
+    "a spring-loaded clip",
+    "a pocket for loose notes",
+]
+FEATURES_BN = [
+    "দ্রুত শুকানো কালি",
+    "দাগহীন নিব",
+    "রিফিলযোগ্য পিতলের বডি",
+    "অ্যাসিড-মুক্ত কাগজ",
+    "পুরোপুরি খুলে রাখা যায় এমন বাঁধাই",
+    "মোটা ১০০ জিএসএম পাতা",
+    "নরম সিলিকন গ্রিপ",
+    "জলরোধী মলাট",
+    "দীর্ঘস্থায়ী কালি",
+    "পুনর্ব্যবহৃত কাগজ",
+    "চৌম্বক ক্লিপ",
+    "নম্বর দেওয়া পাতা",
+    "কলম রাখার ইলাস্টিক লুপ",
+    "রং না-ওঠা কালি",
+    "আলগা কাগজ রাখার পকেট",
+]
+BENEFITS = [
+    "your notes stay crisp",
+    "left-handed writers get no smudges",
+    "the ink never skips",
+    "one refill lasts a whole semester",
+    "nothing bleeds through the page",
+    "your hand does not tire",
+    "your ideas stay in one place",
+    "colours stay bright for years",
+    "it survives the bottom of any backpack",
+    "every line comes out even",
+    "you find last week's notes in seconds",
+    "there is less plastic in the bin",
+]
+BENEFITS_BN = [
+    "হাত ব্যথা হয় না",
+    "পাতায় কালি ছড়ায় না",
+    "লেখা থাকে ঝকঝকে",
+    "এক রিফিলে চলে পুরো সেমিস্টার",
+    "বাঁহাতিদের লেখাও থাকে দাগহীন",
+    "ব্যাগের ভেতরেও খাতা থাকে অক্ষত",
+    "রং থাকে বছরের পর বছর",
+    "পুরনো নোট খুঁজে পাওয়া যায় মুহূর্তে",
+]
+COLOURS = [
+    "midnight blue",
+    "forest green",
+    "crimson",
+    "charcoal",
+    "teal",
+    "lavender",
+    "sunflower yellow",
+    "coral",
+    "slate grey",
+    "burgundy",
+    "mint",
+    "ivory",
+    "ocean blue",
+    "rose gold",
+]
 COLOURS_BN = ["গাঢ় নীল", "সবুজ", "লাল", "বেগুনি", "কমলা", "কালো", "আকাশি", "মেরুন", "হলুদ", "গোলাপি"]
-OCCASIONS = ["exam season", "Diwali", "Eid", "back-to-school week", "Teacher's Day", "the new year",
-             "Durga Puja", "Pohela Boishakh", "graduation week", "Mother's Day", "the monsoon",
-             "the summer holidays", "Children's Day", "the first week of college", "year-end review season",
-             "the book fair", "Independence Day", "Christmas"]
-OCCASIONS_BN = ["পরীক্ষার মৌসুম", "ঈদ", "দুর্গাপূজা", "পয়লা বৈশাখ", "নতুন বছর", "শিক্ষক দিবস",
-                "ভাষা দিবস", "বইমেলা", "স্কুল খোলার সপ্তাহ", "দীপাবলি", "বর্ষাকাল", "গরমের ছুটি"]
-ACTIVITIES = ["taking lecture notes", "revising for finals", "sketching on the commute",
-              "journaling before bed", "planning the week", "signing contracts", "writing thank-you cards",
-              "brainstorming in meetings", "finishing homework", "drawing with the kids", "bullet journaling",
-              "practising calligraphy", "drafting a novel", "mapping out a project", "solving maths problems",
-              "writing letters home", "labelling lab samples", "annotating textbooks"]
-ACTIVITIES_BN = ["ক্লাসের নোট নেওয়া", "পরীক্ষার প্রস্তুতি", "রোজনামচা লেখা", "ছবি আঁকা", "সপ্তাহের পরিকল্পনা",
-                 "মিটিংয়ের নোট নেওয়া", "চিঠি লেখা", "গল্প লেখা", "হাতের লেখা অনুশীলন", "অঙ্ক কষা", "বাড়ির কাজ"]
-ACTIVITIES_BN_OF = ["ক্লাসের নোট নেওয়ার", "পরীক্ষার প্রস্তুতির", "রোজনামচা লেখার", "ছবি আঁকার", "সপ্তাহের পরিকল্পনার",
-                    "মিটিংয়ের নোট নেওয়ার", "চিঠি লেখার", "গল্প লেখার", "হাতের লেখা অনুশীলনের", "অঙ্ক কষার", "বাড়ির কাজের"]
-PEOPLE = {"students": ["students", "exam warriors", "first-years", "hostel roommates", "class monitors"],
-          "professionals": ["busy managers", "designers", "consultants", "architects", "writers",
-                            "founders", "remote teams"],
-          "parents": ["parents", "little artists", "young learners", "busy families", "grandparents"]}
-PEOPLE_BN = {"students": ["শিক্ষার্থী", "পরীক্ষার্থী", "কলেজ পড়ুয়া"],
-             "professionals": ["পেশাজীবী", "ডিজাইনার", "লেখক", "উদ্যোক্তা"],
-             "parents": ["অভিভাবক", "খুদে শিল্পী", "ছোট্ট পড়ুয়া"]}
-CITIES = ["Kolkata", "Dhaka", "Mumbai", "Bengaluru", "Pune", "Delhi", "Chennai", "Hyderabad",
-          "Chattogram", "Sylhet", "Guwahati", "Jaipur", "Siliguri", "Lucknow"]
+OCCASIONS = [
+    "exam season",
+    "Diwali",
+    "Eid",
+    "back-to-school week",
+    "Teacher's Day",
+    "the new year",
+    "Durga Puja",
+    "Pohela Boishakh",
+    "graduation week",
+    "Mother's Day",
+    "the monsoon",
+    "the summer holidays",
+    "Children's Day",
+    "the first week of college",
+    "year-end review season",
+    "the book fair",
+    "Independence Day",
+    "Christmas",
+]
+OCCASIONS_BN = [
+    "পরীক্ষার মৌসুম",
+    "ঈদ",
+    "দুর্গাপূজা",
+    "পয়লা বৈশাখ",
+    "নতুন বছর",
+    "শিক্ষক দিবস",
+    "ভাষা দিবস",
+    "বইমেলা",
+    "স্কুল খোলার সপ্তাহ",
+    "দীপাবলি",
+    "বর্ষাকাল",
+    "গরমের ছুটি",
+]
+ACTIVITIES = [
+    "taking lecture notes",
+    "revising for finals",
+    "sketching on the commute",
+    "journaling before bed",
+    "planning the week",
+    "signing contracts",
+    "writing thank-you cards",
+    "brainstorming in meetings",
+    "finishing homework",
+    "drawing with the kids",
+    "bullet journaling",
+    "practising calligraphy",
+    "drafting a novel",
+    "mapping out a project",
+    "solving maths problems",
+    "writing letters home",
+    "labelling lab samples",
+    "annotating textbooks",
+]
+ACTIVITIES_BN = [
+    "ক্লাসের নোট নেওয়া",
+    "পরীক্ষার প্রস্তুতি",
+    "রোজনামচা লেখা",
+    "ছবি আঁকা",
+    "সপ্তাহের পরিকল্পনা",
+    "মিটিংয়ের নোট নেওয়া",
+    "চিঠি লেখা",
+    "গল্প লেখা",
+    "হাতের লেখা অনুশীলন",
+    "অঙ্ক কষা",
+    "বাড়ির কাজ",
+]
+ACTIVITIES_BN_OF = [
+    "ক্লাসের নোট নেওয়ার",
+    "পরীক্ষার প্রস্তুতির",
+    "রোজনামচা লেখার",
+    "ছবি আঁকার",
+    "সপ্তাহের পরিকল্পনার",
+    "মিটিংয়ের নোট নেওয়ার",
+    "চিঠি লেখার",
+    "গল্প লেখার",
+    "হাতের লেখা অনুশীলনের",
+    "অঙ্ক কষার",
+    "বাড়ির কাজের",
+]
+PEOPLE = {
+    "students": ["students", "exam warriors", "first-years", "hostel roommates", "class monitors"],
+    "professionals": ["busy managers", "designers", "consultants", "architects", "writers", "founders", "remote teams"],
+    "parents": ["parents", "little artists", "young learners", "busy families", "grandparents"],
+}
+PEOPLE_BN = {
+    "students": ["শিক্ষার্থী", "পরীক্ষার্থী", "কলেজ পড়ুয়া"],
+    "professionals": ["পেশাজীবী", "ডিজাইনার", "লেখক", "উদ্যোক্তা"],
+    "parents": ["অভিভাবক", "খুদে শিল্পী", "ছোট্ট পড়ুয়া"],
+}
+CITIES = [
+    "Kolkata",
+    "Dhaka",
+    "Mumbai",
+    "Bengaluru",
+    "Pune",
+    "Delhi",
+    "Chennai",
+    "Hyderabad",
+    "Chattogram",
+    "Sylhet",
+    "Guwahati",
+    "Jaipur",
+    "Siliguri",
+    "Lucknow",
+]
 CITIES_BN = ["কলকাতা", "ঢাকা", "চট্টগ্রাম", "সিলেট", "শিলিগুড়ি", "খুলনা", "রাজশাহী", "আসানসোল", "বর্ধমান"]
 CITIES_BN_OF = ["কলকাতার", "ঢাকার", "চট্টগ্রামের", "সিলেটের", "শিলিগুড়ির", "খুলনার", "রাজশাহীর", "আসানসোলের", "বর্ধমানের"]
-NAMES = ["Ananya", "Rahul", "Farhana", "Arjun", "Meera", "Tanvir", "Priya", "Sourav", "Nusrat",
-         "Kabir", "Ishita", "Rafiq", "Diya", "Vikram", "Sadia", "Neel"]
+NAMES = [
+    "Ananya",
+    "Rahul",
+    "Farhana",
+    "Arjun",
+    "Meera",
+    "Tanvir",
+    "Priya",
+    "Sourav",
+    "Nusrat",
+    "Kabir",
+    "Ishita",
+    "Rafiq",
+    "Diya",
+    "Vikram",
+    "Sadia",
+    "Neel",
+]
 NAMES_BN = ["অনন্যা", "রাহুল", "ফারহানা", "অর্জুন", "মীরা", "তানভীর", "প্রিয়া", "সৌরভ", "নুসরাত"]
 EMOJI = ["✍️", "📚", "🖊️", "✨", "📒", "🎒", "💼", "🎨", "🪔", "🌙", "📝", "💙", "👩‍🎓", "👨‍💻", "🌧️", "🎁"]
-HASHTAGS = ["#BackToSchool", "#Stationery", "#WorkFromHome", "#ExamSeason", "#Journaling",
-            "#DeskSetup", "#FountainPen", "#StudyGram", "#BulletJournal", "#PenAddict", "#NoteTaking"]
+HASHTAGS = [
+    "#BackToSchool",
+    "#Stationery",
+    "#WorkFromHome",
+    "#ExamSeason",
+    "#Journaling",
+    "#DeskSetup",
+    "#FountainPen",
+    "#StudyGram",
+    "#BulletJournal",
+    "#PenAddict",
+    "#NoteTaking",
+]
 HASHTAGS_BN = ["#পরীক্ষা", "#শুভ_নববর্ষ", "#বইমেলা", "#ঈদ_অফার", "#পূজার_উপহার"]
 MENTIONS = ["@inkwell_studio", "@deskdiaries", "@thestudyhall", "@kolkata_sketchers", "@penpals_club"]
 SIGN_OFFS = ["Write on. Team InkWell", "Made with care in Kolkata by the InkWell family."]
@@ -212,51 +464,88 @@ BN = {
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SEASONS = ["summer", "winter", "monsoon", "spring", "festive season", "exam season"]
 SEASONS_BN = ["গ্রীষ্মে", "শীতে", "বর্ষায়", "বসন্তে", "পূজার মরসুমে"]
-MONTHS_BN = ["জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট",
-             "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"]
+MONTHS_BN = ["জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"]
 # Every post carries at least one free `detail` sentence early enough to survive `shrink`: without
 # it, two 1-2 sentence posts built from the same templates were accidental near-duplicates.
-PLAN_EN = {"short": ["detail", "hook|benefit|offer", "cta?"], "mid": ["hook", "detail", "benefit", "proof|offer", "cta"],
-           "long": ["hook", "detail", "benefit", "detail", "proof", "offer?", "cta"]}
+PLAN_EN = {
+    "short": ["detail", "hook|benefit|offer", "cta?"],
+    "mid": ["hook", "detail", "benefit", "proof|offer", "cta"],
+    "long": ["hook", "detail", "benefit", "detail", "proof", "offer?", "cta"],
+}
 
 # Per-post specifics: real posts tell a small story (who, what, where, a number, a quote) in words
 # no template fixes, so two unrelated posts share campaign lines but not most of their 3-grams.
-FIRST = ("Aarav Aditi Akash Amrita Anika Ankit Arif Ayesha Bipasha Chandni Debashis Deepa Farhan Gautam "
-         "Hasan Imran Jaya Karan Kavya Laila Mahir Maya Mitali Nadia Nikhil Omar Pallavi Pooja Rehana Rohan "
-         "Sabina Sameer Sanjana Shreya Sumon Tahmina Tanya Uday Varun Yusuf Zara Ritwik Moumita Shuvo Anjali").split()
-SURNAME = ("Sen Das Roy Khan Ahmed Bose Iyer Nair Gupta Mehta Chowdhury Islam Mitra Paul Reddy Sharma Kapoor "
-           "Banerjee Rahman Hossain Ghosh Dutta Saha Pillai Joshi Kulkarni Mondal Sarkar Biswas Menon").split()
-PLACES = ("Salt Lake,Gariahat,Dhanmondi,Banani,Andheri,Koramangala,Indiranagar,Kothrud,Lajpat Nagar,Adyar,"
-          "Gachibowli,Agrabad,Zindabazar,Behala,Howrah,Park Street,Baridhara,Uttara,Powai,Whitefield,Aundh,"
-          "Saket,Mylapore,Banjara Hills,Khulshi,Jadavpur,Ballygunge,Mirpur,Bandra,Jayanagar").split(",")
-VERBS = ("filled,sketched,annotated,labelled,drafted,copied,outlined,inked,planned,mapped,coloured,numbered,"
-         "indexed,journaled through,scribbled across,doodled on,wrote out,lettered,ruled,tabbed").split(",")
-ADJ = ("lined,dotted,blank,squared,yellowed,crisp,creased,tiny,oversized,borrowed,spare,margin-wide,"
-       "coffee-stained,rain-damp,pocket-sized,spiral-bound,loose,numbered,half-used,brand-new,colour-coded,"
-       "handmade,recycled,glossy,matte,folded,stapled,laminated,torn-out,bookmarked").split(",")
-NOUNS = ("pages,index cards,recipe cards,maps,timetables,flashcards,postcards,receipts,letters,lab reports,"
-         "storyboards,floor plans,to-do lists,mind maps,poems,menus,seating charts,ledgers,invoices,"
-         "sketches,diagrams,comics,planners,notebooks,workbooks,sticky notes,envelopes,labels,bookmarks,charts").split(",")
-WHEN = ("on the {n} o'clock ferry,during a power cut,before the first bell,between two client calls,on a night bus,"
-        "in a hospital waiting room,at a rooftop cafe,during a {n}-hour layover,on the metro to {place},"
-        "at her grandmother's kitchen table,in the library basement,on a rainy {weekday},during the lunch rush,"
-        "on a train to {city},at a {n}-day workshop,after the night shift,in a crowded exam hall").split(",")
-QUOTES = ("no smudges anywhere,it never skips,my boss wants one,the cap clicks nicely,dry in a blink,"
-          "my kids fight over it,it survived the wash,I like my handwriting now,pages lie flat,"
-          "fits my blazer pocket,that colour is perfect,even carbon copies work,my class noticed,"
-          "worth every rupee,lighter than it looks,no more spare pens").split(",")
-TAILS = ("with one {line} {type},using a single {type},and the {line} never faltered,on one refill,"
-         "without a single blot,and still had ink to spare,in {colour},with the new {type}").split(",")
+FIRST = (
+    "Aarav Aditi Akash Amrita Anika Ankit Arif Ayesha Bipasha Chandni Debashis Deepa Farhan Gautam "
+    "Hasan Imran Jaya Karan Kavya Laila Mahir Maya Mitali Nadia Nikhil Omar Pallavi Pooja Rehana Rohan "
+    "Sabina Sameer Sanjana Shreya Sumon Tahmina Tanya Uday Varun Yusuf Zara Ritwik Moumita Shuvo Anjali"
+).split()
+SURNAME = (
+    "Sen Das Roy Khan Ahmed Bose Iyer Nair Gupta Mehta Chowdhury Islam Mitra Paul Reddy Sharma Kapoor "
+    "Banerjee Rahman Hossain Ghosh Dutta Saha Pillai Joshi Kulkarni Mondal Sarkar Biswas Menon"
+).split()
+PLACES = (
+    "Salt Lake,Gariahat,Dhanmondi,Banani,Andheri,Koramangala,Indiranagar,Kothrud,Lajpat Nagar,Adyar,"
+    "Gachibowli,Agrabad,Zindabazar,Behala,Howrah,Park Street,Baridhara,Uttara,Powai,Whitefield,Aundh,"
+    "Saket,Mylapore,Banjara Hills,Khulshi,Jadavpur,Ballygunge,Mirpur,Bandra,Jayanagar"
+).split(",")
+VERBS = (
+    "filled,sketched,annotated,labelled,drafted,copied,outlined,inked,planned,mapped,coloured,numbered,"
+    "indexed,journaled through,scribbled across,doodled on,wrote out,lettered,ruled,tabbed"
+).split(",")
+ADJ = (
+    "lined,dotted,blank,squared,yellowed,crisp,creased,tiny,oversized,borrowed,spare,margin-wide,"
+    "coffee-stained,rain-damp,pocket-sized,spiral-bound,loose,numbered,half-used,brand-new,colour-coded,"
+    "handmade,recycled,glossy,matte,folded,stapled,laminated,torn-out,bookmarked"
+).split(",")
+NOUNS = (
+    "pages,index cards,recipe cards,maps,timetables,flashcards,postcards,receipts,letters,lab reports,"
+    "storyboards,floor plans,to-do lists,mind maps,poems,menus,seating charts,ledgers,invoices,"
+    "sketches,diagrams,comics,planners,notebooks,workbooks,sticky notes,envelopes,labels,bookmarks,charts"
+).split(",")
+WHEN = (
+    "on the {n} o'clock ferry,during a power cut,before the first bell,between two client calls,on a night bus,"
+    "in a hospital waiting room,at a rooftop cafe,during a {n}-hour layover,on the metro to {place},"
+    "at her grandmother's kitchen table,in the library basement,on a rainy {weekday},during the lunch rush,"
+    "on a train to {city},at a {n}-day workshop,after the night shift,in a crowded exam hall"
+).split(",")
+QUOTES = (
+    "no smudges anywhere,it never skips,my boss wants one,the cap clicks nicely,dry in a blink,"
+    "my kids fight over it,it survived the wash,I like my handwriting now,pages lie flat,"
+    "fits my blazer pocket,that colour is perfect,even carbon copies work,my class noticed,"
+    "worth every rupee,lighter than it looks,no more spare pens"
+).split(",")
+TAILS = (
+    "with one {line} {type},using a single {type},and the {line} never faltered,on one refill,"
+    "without a single blot,and still had ink to spare,in {colour},with the new {type}"
+).split(",")
 FIRST_BN = "আরাফ অদিতি আকাশ অমৃতা অনিকা আরিফ আয়েশা বিপাশা চন্দনী দেবাশিস দীপা ফারহান হাসান ইমরান জয়া কাব্য লায়লা মাহির মায়া মিতালী নাদিয়া নিখিল ওমর পল্লবী রেহানা রোহন সাবিনা সমীর শ্রেয়া সুমন তাহমিনা উদয় ইউসুফ জারা ঋত্বিক মৌমিতা শুভ".split()
 SURNAME_BN = "সেন দাস রায় খান আহমেদ বসু চৌধুরী ইসলাম মিত্র পাল ব্যানার্জি রহমান হোসেন ঘোষ দত্ত সাহা মণ্ডল সরকার বিশ্বাস".split()
 PLACES_BN = "সল্টলেক গড়িয়াহাট ধানমন্ডি বনানী বেহালা হাওড়া উত্তরা মিরপুর যাদবপুর বালিগঞ্জ খুলশী জিন্দাবাজার আগ্রাবাদ বারিধারা".split()
 ADJ_BN = "রুলটানা ডটেড সাদা ছোট্ট বড় পুরনো নতুন ভাঁজ-করা চকচকে হলদেটে আধা-ভরা রঙিন হাতে-বানানো পকেট-সাইজ ছেঁড়া".split()
 NOUNS_BN = "পাতা কার্ড মানচিত্র রুটিন চিঠি রসিদ রিপোর্ট নকশা তালিকা কবিতা মেনু খাতা ফ্ল্যাশকার্ড পোস্টকার্ড লেবেল খাম চার্ট".split()
 VERBS_BN = ["ভরিয়েছেন", "এঁকেছেন", "লিখেছেন", "সাজিয়েছেন", "নম্বর দিয়েছেন", "রং করেছেন", "টুকে নিয়েছেন", "গুছিয়েছেন"]
-WHEN_BN = ["লোডশেডিংয়ের সময়", "ভোরের ট্রেনে", "অফিসের লাঞ্চ বিরতিতে", "রাতের বাসে", "লাইব্রেরির কোণে",
-           "{n} ঘণ্টার যাত্রায়", "বৃষ্টির {weekday_bn}", "পরীক্ষার হলে", "দাদির রান্নাঘরের টেবিলে", "ছাদের ক্যাফেতে"]
-QUOTES_BN = ["একটুও দাগ পড়ে না", "কলম থামেই না", "হাতের লেখা নিজেরই ভালো লাগছে", "বাসেও পাতা সমান থাকে",
-             "বাচ্চারা এটা নিয়ে ঝগড়া করে", "ওয়াশিং মেশিন থেকেও বেঁচে ফিরেছে", "অফিসে সবাই জিজ্ঞেস করে কোথায় পেলাম"]
+WHEN_BN = [
+    "লোডশেডিংয়ের সময়",
+    "ভোরের ট্রেনে",
+    "অফিসের লাঞ্চ বিরতিতে",
+    "রাতের বাসে",
+    "লাইব্রেরির কোণে",
+    "{n} ঘণ্টার যাত্রায়",
+    "বৃষ্টির {weekday_bn}",
+    "পরীক্ষার হলে",
+    "দাদির রান্নাঘরের টেবিলে",
+    "ছাদের ক্যাফেতে",
+]
+QUOTES_BN = [
+    "একটুও দাগ পড়ে না",
+    "কলম থামেই না",
+    "হাতের লেখা নিজেরই ভালো লাগছে",
+    "বাসেও পাতা সমান থাকে",
+    "বাচ্চারা এটা নিয়ে ঝগড়া করে",
+    "ওয়াশিং মেশিন থেকেও বেঁচে ফিরেছে",
+    "অফিসে সবাই জিজ্ঞেস করে কোথায় পেলাম",
+]
 WEEKDAYS_BN = ["সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"]
 
 
@@ -265,23 +554,40 @@ def detail(rng: random.Random, s: dict[str, str], lang: str) -> str:
     n = rng.randint(2, 90)
     if lang == "bn":
         who = f"{rng.choice(PLACES_BN)}-এর {rng.choice(FIRST_BN)} {rng.choice(SURNAME_BN)}"
-        when = rng.choice(WHEN_BN).format(n=str(rng.randint(2, 14)).translate(DIGITS_BN), weekday_bn=rng.choice(WEEKDAYS_BN))
+        when = rng.choice(WHEN_BN).format(
+            n=str(rng.randint(2, 14)).translate(DIGITS_BN), weekday_bn=rng.choice(WEEKDAYS_BN)
+        )
         if rng.random() < 0.5:
-            return (f"{who} {when} {str(n).translate(DIGITS_BN)}টি {rng.choice(ADJ_BN)} {rng.choice(NOUNS_BN)} "
-                    f"{rng.choice(VERBS_BN)}, সঙ্গে ছিল {s['product']}।")
-        return f"“{rng.choice(QUOTES_BN)}”, বলছেন {who}, {when} {rng.choice(ADJ_BN)} {rng.choice(NOUNS_BN)} লিখতে লিখতে।"
-    who = rng.choice([f"{rng.choice(FIRST)} {rng.choice(SURNAME)} from {rng.choice(PLACES)}",
-                      f"{rng.choice(FIRST)}, who runs a {rng.choice(ADJ)} stall in {rng.choice(PLACES)},",
-                      f"our {rng.choice(['designer', 'packer', 'courier', 'intern', 'founder', 'accountant'])} {rng.choice(FIRST)}"])
-    when = rng.choice(WHEN).format(n=rng.randint(2, 14), place=rng.choice(PLACES), weekday=rng.choice(WEEKDAYS),
-                                   city=rng.choice(CITIES))
+            return (
+                f"{who} {when} {str(n).translate(DIGITS_BN)}টি {rng.choice(ADJ_BN)} {rng.choice(NOUNS_BN)} "
+                f"{rng.choice(VERBS_BN)}, সঙ্গে ছিল {s['product']}।"
+            )
+        return (
+            f"“{rng.choice(QUOTES_BN)}”, বলছেন {who}, {when} {rng.choice(ADJ_BN)} {rng.choice(NOUNS_BN)} লিখতে লিখতে।"
+        )
+    who = rng.choice(
+        [
+            f"{rng.choice(FIRST)} {rng.choice(SURNAME)} from {rng.choice(PLACES)}",
+            f"{rng.choice(FIRST)}, who runs a {rng.choice(ADJ)} stall in {rng.choice(PLACES)},",
+            f"our {rng.choice(['designer', 'packer', 'courier', 'intern', 'founder', 'accountant'])} {rng.choice(FIRST)}",
+        ]
+    )
+    when = rng.choice(WHEN).format(
+        n=rng.randint(2, 14), place=rng.choice(PLACES), weekday=rng.choice(WEEKDAYS), city=rng.choice(CITIES)
+    )
     if rng.random() < 0.5:
         what = f"{n} {rng.choice(ADJ)} {rng.choice(NOUNS)}"
         tail = rng.choice(TAILS).format(line=s["line"], type=s["type"], colour=s["colour"])
-        text = f"{who} {rng.choice(VERBS)} {what} {when} {tail}." if rng.random() < 0.5 else f"{when.capitalize()}, {who} {rng.choice(VERBS)} {what} {tail}."
+        text = (
+            f"{who} {rng.choice(VERBS)} {what} {when} {tail}."
+            if rng.random() < 0.5
+            else f"{when.capitalize()}, {who} {rng.choice(VERBS)} {what} {tail}."
+        )
     else:
-        text = (f"\"{rng.choice(QUOTES).capitalize()},\" says {who}, who {rng.choice(VERBS)} "
-                f"{n} {rng.choice(ADJ)} {rng.choice(NOUNS)} {when}.")
+        text = (
+            f'"{rng.choice(QUOTES).capitalize()}," says {who}, who {rng.choice(VERBS)} '
+            f"{n} {rng.choice(ADJ)} {rng.choice(NOUNS)} {when}."
+        )
     return text[0].upper() + text[1:]
 
 
@@ -311,31 +617,71 @@ def slots(rng: random.Random, audience: str, lang: str) -> dict[str, str]:
     day = rng.randint(1, 28)
     month = rng.randrange(12)
     slug = f"{LINES[li].lower()}-{TYPES[ti].replace(' ', '-')}"
-    s = {"n": str(rng.randint(3, 18)), "n2": str(rng.randint(12, 400)), "n3": f"{rng.randint(2, 60) * 100:,}",
-         "pct": str(rng.choice([10, 15, 20, 25, 30, 40])), "price": str(rng.choice([499, 799, 999, 1499])),
-         "save": str(rng.choice([99, 149, 199, 249, 350])), "grams": str(rng.randint(9, 40)),
-         "rating": f"4.{rng.randint(3, 9)}", "slug": slug, "li": str(li), "ti": str(ti),
-         "url": rng.choice([f"https://inkwell.in/{slug}?utm_source=social", f"inkwell.in/{slug}",
-                            f"https://bit.ly/ink{rng.randint(1000, 99999)}"])}
+    s = {
+        "n": str(rng.randint(3, 18)),
+        "n2": str(rng.randint(12, 400)),
+        "n3": f"{rng.randint(2, 60) * 100:,}",
+        "pct": str(rng.choice([10, 15, 20, 25, 30, 40])),
+        "price": str(rng.choice([499, 799, 999, 1499])),
+        "save": str(rng.choice([99, 149, 199, 249, 350])),
+        "grams": str(rng.randint(9, 40)),
+        "rating": f"4.{rng.randint(3, 9)}",
+        "slug": slug,
+        "li": str(li),
+        "ti": str(ti),
+        "url": rng.choice(
+            [
+                f"https://inkwell.in/{slug}?utm_source=social",
+                f"inkwell.in/{slug}",
+                f"https://bit.ly/ink{rng.randint(1000, 99999)}",
+            ]
+        ),
+    }
     if lang == "bn":
-        s.update(line=LINES_BN[li], type=TYPES_BN[ti], line2=LINES_BN[l2], type2=TYPES_BN[t2 % len(TYPES_BN)],
-                 feature=rng.choice(FEATURES_BN), feature2=rng.choice(FEATURES_BN), benefit=rng.choice(BENEFITS_BN),
-                 colour=rng.choice(COLOURS_BN), colour2=rng.choice(COLOURS_BN), occasion=rng.choice(OCCASIONS_BN),
-                 activity=rng.choice(ACTIVITIES_BN), activity2=rng.choice(ACTIVITIES_BN_OF),
-                 people=rng.choice(PEOPLE_BN[audience]), name=rng.choice(NAMES_BN),
-                 season_bn=rng.choice(SEASONS_BN), date_bn=f"{day} {MONTHS_BN[month]}")
+        s.update(
+            line=LINES_BN[li],
+            type=TYPES_BN[ti],
+            line2=LINES_BN[l2],
+            type2=TYPES_BN[t2 % len(TYPES_BN)],
+            feature=rng.choice(FEATURES_BN),
+            feature2=rng.choice(FEATURES_BN),
+            benefit=rng.choice(BENEFITS_BN),
+            colour=rng.choice(COLOURS_BN),
+            colour2=rng.choice(COLOURS_BN),
+            occasion=rng.choice(OCCASIONS_BN),
+            activity=rng.choice(ACTIVITIES_BN),
+            activity2=rng.choice(ACTIVITIES_BN_OF),
+            people=rng.choice(PEOPLE_BN[audience]),
+            name=rng.choice(NAMES_BN),
+            season_bn=rng.choice(SEASONS_BN),
+            date_bn=f"{day} {MONTHS_BN[month]}",
+        )
         ci = rng.randrange(len(CITIES_BN))
         s.update(city=CITIES_BN[ci], city_of=CITIES_BN_OF[ci])
         for k in ("n", "n2", "n3", "pct", "price", "save", "rating", "date_bn", "grams"):
             s[k] = s[k].translate(DIGITS_BN)
         s["product"] = f"{s['line']} {s['type']}"
         return s
-    s.update(line=LINES[li], type=TYPES[ti], line2=LINES[l2], type2=TYPES[t2], feature=rng.choice(FEATURES),
-             feature2=rng.choice(FEATURES), benefit=rng.choice(BENEFITS), colour=rng.choice(COLOURS),
-             colour2=rng.choice(COLOURS), occasion=rng.choice(OCCASIONS), activity=rng.choice(ACTIVITIES),
-             activity2=rng.choice(ACTIVITIES), people=rng.choice(PEOPLE[audience]), city=rng.choice(CITIES),
-             name=rng.choice(NAMES), weekday=rng.choice(WEEKDAYS), season=rng.choice(SEASONS),
-             date=f"{day} {datetime(2025, month + 1, 1):%B}")
+    s.update(
+        line=LINES[li],
+        type=TYPES[ti],
+        line2=LINES[l2],
+        type2=TYPES[t2],
+        feature=rng.choice(FEATURES),
+        feature2=rng.choice(FEATURES),
+        benefit=rng.choice(BENEFITS),
+        colour=rng.choice(COLOURS),
+        colour2=rng.choice(COLOURS),
+        occasion=rng.choice(OCCASIONS),
+        activity=rng.choice(ACTIVITIES),
+        activity2=rng.choice(ACTIVITIES),
+        people=rng.choice(PEOPLE[audience]),
+        city=rng.choice(CITIES),
+        name=rng.choice(NAMES),
+        weekday=rng.choice(WEEKDAYS),
+        season=rng.choice(SEASONS),
+        date=f"{day} {datetime(2025, month + 1, 1):%B}",
+    )
     s["product"] = f"InkWell {s['line']} {s['type']}"
     s["Occasion"] = s["occasion"][0].upper() + s["occasion"][1:]
     s["People_cap"] = s["people"][0].upper() + s["people"][1:]
@@ -343,8 +689,9 @@ def slots(rng: random.Random, audience: str, lang: str) -> dict[str, str]:
     return s
 
 
-def compose(rng: random.Random, s: dict[str, str], lang: str, length: str,
-            avoid: frozenset[str] = frozenset()) -> list[str]:
+def compose(
+    rng: random.Random, s: dict[str, str], lang: str, length: str, avoid: frozenset[str] = frozenset()
+) -> list[str]:
     """Sentences for one body, following a plan of roles (hook, benefit, ...); none from `avoid`."""
     book = BN if lang == "bn" else EN
     out: list[str] = []
@@ -412,10 +759,10 @@ def decorate(rng: random.Random, p: Post, s: dict[str, str]) -> None:
     p.link = rng.choice([None, s["url"], f"https://inkwell.in/{s['slug']}?utm_source={p.channel}"])
     p.mention = rng.choice(MENTIONS) if rng.random() < 0.12 else None
     if p.channel in ("instagram", "pinterest") or (p.channel == "facebook" and rng.random() < 0.5):
-        alt = (f"{s['product']} on a wooden desk" if p.lang == "en" else f"কাঠের টেবিলে রাখা {s['product']}")
+        alt = f"{s['product']} on a wooden desk" if p.lang == "en" else f"কাঠের টেবিলে রাখা {s['product']}"
         p.images = [(f"img/{s['slug']}-{rng.randint(1, 9)}.jpg", alt)]
     if p.channel in ("youtube", "pinterest"):
-        p.title = (f"The {s['line']} {s['type']}: a closer look" if p.lang == "en" else f"{s['product']}: কাছ থেকে দেখা")
+        p.title = f"The {s['line']} {s['type']}: a closer look" if p.lang == "en" else f"{s['product']}: কাছ থেকে দেখা"
 
 
 def fits(p: Post) -> bool:
@@ -432,8 +779,14 @@ def shrink(p: Post) -> None:
         p.link = None
 
 
-def new_post(rng: random.Random, i: int, channel: str | None = None, audience: str | None = None,
-             lang: str | None = None, when: datetime | None = None) -> tuple[Post, dict[str, str]]:
+def new_post(
+    rng: random.Random,
+    i: int,
+    channel: str | None = None,
+    audience: str | None = None,
+    lang: str | None = None,
+    when: datetime | None = None,
+) -> tuple[Post, dict[str, str]]:
     audience = audience or rng.choice(list(AUDIENCES))
     channel = channel or rng.choice(AUDIENCES[audience])
     lang = lang or ("bn" if rng.random() < 0.25 else "en")
@@ -450,11 +803,16 @@ def new_post(rng: random.Random, i: int, channel: str | None = None, audience: s
     return p, s
 
 
-def copy_to(rng: random.Random, orig: Post, s: dict[str, str], i: int, channel: str, days: float,
-            tweak: bool) -> Post:
+def copy_to(rng: random.Random, orig: Post, s: dict[str, str], i: int, channel: str, days: float, tweak: bool) -> Post:
     """A cross-post: same sentences, new hashtags/emoji/link, maybe one sentence swapped."""
-    p = replace(orig, channel=channel, when=orig.when + timedelta(days=days), images=[], title=None,
-                sentences=list(orig.sentences))
+    p = replace(
+        orig,
+        channel=channel,
+        when=orig.when + timedelta(days=days),
+        images=[],
+        title=None,
+        sentences=list(orig.sentences),
+    )
     decorate(rng, p, s)
     if tweak and len(p.sentences) >= 4:
         book = BN if p.lang == "bn" else EN
@@ -495,15 +853,32 @@ def generate(n_posts: int, seed: int) -> tuple[list[Post], dict]:
         else:
             kind, code = "rewrite", "none"  # same product and occasion, written again for the channel
             channel = rng.choice(others)
-            copy = Post("", channel, orig.audience, orig.lang, orig.when + timedelta(days=rng.uniform(1, 20)),
-                        compose(rng, s, orig.lang, body_length(channel, rng), frozenset(orig.sentences)),
-                        [], [], None, None)
+            copy = Post(
+                "",
+                channel,
+                orig.audience,
+                orig.lang,
+                orig.when + timedelta(days=rng.uniform(1, 20)),
+                compose(rng, s, orig.lang, body_length(channel, rng), frozenset(orig.sentences)),
+                [],
+                [],
+                None,
+                None,
+            )
             decorate(rng, copy, s)
             shrink(copy)
             copy.path = f"posts/{channel}/{copy.when:%Y-%m}/{s['slug']}-{i:06d}.md"
         posts.append((copy, s))
-        pairs.append({"a": orig.path, "b": copy.path, "kind": kind, "expected": code, "lang": orig.lang,
-                      "textually_similar": kind != "rewrite"})
+        pairs.append(
+            {
+                "a": orig.path,
+                "b": copy.path,
+                "kind": kind,
+                "expected": code,
+                "lang": orig.lang,
+                "textually_similar": kind != "rewrite",
+            }
+        )
         i += 1
     planted_paths = {p["a"] for p in pairs} | {p["b"] for p in pairs}
     plain = [j for j in range(n_plain) if posts[j][0].path not in planted_paths]
@@ -513,8 +888,9 @@ def generate(n_posts: int, seed: int) -> tuple[list[Post], dict]:
             if code == "BV001":
                 p.sentences = compose(rng, s, p.lang, "long") + compose(rng, s, p.lang, "mid")
             elif code == "BR001":
-                p.sentences = p.sentences + [f"Everything at inkwell is made to last." if p.lang == "en"
-                                             else "inkwell-এর প্রতিটি জিনিস টেকসই।"]
+                p.sentences = p.sentences + [
+                    "Everything at inkwell is made to last." if p.lang == "en" else "inkwell-এর প্রতিটি জিনিস টেকসই।"
+                ]
             elif code == "HT001":
                 p.hashtags = ["#InkWell"] + HASHTAGS[:6]
             else:
@@ -577,7 +953,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     posts, meta = generate(args.posts, args.seed)
     write(posts, meta, args.out)
-    print(f"wrote {len(posts)} posts, {len(meta['pairs'])} planted pairs, {len(meta['problems'])} problems to {args.out}")
+    print(
+        f"wrote {len(posts)} posts, {len(meta['pairs'])} planted pairs, {len(meta['problems'])} problems to {args.out}"
+    )
     return 0
 
 

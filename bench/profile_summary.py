@@ -9,6 +9,7 @@ cProfile inflates pure-Python code (PyYAML, emoji's tokenizer) several times mor
 contentlint frame on its stack (library time counts for the contentlint code that called it) and,
 separately, to the package of the frame actually running.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,7 @@ FRAME = re.compile(r"^(?P<func>.*) \((?P<file>[^:()]+)(?::\d+)?\)$")
 def package_of(file: str) -> str:
     """contentlint modules by name (`contentlint/kinds/brand.py` -> kinds/brand); libraries by package."""
     if file.startswith("contentlint/"):
-        return file[len("contentlint/"):].removesuffix(".py")
+        return file[len("contentlint/") :].removesuffix(".py")
     if "site-packages/" in file:
         return file.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
     return "stdlib: " + Path(file).stem if file.endswith(".py") or file.startswith("<frozen") else file
@@ -49,9 +50,9 @@ def main() -> None:
     args = parser.parse_args()
     stacks = parse(args.profile)
     total = sum(count for _, count in stacks) or 1
-    owner: Counter[str] = Counter()      # deepest contentlint function, library time included
+    owner: Counter[str] = Counter()  # deepest contentlint function, library time included
     owner_module: Counter[str] = Counter()
-    running: Counter[str] = Counter()    # package of the frame on top
+    running: Counter[str] = Counter()  # package of the frame on top
     for frames, count in stacks:
         ours = [(f, file) for f, file in frames if file.startswith("contentlint/")]
         if ours:

@@ -13,6 +13,7 @@ a pre-commit hook is compared with. Every run goes through a fresh helper proces
 The machine is shared and noisy: medians of several runs, ratios to baselines measured in the same
 run, and CPU seconds beside wall seconds (CPU time is far less sensitive to other people's load).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,7 @@ ROOT = BENCH.parent
 CORPORA = BENCH / "corpora"
 GENERATOR = BENCH / "generate_corpus.py"
 PEERS = BENCH / ".venv-peers" / "bin"
-CACHE = ".contentlint_cache"     # the generated config does not set cache_dir
+CACHE = ".contentlint_cache"  # the generated config does not set cache_dir
 CORES = os.cpu_count() or 1
 SCENARIOS = {"cold", "warm", "changed", "peers"}
 
@@ -43,9 +44,9 @@ SCENARIOS = {"cold", "warm", "changed", "peers"}
 # ---- one measured run ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Sample:
-    wall: float       # seconds
-    cpu: float        # user + system seconds of the child and everything it waited for
-    rss_mb: float     # peak resident set of the largest single process in the child's tree
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the child and everything it waited for
+    rss_mb: float  # peak resident set of the largest single process in the child's tree
     rc: int
 
 
@@ -58,13 +59,22 @@ def measure_here(command: list[str], cwd: str) -> None:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         sys.stderr.write(done.stderr.decode("utf-8", "replace")[-2000:])
-    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-                      "rss_mb": usage.ru_maxrss / 1024, "rc": done.returncode}))
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": usage.ru_utime + usage.ru_stime,
+                "rss_mb": usage.ru_maxrss / 1024,
+                "rc": done.returncode,
+            }
+        )
+    )
 
 
 def measure(command: list[str], cwd: Path) -> Sample:
-    out = subprocess.run([sys.executable, __file__, "--measure", str(cwd), "--", *command],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", str(cwd), "--", *command], capture_output=True, text=True, check=True
+    )
     if out.stderr:
         print(out.stderr, file=sys.stderr)
     return Sample(**json.loads(out.stdout.strip().splitlines()[-1]))
@@ -74,8 +84,8 @@ def measure(command: list[str], cwd: Path) -> Sample:
 class Row:
     size: int | None
     label: str
-    jobs: int | None      # processes contentlint may use; None for peers and baselines
-    posts: int            # posts this command checks (throughput is counted on these)
+    jobs: int | None  # processes contentlint may use; None for peers and baselines
+    posts: int  # posts this command checks (throughput is counted on these)
     samples: list[Sample] = field(default_factory=list)
 
     @property
@@ -105,8 +115,11 @@ def repeat(row: Row, command: list[str], cwd: Path, runs: int, before: object = 
             before(index)
         sample = measure(command, cwd)
         row.samples.append(sample)
-        print(f"  {row.label:<44} jobs={row.jobs!s:<4} {sample.wall:8.3f} s wall {sample.cpu:8.3f} s cpu "
-              f"{sample.rss_mb:7.1f} MB rc={sample.rc}", flush=True)
+        print(
+            f"  {row.label:<44} jobs={row.jobs!s:<4} {sample.wall:8.3f} s wall {sample.cpu:8.3f} s cpu "
+            f"{sample.rss_mb:7.1f} MB rc={sample.rc}",
+            flush=True,
+        )
     return row
 
 
@@ -126,8 +139,9 @@ def corpus_for(size: int, seed: int) -> Path:
     partial = CORPORA / (name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     print(f"generating {size} posts into {target} ...", flush=True)
-    subprocess.run([sys.executable, str(GENERATOR), "--posts", str(size), "--out", str(partial), "--seed", str(seed)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--posts", str(size), "--out", str(partial), "--seed", str(seed)], check=True
+    )
     partial.rename(target)
     return target
 
@@ -153,29 +167,58 @@ def bench_size(size: int, runs: int, seed: int, full: bool, scenarios: set[str] 
     for jobs in jobs_list if "cold" in scenarios else ():
         if jobs == 1 and not full:
             continue
-        rows.append(repeat(Row(size, "cold, --no-cache", jobs, n), contentlint("--no-cache", "-j", str(jobs), "posts"), corpus, runs))
-        rows.append(repeat(Row(size, "cold, first run with an empty cache", jobs, n),
-                           contentlint("-j", str(jobs), "posts"), corpus, runs, before=clear))
+        rows.append(
+            repeat(
+                Row(size, "cold, --no-cache", jobs, n),
+                contentlint("--no-cache", "-j", str(jobs), "posts"),
+                corpus,
+                runs,
+            )
+        )
+        rows.append(
+            repeat(
+                Row(size, "cold, first run with an empty cache", jobs, n),
+                contentlint("-j", str(jobs), "posts"),
+                corpus,
+                runs,
+                before=clear,
+            )
+        )
     # leave the cache filled (the last cold run did), then measure warm runs
-    if {"warm", "changed"} & scenarios:   # a cache filled now: rule packs edited since the cold runs change every key
+    if {"warm", "changed"} & scenarios:  # a cache filled now: rule packs edited since the cold runs change every key
         measure(contentlint("posts"), corpus)
     for jobs in jobs_list if "warm" in scenarios else ():
-        rows.append(repeat(Row(size, "warm, unchanged repo", jobs, n), contentlint("-j", str(jobs), "posts"), corpus, runs))
+        rows.append(
+            repeat(Row(size, "warm, unchanged repo", jobs, n), contentlint("-j", str(jobs), "posts"), corpus, runs)
+        )
     changed = posts[len(posts) // 2]
     original = changed.read_bytes()
 
-    def edit(_index: int) -> None:   # a new edit each run (any jobs), so no cache already holds it
+    def edit(_index: int) -> None:  # a new edit each run (any jobs), so no cache already holds it
         changed.write_bytes(original + f"\nEdited for the bench at {time.time_ns()}.\n".encode())
 
     try:
         for jobs in jobs_list if "changed" in scenarios else ():
-            rows.append(repeat(Row(size, "one changed post (pre-commit), warm cache", jobs, 1),
-                               contentlint("-j", str(jobs), str(changed.relative_to(corpus))), corpus, runs, before=edit))
+            rows.append(
+                repeat(
+                    Row(size, "one changed post (pre-commit), warm cache", jobs, 1),
+                    contentlint("-j", str(jobs), str(changed.relative_to(corpus))),
+                    corpus,
+                    runs,
+                    before=edit,
+                )
+            )
     finally:
         changed.write_bytes(original)
     if (PEERS / "proselint").exists() and "peers" in scenarios:
-        rows.append(repeat(Row(size, "proselint 0.16 over the post folder", None, n),
-                           [str(PEERS / "proselint"), "check", "posts"], corpus, runs))
+        rows.append(
+            repeat(
+                Row(size, "proselint 0.16 over the post folder", None, n),
+                [str(PEERS / "proselint"), "check", "posts"],
+                corpus,
+                runs,
+            )
+        )
     return rows
 
 
@@ -183,8 +226,12 @@ def baselines(runs: int) -> list[Row]:
     python = sys.executable
     return [
         repeat(Row(None, "python -c pass", None, 0), [python, "-c", "pass"], ROOT, runs),
-        repeat(Row(None, "spaCy baseline: import spacy; spacy.blank('en')", None, 0),
-               [python, "-c", "import spacy; spacy.blank('en')"], ROOT, runs),
+        repeat(
+            Row(None, "spaCy baseline: import spacy; spacy.blank('en')", None, 0),
+            [python, "-c", "import spacy; spacy.blank('en')"],
+            ROOT,
+            runs,
+        ),
     ]
 
 
@@ -221,34 +268,65 @@ def targets(rows: list[Row], spacy: Row) -> list[str]:
         lines.append(f"| {name} | {text if row else 'not measured'} | {('yes' if ok else '**no**') if row else '-'} |")
 
     one = find(rows, 10_000, "one changed post", CORES)
-    add("one changed post, 10,000-post repo, warm cache <= 1.5x spaCy baseline", one,
-        f"{one.wall:.3f} s = {one.wall / spacy.wall:.2f}x of {spacy.wall:.3f} s" if one else "", bool(one) and one.wall <= 1.5 * spacy.wall)
+    add(
+        "one changed post, 10,000-post repo, warm cache <= 1.5x spaCy baseline",
+        one,
+        f"{one.wall:.3f} s = {one.wall / spacy.wall:.2f}x of {spacy.wall:.3f} s" if one else "",
+        bool(one) and one.wall <= 1.5 * spacy.wall,
+    )
     warm = find(rows, 10_000, "warm, unchanged", CORES)
-    add("unchanged 10,000-post repo, warm < 0.5 s", warm, f"{warm.wall:.3f} s" if warm else "", bool(warm) and warm.wall < 0.5)
+    add(
+        "unchanged 10,000-post repo, warm < 0.5 s",
+        warm,
+        f"{warm.wall:.3f} s" if warm else "",
+        bool(warm) and warm.wall < 0.5,
+    )
     cold = find(rows, 10_000, "cold, --no-cache", CORES)
     peer = find(rows, 10_000, "proselint")
     if cold and peer:
-        add("cold 10,000 posts faster than proselint", cold,
-            f"{cold.wall:.2f} s vs {peer.wall:.2f} s: {peer.wall / cold.wall:.2f}x faster", cold.wall < peer.wall)
+        add(
+            "cold 10,000 posts faster than proselint",
+            cold,
+            f"{cold.wall:.2f} s vs {peer.wall:.2f} s: {peer.wall / cold.wall:.2f}x faster",
+            cold.wall < peer.wall,
+        )
     cold1 = find(rows, 10_000, "cold, --no-cache", 1) or cold
     if cold1:
-        add(">= 1,000 posts/s/core, cold, every default rule", cold1,
+        add(
+            ">= 1,000 posts/s/core, cold, every default rule",
+            cold1,
             f"{cold1.per_core:,.0f} posts/s/core (jobs={cold1.jobs}); {cold1.posts / cold1.cpu:,.0f} posts per CPU-second",
-            cold1.per_core >= 1000)
+            cold1.per_core >= 1000,
+        )
     big = find(rows, 100_000, "cold, --no-cache", CORES)
-    add("100,000 posts complete, peak memory < 2 GB", big,
-        f"rc={big.samples[0].rc}, peak {max(r.rss for r in rows if r.size == 100_000 and r.jobs):,.0f} MB" if big else "",
-        bool(big) and all(s.rc in (0, 1) for s in big.samples) and max(r.rss for r in rows if r.size == 100_000 and r.jobs) < 2048)
+    add(
+        "100,000 posts complete, peak memory < 2 GB",
+        big,
+        f"rc={big.samples[0].rc}, peak {max(r.rss for r in rows if r.size == 100_000 and r.jobs):,.0f} MB"
+        if big
+        else "",
+        bool(big)
+        and all(s.rc in (0, 1) for s in big.samples)
+        and max(r.rss for r in rows if r.size == 100_000 and r.jobs) < 2048,
+    )
     if big and cold:
-        add("time near-linear from 10k to 100k (ratio near 10)", big,
-            f"{big.wall / cold.wall:.1f}x wall, {big.cpu / cold.cpu:.1f}x CPU", big.wall / cold.wall <= 13)
+        add(
+            "time near-linear from 10k to 100k (ratio near 10)",
+            big,
+            f"{big.wall / cold.wall:.1f}x wall, {big.cpu / cold.cpu:.1f}x CPU",
+            big.wall / cold.wall <= 13,
+        )
     return lines
 
 
-def report(rows: list[Row], args: argparse.Namespace, started: datetime, loads: tuple[tuple[float, ...], tuple[float, ...]]) -> str:
+def report(
+    rows: list[Row], args: argparse.Namespace, started: datetime, loads: tuple[tuple[float, ...], tuple[float, ...]]
+) -> str:
     spacy = find(rows, None, "spaCy baseline")
     assert spacy is not None
-    version = subprocess.run([sys.executable, "-m", "contentlint", "--version"], capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [sys.executable, "-m", "contentlint", "--version"], capture_output=True, text=True
+    ).stdout.strip()
     command = "python bench/run.py " + " ".join(sys.argv[1:])
     out = [
         "# contentlint speed and scale (issue 8)",
@@ -277,35 +355,54 @@ def report(rows: list[Row], args: argparse.Namespace, started: datetime, loads: 
         peer = find(rows, row.size, "proselint") if row.size else None
         vs_peer = peer.wall / row.wall if peer and row.jobs and row.posts > 1 else None
         throughput = f"{row.posts_per_s:,.0f}" if row.posts > 1 else "-"
-        per_core = f"{row.per_core:,.0f}" if row.posts > 1 and row.jobs is not None else (
-            f"{row.posts_per_s:,.0f}" if row.posts > 1 else "-")
+        per_core = (
+            f"{row.per_core:,.0f}"
+            if row.posts > 1 and row.jobs is not None
+            else (f"{row.posts_per_s:,.0f}" if row.posts > 1 else "-")
+        )
         out.append(
             f"| {row.size or '-':,} | {row.label} | {row.jobs or '-'} | {len(row.samples)} | {row.wall:.3f} s | {row.cpu:.2f} | "
             f"{row.rss:,.0f} MB | {throughput} | {per_core} | {fmt_ratio(vs_peer)} | {row.wall / spacy.wall:.2f}x |"
-            if isinstance(row.size, int) else
-            f"| - | {row.label} | - | {len(row.samples)} | {row.wall:.3f} s | {row.cpu:.2f} | {row.rss:,.0f} MB | - | - | - | {row.wall / spacy.wall:.2f}x |"
+            if isinstance(row.size, int)
+            else f"| - | {row.label} | - | {len(row.samples)} | {row.wall:.3f} s | {row.cpu:.2f} | {row.rss:,.0f} MB | - | - | - | {row.wall / spacy.wall:.2f}x |"
         )
     scaling = []
     for label in ("cold, --no-cache", "cold, first run", "warm, unchanged", "one changed post"):
         small, big = find(rows, 10_000, label, CORES), find(rows, 100_000, label, CORES)
         if small and big:
-            scaling.append(f"| {label} | {small.wall:.3f} s | {big.wall:.3f} s | {big.wall / small.wall:.1f}x | {big.cpu / small.cpu:.1f}x |")
+            scaling.append(
+                f"| {label} | {small.wall:.3f} s | {big.wall:.3f} s | {big.wall / small.wall:.1f}x | {big.cpu / small.cpu:.1f}x |"
+            )
     if scaling:
-        out += ["", "## 100k / 10k", "", "| scenario (default jobs) | 10k wall | 100k wall | wall ratio | CPU ratio |",
-                "|---|---|---|---|---|", *scaling, "", "Linear would be 10.0x."]
-    out += ["", "vs proselint: proselint's wall time / contentlint's on the same posts (above 1: contentlint is faster). "
-            "proselint runs once over the post folder (its own directory mode, one process, no cache).", ""]
+        out += [
+            "",
+            "## 100k / 10k",
+            "",
+            "| scenario (default jobs) | 10k wall | 100k wall | wall ratio | CPU ratio |",
+            "|---|---|---|---|---|",
+            *scaling,
+            "",
+            "Linear would be 10.0x.",
+        ]
+    out += [
+        "",
+        "vs proselint: proselint's wall time / contentlint's on the same posts (above 1: contentlint is faster). "
+        "proselint runs once over the post folder (its own directory mode, one process, no cache).",
+        "",
+    ]
     return "\n".join(out)
 
 
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--measure":
-        measure_here(sys.argv[sys.argv.index("--") + 1:], sys.argv[2])
+        measure_here(sys.argv[sys.argv.index("--") + 1 :], sys.argv[2])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated post counts")
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (median reported)")
-    parser.add_argument("--big", type=int, default=50_000, help="sizes above this use --big-runs and skip --jobs 1 cold runs")
+    parser.add_argument(
+        "--big", type=int, default=50_000, help="sizes above this use --big-runs and skip --jobs 1 cold runs"
+    )
     parser.add_argument("--big-runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=BENCH / "RESULTS.md")
@@ -315,15 +412,16 @@ def main() -> None:
     load_start = os.getloadavg()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     for size in sizes:
-        corpus_for(size, args.seed)          # generate first, so generation never overlaps timing
+        corpus_for(size, args.seed)  # generate first, so generation never overlaps timing
     if not (PEERS / "proselint").exists():
         print("no bench/.venv-peers/bin/proselint: see bench/README.md; proselint rows skipped", file=sys.stderr)
     rows = baselines(max(args.runs, 5))
     for size in sizes:
         big = size > args.big
-        rows += bench_size(size, args.big_runs if big else args.runs, args.seed, full=not big,
-                           scenarios=set(args.scenarios.split(",")))
-    rows += baselines(max(args.runs, 5))     # again at the end: the load may have changed
+        rows += bench_size(
+            size, args.big_runs if big else args.runs, args.seed, full=not big, scenarios=set(args.scenarios.split(","))
+        )
+    rows += baselines(max(args.runs, 5))  # again at the end: the load may have changed
     rows = merge_baselines(rows)
     text = report(rows, args, started, (load_start, os.getloadavg()))
     args.out.write_text(text, encoding="utf-8")

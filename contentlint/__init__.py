@@ -4,9 +4,11 @@ The Python API (DESIGN A6). `Workspace` is the engine a long-lived process holds
 below build one for a single call. Everything heavy is imported inside the functions that need
 it, so `import contentlint` stays cheap for a pre-commit hook.
 """
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from contentlint._version import __version__
 from contentlint.model.report import Report
@@ -21,8 +23,20 @@ if TYPE_CHECKING:
     from contentlint.workspace import Workspace
 
 __all__ = [
-    "ConfigError", "FileError", "Fix", "Related", "Report", "UsageError", "Violation", "Workspace",
-    "__version__", "hashtags", "lint_paths", "lint_text", "measure", "readability",
+    "ConfigError",
+    "FileError",
+    "Fix",
+    "Related",
+    "Report",
+    "UsageError",
+    "Violation",
+    "Workspace",
+    "__version__",
+    "hashtags",
+    "lint_paths",
+    "lint_text",
+    "measure",
+    "readability",
 ]
 
 
@@ -50,14 +64,20 @@ def _workspace(config: str | PathLike[str] | Mapping[str, Any] | None, **options
     return Workspace(config, options=RunOptions(**options))
 
 
-def lint_text(text: str, *, channel: str | None = None, audience: str | None = None,
-              config: str | PathLike[str] | Mapping[str, Any] | None = None) -> list[Violation]:
+def lint_text(
+    text: str,
+    *,
+    channel: str | None = None,
+    audience: str | None = None,
+    config: str | PathLike[str] | Mapping[str, Any] | None = None,
+) -> list[Violation]:
     """Lint one post (front matter allowed). `config`: a path, a dict in the A2 shape, or None."""
     return _workspace(config, channel=channel, audience=audience).check_text(text)
 
 
-def lint_paths(paths: Sequence[str | PathLike[str]], *,
-               config: str | PathLike[str] | Mapping[str, Any] | None = None) -> Report:
+def lint_paths(
+    paths: Sequence[str | PathLike[str]], *, config: str | PathLike[str] | Mapping[str, Any] | None = None
+) -> Report:
     """Lint files and folders, corpus rules included; returns violations, errors and a summary."""
     return _workspace(config).check_paths([str(path) for path in paths])
 

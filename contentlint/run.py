@@ -9,15 +9,16 @@
 4. The corpus rules run once over the index of config `content` plus the targets
    (`cache.indexing`), unless the same targets and corpus were checked before.
 """
+
 from __future__ import annotations
 
 import gc
 import os
 import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from contentlint._version import __version__
 from contentlint.cache import run_snapshot
@@ -49,7 +50,7 @@ class RunOptions:
     audience: str | None = None
     use_cache: bool = True
     jobs: int = 1
-    all_texts: bool = False   # every post's text in the report, not only those with findings (HTML)
+    all_texts: bool = False  # every post's text in the report, not only those with findings (HTML)
 
     @property
     def selection(self) -> Selection:
@@ -88,9 +89,16 @@ def fewer_gc_passes() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def check_paths(engine: Engine, paths: Sequence[str], *, options: RunOptions, folders: FolderIndex,
-                content_files: Callable[[], list[Path]], cwd: Path | None = None,
-                progress: Progress | None = None) -> Report:
+def check_paths(
+    engine: Engine,
+    paths: Sequence[str],
+    *,
+    options: RunOptions,
+    folders: FolderIndex,
+    content_files: Callable[[], list[Path]],
+    cwd: Path | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Check files and folders: document rules per file (cached, in parallel when many), then
     the corpus rules once over config `content` plus these files. When nothing they read has
     changed since the last run, that run's report."""
@@ -101,8 +109,15 @@ def check_paths(engine: Engine, paths: Sequence[str], *, options: RunOptions, fo
 class _Run:
     """The state of one `check_paths` call: its caches and what it has read."""
 
-    def __init__(self, engine: Engine, options: RunOptions, folders: FolderIndex,
-                 content_files: Callable[[], list[Path]], cwd: Path, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        options: RunOptions,
+        folders: FolderIndex,
+        content_files: Callable[[], list[Path]],
+        cwd: Path,
+        progress: Progress | None,
+    ) -> None:
         self.engine = engine
         self.options = options
         self.folders = folders
@@ -133,13 +148,19 @@ class _Run:
         cache.close()
         return report
 
-    def _lint_files(self, files: list[Path], path_errors: list[tuple[str, str]], cache: ResultCache,
-                    fingerprint_: str, digests: StatDigests | None) -> Report:
+    def _lint_files(
+        self,
+        files: list[Path],
+        path_errors: list[tuple[str, str]],
+        cache: ResultCache,
+        fingerprint_: str,
+        digests: StatDigests | None,
+    ) -> Report:
         errors = [FileError(raw, message) for raw, message in path_errors]
         results: dict[str, FileResult] = {}
         targets: list[CorpusFile] = []
-        misses: list[tuple[str, str, str]] = []   # (display, text, cache key)
-        readable: list[tuple[CorpusFile, str, str]] = []   # (file, text, cache key)
+        misses: list[tuple[str, str, str]] = []  # (display, text, cache key)
+        readable: list[tuple[CorpusFile, str, str]] = []  # (file, text, cache key)
         config = self.engine.config
         for index, path in enumerate(files):
             display = STDIN_DISPLAY if str(path) == "-" else display_path(path, self.cwd)
@@ -151,8 +172,13 @@ class _Run:
             except (ReadError, SourceError) as exc:
                 errors.append(FileError(display, str(exc)))
                 continue
-            readable.append((CorpusFile(path, display, data, self.engine.defaults, config.csv), text,
-                             file_key(fingerprint_, display, data)))
+            readable.append(
+                (
+                    CorpusFile(path, display, data, self.engine.defaults, config.csv),
+                    text,
+                    file_key(fingerprint_, display, data),
+                )
+            )
         cache.prefetch([key for _, _, key in readable])
         for target, text, key in readable:
             targets.append(target)
@@ -182,13 +208,20 @@ class _Run:
         posts = tuple(results[t.display].post for t in targets if results[t.display].post is not None)
         return Report(tuple(violations), tuple(errors), len(targets), posts)  # type: ignore[arg-type]
 
-    def _corpus(self, targets: Sequence[CorpusFile], cache: ResultCache, fingerprint_: str,
-                digests: StatDigests | None, prepared: dict[str, IndexEntry]) -> tuple[list[Violation], list[FileError]]:
+    def _corpus(
+        self,
+        targets: Sequence[CorpusFile],
+        cache: ResultCache,
+        fingerprint_: str,
+        digests: StatDigests | None,
+        prepared: dict[str, IndexEntry],
+    ) -> tuple[list[Violation], list[FileError]]:
         from contentlint.cache.indexing import build_index, load_corpus
 
         corpus = load_corpus(self.engine, targets, self.cwd, self.content_files, digests)
-        state = fingerprint(fingerprint_, sorted(t.display for t in targets),
-                            sorted((c.display, c.digest) for c in corpus))
+        state = fingerprint(
+            fingerprint_, sorted(t.display for t in targets), sorted((c.display, c.digest) for c in corpus)
+        )
         cached = cache.get("corpus:" + state, "<corpus>", "")
         if cached is not None:
             return list(cached.violations), list(cached.errors)
@@ -206,7 +239,7 @@ class _Run:
 
 # ---------------------------------------------------------------- parallel linting
 
-PARALLEL_MIN_FILES = 400   # below this, starting workers costs more than it saves
+PARALLEL_MIN_FILES = 400  # below this, starting workers costs more than it saves
 CHUNK_SIZE = 200
 _WORKER: Engine | None = None  # one per worker process, built by its initializer (fork)
 
@@ -223,10 +256,14 @@ def lint_many(engine: Engine, items: Sequence[tuple[str, str]], options: RunOpti
 
     if "fork" not in mp.get_all_start_methods():
         return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
-    chunks = [items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
     try:
-        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"),
-                                 initializer=_start_worker, initargs=(engine.config, engine.selection)) as pool:
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=mp.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(engine.config, engine.selection),
+        ) as pool:
             return [row for chunk in pool.map(_lint_chunk, chunks) for row in chunk]
     except (BrokenProcessPool, OSError):
         return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
@@ -246,4 +283,3 @@ def _lint_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, LintedFile]
 def with_errors(report: Report, errors: Sequence[FileError]) -> Report:
     """The report with more file errors (a fix that could not be written)."""
     return replace(report, errors=report.errors + tuple(errors)) if errors else report
-

@@ -6,12 +6,14 @@ check posts through a Workspace. A one-shot command builds one and throws it awa
 process keeps it and tells it what changed (`update`, `remove`, `reload_config`), so checking one
 post costs one post, not one repo.
 """
+
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from contentlint.config.load import load_config
 from contentlint.config.model import Config
@@ -35,8 +37,9 @@ ConfigSource = Config | str | os.PathLike[str] | Mapping[str, Any] | None
 class Workspace:
     """One content repo and one config, loaded once. Not a singleton: build as many as you need."""
 
-    def __init__(self, config: ConfigSource = None, *, root: Path | None = None,
-                 options: RunOptions | None = None) -> None:
+    def __init__(
+        self, config: ConfigSource = None, *, root: Path | None = None, options: RunOptions | None = None
+    ) -> None:
         self.root = Path(root) if root is not None else Path.cwd()
         self.options = options or RunOptions()
         self._config_source = config
@@ -71,11 +74,19 @@ class Workspace:
         return ["."]
 
     def check_paths(self, paths: Sequence[str], *, progress: Progress | None = None) -> Report:
-        return check_paths(self.engine, paths, options=self.options, folders=self.folders,
-                           content_files=self.content_files, cwd=self.root, progress=progress)
+        return check_paths(
+            self.engine,
+            paths,
+            options=self.options,
+            folders=self.folders,
+            content_files=self.content_files,
+            cwd=self.root,
+            progress=progress,
+        )
 
-    def fix(self, report: Report, targets: Sequence[str], *, write: bool,
-            progress: Progress | None = None) -> tuple[Report, str]:
+    def fix(
+        self, report: Report, targets: Sequence[str], *, write: bool, progress: Progress | None = None
+    ) -> tuple[Report, str]:
         """Fix what the report found (write with `write`): the report after fixing, checked
         again, and the unified diff of every change."""
         outcome = fix_files(self.engine, report, write=write)

@@ -1,9 +1,11 @@
 """Shared helpers: run one rule on a text, find the shared corpora beside the repo."""
+
 from __future__ import annotations
 
 import socket
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import pytest
 
@@ -22,12 +24,20 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     original_connect = socket.socket.connect
 
     def connect(self: socket.socket, address: Any) -> Any:
-        if self.family == socket.AF_UNIX or (isinstance(address, tuple) and str(address[0]) in ("127.0.0.1", "::1", "localhost")):
+        if self.family == socket.AF_UNIX or (
+            isinstance(address, tuple) and str(address[0]) in ("127.0.0.1", "::1", "localhost")
+        ):
             return original_connect(self, address)
         raise OSError("network access is blocked in contentlint's tests")
 
     monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: guard() if host not in ("localhost", "127.0.0.1", "::1") else socket._original_getaddrinfo(host, *a, **k))  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, *a, **k: (
+            guard() if host not in ("localhost", "127.0.0.1", "::1") else socket._original_getaddrinfo(host, *a, **k)
+        ),
+    )  # type: ignore[attr-defined]
 
 
 socket._original_getaddrinfo = socket.getaddrinfo  # type: ignore[attr-defined]

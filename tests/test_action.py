@@ -1,4 +1,5 @@
 """The GitHub Action (action.yml) and the CI recipes in docs/ci.md stay consistent with the CLI."""
+
 from __future__ import annotations
 
 import re
@@ -67,7 +68,7 @@ def test_action_installs_from_its_own_checkout_and_runs_check() -> None:
     runs = [step["run"] for step in _steps() if "run" in step]
     assert any("pip install" in run and "${{ github.action_path }}" in run for run in runs)
     check = next(step for step in _steps() if step.get("id") == "check")
-    assert "contentlint \"${args[@]}\"" in check["run"] and "args=(check)" in check["run"]
+    assert 'contentlint "${args[@]}"' in check["run"] and "args=(check)" in check["run"]
     assert 'echo "exit-code=$code" >> "$GITHUB_OUTPUT"' in check["run"]
     assert re.search(r'exit "\$code"\s*$', check["run"])
     assert any(step.get("uses", "").startswith("actions/setup-python@") for step in _steps())
@@ -95,7 +96,9 @@ def test_docs_yaml_snippets_parse_and_cover_each_recipe() -> None:
     blocks = _yaml_blocks()
     workflows = [b for b in blocks if isinstance(b, dict) and "jobs" in b]
     assert len(workflows) == 2
-    with_action = [s for w in workflows for s in w["jobs"]["contentlint"]["steps"] if "/contentlint@" in s.get("uses", "")]
+    with_action = [
+        s for w in workflows for s in w["jobs"]["contentlint"]["steps"] if "/contentlint@" in s.get("uses", "")
+    ]
     assert with_action and set(with_action[0]["with"]) <= set(ACTION["inputs"])
     gitlab = next(b for b in blocks if isinstance(b, dict) and "contentlint" in b and "script" in b["contentlint"])
     assert gitlab["contentlint"]["artifacts"]["reports"]["junit"] == "contentlint.xml"
@@ -115,7 +118,9 @@ def test_options_used_in_recipes_and_action_exist_in_the_cli() -> None:
     from contentlint.cli import main
 
     help_text = CliRunner().invoke(main, ["check", "--help"]).output
-    commands = re.findall(r"contentlint check[^\n]*", DOCS) + [step["run"] for step in _steps() if step.get("id") == "check"]
+    commands = re.findall(r"contentlint check[^\n]*", DOCS) + [
+        step["run"] for step in _steps() if step.get("id") == "check"
+    ]
     used = {option for command in commands for option in re.findall(r"(?<![\w-])--[a-z][a-z-]+", command)}
     assert {"--format", "--output", "--config", "--fail-on"} <= used
     assert {option for option in used if option not in help_text} == set()

@@ -1,4 +1,5 @@
 """The Python API of DESIGN A6, as scripts and notebooks use it."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,19 @@ def test_lint_text_with_front_matter_and_channel_argument() -> None:
 
 def test_violation_fields_match_json() -> None:
     violation = next(v for v in contentlint.lint_text("a" * 281, channel="x") if v.code == "BV001")
-    assert set(violation.to_dict()) == {"path", "line", "column", "end_line", "end_column", "code", "name",
-                                        "severity", "message", "fix", "related"}
+    assert set(violation.to_dict()) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
+        "related",
+    }
 
 
 def test_lint_paths_report(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ with a message naming the problem, exit code 2, and every other file still check
 |                                         | 10,000: 12 s, 150 MB; 100,000: 86 s, 650 MB); 10,000 in CI, 100,000 with   |
 |                                         | CONTENTLINT_FUZZ=1                                                         |
 """
+
 from __future__ import annotations
 
 import codecs
@@ -86,10 +87,15 @@ def test_invalid_utf8_is_a_file_error_and_others_are_still_checked(tmp_path: Pat
     assert errors_of(data)["latin1.md"] == "not valid UTF-8 (byte 3, line 1); save the file as UTF-8"
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("utf-32-le", codecs.BOM_UTF32_LE),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+    ],
+)
 def test_bom_files_are_read_and_columns_start_after_the_bom(tmp_path: Path, encoding: str, bom: bytes) -> None:
     (tmp_path / "p.md").write_bytes(bom + "Buy inkwell pens.\n".encode(encoding))
     code, data = run(tmp_path, "p.md", "--select", "BR001")
@@ -108,7 +114,7 @@ def test_utf16_without_bom_is_not_guessed(tmp_path: Path) -> None:
 def test_crlf_and_lone_cr_are_line_breaks_and_never_columns(tmp_path: Path, newline: str) -> None:
     text = newline.join(["---", "channel: x", "---", "First line.", "Second inkwell line."]) + newline
     (tmp_path / "p.md").write_bytes(text.encode("utf-8"))
-    code, data = run(tmp_path, "p.md", "--select", "BR001")
+    _code, data = run(tmp_path, "p.md", "--select", "BR001")
     [violation] = data["violations"]
     assert (violation["line"], violation["column"], violation["end_line"], violation["end_column"]) == (5, 8, 5, 15)
 
@@ -139,7 +145,7 @@ def _peak_rss_of(code: str, cwd: Path) -> tuple[int, str]:
 def test_a_50_mb_post_is_refused_quickly_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "big.md"
     with big.open("wb") as stream:
-        stream.truncate(50 * 1024 * 1024)   # sparse: 50 MB of NULs that cost no disk
+        stream.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NULs that cost no disk
     with_good_post(tmp_path)
     started = time.monotonic()
     code, data = run(tmp_path, ".")
@@ -152,8 +158,9 @@ def test_a_50_mb_post_is_refused_quickly_without_reading_it(tmp_path: Path) -> N
     # Memory: refusing the file reads none of it (measured in a fresh process against a baseline).
     probe = "from contentlint.inputs.read import read_bytes, ReadError\nfrom pathlib import Path\n"
     baseline, _ = _peak_rss_of(probe, tmp_path)
-    refused, out = _peak_rss_of(probe + "try:\n read_bytes(Path('big.md'))\nexcept ReadError as e:\n print(e)\n",
-                                tmp_path)
+    refused, out = _peak_rss_of(
+        probe + "try:\n read_bytes(Path('big.md'))\nexcept ReadError as e:\n print(e)\n", tmp_path
+    )
     assert "52,428,800 bytes" in out
     assert refused - baseline < 20, (baseline, refused)
 
@@ -161,8 +168,13 @@ def test_a_50_mb_post_is_refused_quickly_without_reading_it(tmp_path: Path) -> N
 def test_stdin_is_never_read_past_the_limit(tmp_path: Path) -> None:
     """The size check is not just a stat: stdin has no size and is cut at the limit too."""
     payload = b"a" * (MAX_FILE_BYTES + 1)
-    result = subprocess.run([sys.executable, "-m", "contentlint", "check", "-", "--format", "json", "--no-cache"],
-                            input=payload, capture_output=True, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "-", "--format", "json", "--no-cache"],
+        input=payload,
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert result.returncode == 2
     [error] = json.loads(result.stdout)["errors"]
     assert error["message"].startswith(f"file is over {MAX_FILE_BYTES:,} bytes")
@@ -187,7 +199,7 @@ BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 def test_yaml_bomb_in_front_matter_is_fm001_and_the_body_is_still_linted() -> None:
     violations = contentlint.lint_text(f"---\n{BOMB}---\nBuy inkwell pens.\n", config=BRAND)
     codes = {v.code: v for v in violations}
-    assert "aliases" in codes["FM001"].message and codes["FM001"].line == 3   # the first alias
+    assert "aliases" in codes["FM001"].message and codes["FM001"].line == 3  # the first alias
     assert "BR001" in codes
 
 
@@ -200,11 +212,14 @@ def test_yaml_bomb_in_config_is_a_config_error(tmp_path: Path, monkeypatch: pyte
     assert result.stderr.endswith("/.contentlint.yaml:3: YAML aliases (*name) are not allowed here\n")
 
 
-@pytest.mark.parametrize("nested", [
-    "a: " + "[" * 3000 + "]" * 3000,
-    "a: " + "{a: " * 500 + "1" + "}" * 500,
-    "".join(" " * i + "k:\n" for i in range(60)),
-])
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "a: " + "[" * 3000 + "]" * 3000,
+        "a: " + "{a: " * 500 + "1" + "}" * 500,
+        "".join(" " * i + "k:\n" for i in range(60)),
+    ],
+)
 def test_deeply_nested_yaml_is_refused_in_front_matter_and_config(tmp_path: Path, nested: str) -> None:
     violations = contentlint.lint_text(f"---\n{nested}\n---\nHello.\n", config=BRAND)
     assert any(v.code == "FM001" and "nested" in v.message for v in violations)
@@ -215,7 +230,9 @@ def test_deeply_nested_yaml_is_refused_in_front_matter_and_config(tmp_path: Path
     assert "nested" in str(caught.value) and str(config) in str(caught.value)
 
 
-@pytest.mark.parametrize("front, kind", [("- a\n- b", "a list"), ("just words", "a single value"), ("42", "a single value")])
+@pytest.mark.parametrize(
+    "front, kind", [("- a\n- b", "a list"), ("just words", "a single value"), ("42", "a single value")]
+)
 def test_front_matter_that_is_a_list_or_a_scalar_is_fm001(front: str, kind: str) -> None:
     violations = contentlint.lint_text(f"---\n{front}\n---\nHello.\n")
     assert [v.message for v in violations if v.code == "FM001"] == [
@@ -233,23 +250,32 @@ def test_control_characters_in_yaml_are_fm001_not_a_crash(tmp_path: Path) -> Non
         contentlint.lint_text("Hello.", config=str(config))
 
 
-@pytest.mark.parametrize("when, valid", [
-    ("2099-12-31T23:59:59+14:00", True), ("1970-01-01", True), ("2026-12-01T10:00:00+05:30", True),
-    ("2026-12-01T10:00:00Z", True), ("2026-12-01 10:00", True), ("0001-01-01T00:00:00+05:30", True),
-    ("9999-12-31T23:59:59-12:00", True), ("2026-02-30", False), ("next tuesday", False),
-    ("2026-12-01T10:00:00+25:00", False),
-])
+@pytest.mark.parametrize(
+    "when, valid",
+    [
+        ("2099-12-31T23:59:59+14:00", True),
+        ("1970-01-01", True),
+        ("2026-12-01T10:00:00+05:30", True),
+        ("2026-12-01T10:00:00Z", True),
+        ("2026-12-01 10:00", True),
+        ("0001-01-01T00:00:00+05:30", True),
+        ("9999-12-31T23:59:59-12:00", True),
+        ("2026-02-30", False),
+        ("next tuesday", False),
+        ("2026-12-01T10:00:00+25:00", False),
+    ],
+)
 def test_dates_future_past_and_zoned_never_crash(tmp_path: Path, when: str, valid: bool) -> None:
     post = f"---\nchannel: x\naudience: students\npublish_at: {when}\n---\nOur pens glide. Buy them now.\n"
-    for name in ("a.md", "b.md"):   # two identical posts: the repetition rules compare their dates
+    for name in ("a.md", "b.md"):  # two identical posts: the repetition rules compare their dates
         (tmp_path / name).write_text(post, encoding="utf-8")
     config = {**BRAND, "audiences": {"students": {"channels": ["x"]}}}
-    code, data = run(tmp_path, ".", config=config)
+    _code, data = run(tmp_path, ".", config=config)
     assert not data["errors"], data["errors"]
     codes = {v["code"] for v in data["violations"]}
     assert ("FM003" not in codes) == valid
     if valid:
-        assert "RP002" in codes   # the same post twice on one channel on one date
+        assert "RP002" in codes  # the same post twice on one channel on one date
 
 
 # ------------------------------------------------------------------ files and folders
@@ -268,12 +294,12 @@ def test_symlinks_inside_a_walked_folder_are_skipped(tmp_path: Path) -> None:
     posts = tmp_path / "posts"
     (posts / "sub").mkdir(parents=True)
     (posts / "sub" / "good.md").write_text(GOOD, encoding="utf-8")
-    (posts / "sub" / "up").symlink_to("..")               # a folder loop
-    (posts / "loop.md").symlink_to("loop.md")             # a file loop
-    (posts / "broken.md").symlink_to("nowhere.md")        # a broken link
+    (posts / "sub" / "up").symlink_to("..")  # a folder loop
+    (posts / "loop.md").symlink_to("loop.md")  # a file loop
+    (posts / "broken.md").symlink_to("nowhere.md")  # a broken link
     outside = tmp_path / "secret.txt"
     outside.write_text("inkwell secret", encoding="utf-8")
-    (posts / "leak.md").symlink_to(outside)               # a link out of the folder
+    (posts / "leak.md").symlink_to(outside)  # a link out of the folder
     code, data = run(tmp_path, "posts")
     assert code == 0, data
     assert data["files_checked"] == 1 and not data["errors"]
@@ -325,7 +351,7 @@ def test_a_folder_named_like_a_post_is_walked_not_read(tmp_path: Path) -> None:
     (tmp_path / "x.md").mkdir()
     (tmp_path / "x.md" / "inner.md").write_text("Buy inkwell pens.\n", encoding="utf-8")
     for target in (".", "x.md", "x.md/"):
-        code, data = run(tmp_path, target, "--select", "BR001")
+        _code, data = run(tmp_path, target, "--select", "BR001")
         assert not data["errors"] and data["files_checked"] == 1, target
         assert [v["path"] for v in data["violations"]] == ["x.md/inner.md"]
 
@@ -336,8 +362,13 @@ def test_a_named_pipe_called_like_a_post_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.md")
     with_good_post(tmp_path)
     (tmp_path / ".contentlint.yaml").write_text(yaml.safe_dump(BRAND), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "contentlint", "check", ".", "--format", "json", "--no-cache"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", ".", "--format", "json", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     data = json.loads(result.stdout)
     assert result.returncode == 2 and data["files_checked"] == 1
     assert errors_of(data)["pipe.md"] == "not a regular file (a pipe, socket or device), not a post"
@@ -369,7 +400,7 @@ def test_a_file_changed_between_check_and_fix_is_left_alone(tmp_path: Path, monk
     real = fixing_module.source_of
 
     def edited_meanwhile(path: Path) -> Any:
-        post.write_text("Buy inkwell pens today.\n", encoding="utf-8")   # the writer saved again
+        post.write_text("Buy inkwell pens today.\n", encoding="utf-8")  # the writer saved again
         return real(path)
 
     monkeypatch.setattr(fixing_module, "source_of", edited_meanwhile)
@@ -388,7 +419,8 @@ def _many_posts(folder: Path, count: int) -> None:
         if index % 1000 == 0:
             sub.mkdir(parents=True)
         (sub / f"p{index:06d}.md").write_text(
-            f"---\nchannel: x\n---\nPost {index}: our pens glide, number {index * 7919 % 100003}.\n", encoding="utf-8")
+            f"---\nchannel: x\n---\nPost {index}: our pens glide, number {index * 7919 % 100003}.\n", encoding="utf-8"
+        )
 
 
 def _check_many(tmp_path: Path, count: int) -> tuple[float, int]:
@@ -409,12 +441,12 @@ def _check_many(tmp_path: Path, count: int) -> tuple[float, int]:
 
 
 def test_ten_thousand_posts_complete_with_bounded_memory(tmp_path: Path) -> None:
-    elapsed, rss = _check_many(tmp_path, 10_000)
+    _elapsed, rss = _check_many(tmp_path, 10_000)
     assert rss < 1500, f"{rss} MB for 10,000 tiny posts"
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not HEAVY, reason="100,000 files takes minutes: set CONTENTLINT_FUZZ=1")
 def test_hundred_thousand_posts_complete_with_bounded_memory(tmp_path: Path) -> None:
-    elapsed, rss = _check_many(tmp_path, 100_000)
+    _elapsed, rss = _check_many(tmp_path, 100_000)
     assert rss < 4000, f"{rss} MB for 100,000 tiny posts"

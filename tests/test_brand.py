@@ -1,23 +1,26 @@
 """Brand and audience rules beyond their case files: word forms, word lists, mixed scripts."""
+
 from __future__ import annotations
 
+from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import REPO
 
 from contentlint.config.load import load_config
 from contentlint.kinds.brand import is_comment, load_wordlist
 from contentlint.run import RunOptions
-from contentlint.workspace import Workspace
 from contentlint.text.wordforms import TermMatcher
+from contentlint.workspace import Workspace
 
 BRAND_CONFIG = {
     "brand": {
         "name": "InkWell",
         "pillars": {"smooth writing": ["smooth", "glide", "মসৃণ"]},
-        "terms": {"prefer": {"cheap": "affordable", "সস্তা": "সাশ্রয়ী"},
-                  "avoid": {"cash cow": "slang", "জঘন্য": "harsh"}, "competitors": ["Quillco", "কলমঘর"]},
+        "terms": {
+            "prefer": {"cheap": "affordable", "সস্তা": "সাশ্রয়ী"},
+            "avoid": {"cash cow": "slang", "জঘন্য": "harsh"},
+            "competitors": ["Quillco", "কলমঘর"],
+        },
         "claims": ["smudge-proof"],
     },
     "audiences": {"students": {"channels": ["instagram"]}},
@@ -30,7 +33,12 @@ def _found(matcher: TermMatcher, text: str) -> list[str]:
 
 def test_word_forms_and_possessives() -> None:
     matcher = TermMatcher(["cheap", "cash cow", "InkWell"])
-    assert _found(matcher, "Cheaper, cheapest; cash cows; Inkwell's pens") == ["Cheaper", "cheapest", "cash cows", "Inkwell"]
+    assert _found(matcher, "Cheaper, cheapest; cash cows; Inkwell's pens") == [
+        "Cheaper",
+        "cheapest",
+        "cash cows",
+        "Inkwell",
+    ]
 
 
 def test_a_superlative_term_means_that_degree_only() -> None:
@@ -41,7 +49,7 @@ def test_a_superlative_term_means_that_degree_only() -> None:
 def test_bengali_terms_match_bengali_inflections_only() -> None:
     matcher = TermMatcher(["সস্তা", "কলম"])
     assert _found(matcher, "সস্তায় কলমের দাম, সস্তা কলমগুলো") == ["সস্তায়", "কলমের", "সস্তা", "কলমগুলো"]
-    assert _found(matcher, "কলমদানি") == []     # a different word that starts the same
+    assert _found(matcher, "কলমদানি") == []  # a different word that starts the same
 
 
 def _wordlist_lines(name: str) -> list[str]:
@@ -78,15 +86,36 @@ def test_bengali_brand_terms_in_bengali_posts() -> None:
     assert codes == ["BR002", "BR003", "BR004"], codes
 
 
-ALPHABET = st.sampled_from(list("aAzZ ’'-*#@.:/\n\r\t!?%₹৳১০০") + ["ক", "্", "ষ", "া", "ি", "়", "\u200d", "\u200c", "🖊️",
-                                                                    "InkWell", "inkwell", "cheap", "সস্তা", "100%", "#1",
-                                                                    "https://inkwell.in/a", "**", "---\n", "`"])
+ALPHABET = st.sampled_from(
+    list("aAzZ ’'-*#@.:/\n\r\t!?%₹৳১০০")
+    + [
+        "ক",
+        "্",
+        "ষ",
+        "া",
+        "ি",
+        "়",
+        "\u200d",
+        "\u200c",
+        "🖊️",
+        "InkWell",
+        "inkwell",
+        "cheap",
+        "সস্তা",
+        "100%",
+        "#1",
+        "https://inkwell.in/a",
+        "**",
+        "---\n",
+        "`",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_mixed_script_posts_never_crash(text: str) -> None:
-    violations = _linter().check_text(text)     # lint_text raises on any rule's internal error
+    violations = _linter().check_text(text)  # lint_text raises on any rule's internal error
     for violation in violations:
         assert violation.line >= 1 and violation.column >= 1
         if violation.fix is not None:

@@ -1,4 +1,5 @@
 """Scheduler CSVs (issue 7, item 5): every row a post, every finding placed in the CSV file itself."""
+
 from __future__ import annotations
 
 import codecs
@@ -14,15 +15,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import contentlint
-from contentlint.inputs.calendar_csv import CellOrigin, normalise_channel, parse_schedule_date, read_calendar, sniff_delimiter, split_names
 from contentlint.config.load import CsvLayout
+from contentlint.inputs.calendar_csv import (
+    CellOrigin,
+    normalise_channel,
+    parse_schedule_date,
+    read_calendar,
+    sniff_delimiter,
+    split_names,
+)
 from contentlint.model.defaults import Defaults
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "calendar.csv"
 
 
-def read(text: str | bytes, layout: CsvLayout = CsvLayout(), defaults: Defaults = Defaults()):
+LAYOUT, DEFAULTS = CsvLayout(), Defaults()
+
+
+def read(text: str | bytes, layout: CsvLayout = LAYOUT, defaults: Defaults = DEFAULTS):
     data = text.encode("utf-8") if isinstance(text, str) else text
     return read_calendar(data, "calendar.csv", layout, defaults)
 
@@ -38,8 +49,7 @@ def char_at(file_text: str, line: int, column: int) -> str:
 
 def test_each_row_is_a_document_with_its_columns() -> None:
     docs, errors = read(
-        "Text,Channel,Audience,Date,Title,Lang\n"
-        "Hello pens,X (Twitter),Students,2026-12-01 10:00,Pens,en-IN\n"
+        "Text,Channel,Audience,Date,Title,Lang\nHello pens,X (Twitter),Students,2026-12-01 10:00,Pens,en-IN\n"
     )
     assert errors == []
     [doc] = docs
@@ -54,12 +64,7 @@ def test_each_row_is_a_document_with_its_columns() -> None:
 
 
 def test_quoted_multiline_cell_with_doubled_quotes_maps_to_file_positions() -> None:
-    file_text = (
-        "Text,Channel\n"
-        '"Say ""hi""\n'
-        'to the team",linkedin\n'
-        "Next post,x\n"
-    )
+    file_text = 'Text,Channel\n"Say ""hi""\nto the team",linkedin\nNext post,x\n'
     docs, errors = read(file_text)
     assert errors == []
     first, second = docs
@@ -69,7 +74,7 @@ def test_quoted_multiline_cell_with_doubled_quotes_maps_to_file_positions() -> N
         if char != "\n":
             assert char_at(file_text, *first.line_col(offset)) == char
     assert first.line_col(first.text.index("team")) == (3, 8)
-    assert first.line_col(len(first.text)) == (3, 12)      # end of the cell, before the closing quote
+    assert first.line_col(len(first.text)) == (3, 12)  # end of the cell, before the closing quote
     assert second.line_col(0) == (4, 1)
 
 
@@ -84,7 +89,7 @@ def test_utf8_bom_and_windows_line_endings() -> None:
 
 
 def test_bengali_text_columns_count_code_points_and_language_is_guessed() -> None:
-    file_text = "Channel,Text\nfacebook,\"নতুন কলম! আমাদের জেল পেন #ইঙ্কওয়েল\"\n"
+    file_text = 'Channel,Text\nfacebook,"নতুন কলম! আমাদের জেল পেন #ইঙ্কওয়েল"\n'
     [doc], _ = read(file_text)
     assert doc.lang == "bn"
     offset = doc.text.index("#")
@@ -115,7 +120,7 @@ def test_delimiter_is_taken_from_the_header_line(delimiter: str) -> None:
 
 def test_delimiters_inside_quoted_header_names_are_not_counted() -> None:
     assert sniff_delimiter('"a;b;c;d",Text\nx,y\n') == ","
-    assert sniff_delimiter("Text\nhello, there\n") == ","   # one column: the default
+    assert sniff_delimiter("Text\nhello, there\n") == ","  # one column: the default
 
 
 def test_headers_match_case_insensitively_trimmed_and_with_underscores() -> None:
@@ -159,7 +164,7 @@ def test_unreadable_and_empty_files_are_errors() -> None:
 
 def test_a_stray_quote_that_swallows_the_file_is_reported() -> None:
     docs, errors = read('Text\nfine\n"never closed\nmore rows\n')
-    assert [d.text for d in docs][0] == "fine"
+    assert next(d.text for d in docs) == "fine"
     assert [e.message.split(":")[0] for e in errors] == ["line 3"]
     assert "never closed" in errors[0].message
 
@@ -205,7 +210,7 @@ def test_bad_date_keeps_the_row_and_leaves_the_value_for_fm003() -> None:
         ("Threads", "threads"),
         ("Bluesky", "bluesky"),
         ("Mastodon", "mastodon"),
-        ("  Some New Network ", "some-new-network"),   # unknown: left for FM002 with its hint
+        ("  Some New Network ", "some-new-network"),  # unknown: left for FM002 with its hint
     ],
 )
 def test_channel_names_as_schedulers_write_them(written: str, channel: str) -> None:
@@ -214,7 +219,11 @@ def test_channel_names_as_schedulers_write_them(written: str, channel: str) -> N
 
 def test_several_channels_in_one_cell() -> None:
     assert split_names("X (Twitter), LinkedIn Page; Threads | Bluesky ,") == [
-        "X (Twitter)", "LinkedIn Page", "Threads", "Bluesky"]
+        "X (Twitter)",
+        "LinkedIn Page",
+        "Threads",
+        "Bluesky",
+    ]
     [doc], _ = read('Text,Channel\nHi,"Twitter; Facebook Page|Instagram Business"\n')
     assert doc.channels == ("x", "facebook", "instagram")
     assert doc.meta["channels"] == ["x", "facebook", "instagram"]
@@ -236,9 +245,9 @@ def test_several_channels_in_one_cell() -> None:
         ("1 Dec 2026 9:05 PM", datetime(2026, 12, 1, 21, 5)),
         ("Tue, 01 Dec 2026 10:00", datetime(2026, 12, 1, 10)),
         ("01-Dec-2026", datetime(2026, 12, 1)),
-        ("25/12/2026 10:00", datetime(2026, 12, 25, 10)),   # a day above 12 settles it
+        ("25/12/2026 10:00", datetime(2026, 12, 25, 10)),  # a day above 12 settles it
         ("12/25/2026 10:00", datetime(2026, 12, 25, 10)),
-        ("05.05.2026", datetime(2026, 5, 5)),               # day and month equal: no ambiguity
+        ("05.05.2026", datetime(2026, 5, 5)),  # day and month equal: no ambiguity
     ],
 )
 def test_unambiguous_dates_are_read(written: str, moment: datetime) -> None:
@@ -246,8 +255,18 @@ def test_unambiguous_dates_are_read(written: str, moment: datetime) -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["12/01/2026 10:00", "01.12.2026", "2026-02-30", "31/11/2026", "13:00 PM 2026-12-01",
-                "Dec 1, 2026 13:00 PM", "Smarch 1, 2026", "tomorrow", "10:00"]
+    "written",
+    [
+        "12/01/2026 10:00",
+        "01.12.2026",
+        "2026-02-30",
+        "31/11/2026",
+        "13:00 PM 2026-12-01",
+        "Dec 1, 2026 13:00 PM",
+        "Smarch 1, 2026",
+        "tomorrow",
+        "10:00",
+    ],
 )
 def test_ambiguous_or_impossible_dates_are_not_guessed(written: str) -> None:
     assert parse_schedule_date(written) is None
@@ -268,9 +287,13 @@ def test_the_file_settles_day_and_month_order() -> None:
 
 # Line breaks inside a cell come as "\n" or "\r\n", as spreadsheets write them (a lone "\r" is not
 # even quoted by Python's own csv writer when the line terminator is "\n").
-_CELL = st.lists(
-    st.sampled_from(list('ab ,;|\t"\'#') + ["\n", "\r\n", "ক", "্", "ষ", "😀", "\u200d"]), min_size=1, max_size=30
-).map("".join).filter(lambda s: s.strip())
+_CELL = (
+    st.lists(
+        st.sampled_from(list("ab ,;|\t\"'#") + ["\n", "\r\n", "ক", "্", "ষ", "😀", "\u200d"]), min_size=1, max_size=30
+    )
+    .map("".join)
+    .filter(lambda s: s.strip())
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -310,7 +333,7 @@ def test_cell_origin_continues_columns_between_anchors() -> None:
 def test_example_calendar_reads_as_documented() -> None:
     docs, errors = read(EXAMPLE.read_bytes())
     assert 10 <= len(docs) + len(errors) <= 15
-    assert [e.message.split(":")[0] for e in errors] == ["line 13"]      # the empty text cell
+    assert [e.message.split(":")[0] for e in errors] == ["line 13"]  # the empty text cell
     assert sum(1 for d in docs if len(d.channels) == 2) == 2
     assert {d.lang for d in docs} == {"en", "bn"}
     assert [d.meta["publish_at"] for d in docs if d.publish_at is None] == ["04/12/2026 18:00"]
@@ -333,19 +356,22 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_lint_paths_places_findings_inside_the_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    long_post = "Pens " * 70 + "end"      # 353 characters: over X's 280
-    path = _write(tmp_path, (
-        "Text,Channel,Audience,Date\n"
-        f'"Two lines,\nthen {long_post}",X (Twitter),students,2026-12-01 10:00\n'
-        "Short post,Instagram Business,students,next week\n"
-        ",x,students,2026-12-03\n"
-        "Another,Myspace,students,2026-12-04\n"
-    ))
+    long_post = "Pens " * 70 + "end"  # 353 characters: over X's 280
+    path = _write(
+        tmp_path,
+        (
+            "Text,Channel,Audience,Date\n"
+            f'"Two lines,\nthen {long_post}",X (Twitter),students,2026-12-01 10:00\n'
+            "Short post,Instagram Business,students,next week\n"
+            ",x,students,2026-12-03\n"
+            "Another,Myspace,students,2026-12-04\n"
+        ),
+    )
     report = contentlint.lint_paths([path], config={**CONFIG, "cache_dir": str(tmp_path / "cache")})
     by_code = {v.code: v for v in report.violations}
     over = by_code["BV001"]
     assert (over.path, over.line) == ("calendar.csv", 3)
-    assert over.column == 280 - len("Two lines,\n") + 1      # X's cut at character 280, on the cell's second line
+    assert over.column == 280 - len("Two lines,\n") + 1  # X's cut at character 280, on the cell's second line
     assert char_at(path.read_text("utf-8"), over.line, over.column) == f"Two lines,\nthen {long_post}"[280]
     assert over.fix is None
     assert (by_code["FM003"].line, by_code["FM003"].column) == (4, 1)
@@ -371,12 +397,15 @@ def test_cli_json_reports_csv_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_repetition_rules_see_rows_as_posts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     post = "Exams are coming! Our gel pens dry in a second, so your notes stay clean and tidy all term."
-    path = _write(tmp_path, (
-        "Text,Channel,Audience,Date\n"
-        f'"{post}",x,students,2026-12-01 10:00\n'
-        "Something else entirely about desks and lamps for the new year.,x,students,2026-12-02 10:00\n"
-        f'"{post}",x,students,2026-12-03 10:00\n'
-    ))
+    path = _write(
+        tmp_path,
+        (
+            "Text,Channel,Audience,Date\n"
+            f'"{post}",x,students,2026-12-01 10:00\n'
+            "Something else entirely about desks and lamps for the new year.,x,students,2026-12-02 10:00\n"
+            f'"{post}",x,students,2026-12-03 10:00\n'
+        ),
+    )
     report = contentlint.lint_paths([path], config={**CONFIG, "cache_dir": str(tmp_path / "cache")})
     repeats = [v for v in report.violations if v.code == "RP002"]
     assert repeats and {v.line for v in repeats} <= {2, 4}

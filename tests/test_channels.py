@@ -1,4 +1,5 @@
 """Channel profiles: the shipped YAML matches DESIGN A4, and config overrides are checked."""
+
 from __future__ import annotations
 
 import re
@@ -46,11 +47,20 @@ def test_all_channels_and_limits(profiles):
         assert profiles[name].name == name
 
 
-@pytest.mark.parametrize("name, fold, cap, hard", [
-    ("x", None, 2, False), ("threads", None, 1, True), ("linkedin", 210, 5, False),
-    ("instagram", 125, 5, True), ("facebook", None, 5, False), ("tiktok", None, 5, True),
-    ("youtube", None, 15, False), ("bluesky", None, None, False), ("mastodon", None, None, False),
-])
+@pytest.mark.parametrize(
+    "name, fold, cap, hard",
+    [
+        ("x", None, 2, False),
+        ("threads", None, 1, True),
+        ("linkedin", 210, 5, False),
+        ("instagram", 125, 5, True),
+        ("facebook", None, 5, False),
+        ("tiktok", None, 5, True),
+        ("youtube", None, 15, False),
+        ("bluesky", None, None, False),
+        ("mastodon", None, None, False),
+    ],
+)
 def test_fold_and_hashtag_caps(profiles, name, fold, cap, hard):
     p = profiles[name]
     assert (p.fold, p.hashtag_cap, p.hashtag_cap_hard) == (fold, cap, hard)
@@ -58,10 +68,17 @@ def test_fold_and_hashtag_caps(profiles, name, fold, cap, hard):
 
 def test_syntax_long_form_and_titles(profiles):
     assert {n: p.hashtag_syntax for n, p in profiles.items() if p.hashtag_syntax != "x"} == {
-        "threads": "threads", "bluesky": "bluesky", "mastodon": "mastodon"}
+        "threads": "threads",
+        "bluesky": "bluesky",
+        "mastodon": "mastodon",
+    }
     assert {n for n, p in profiles.items() if p.long_form} == {"youtube", "pinterest", "linkedin-article", "blog"}
     assert {n for n, p in profiles.items() if p.title_required} == {"youtube", "linkedin-article", "blog"}
-    assert (profiles["x"].alt_text_limit, profiles["bluesky"].alt_text_limit, profiles["mastodon"].alt_text_limit) == (1000, 2000, 1500)
+    assert (profiles["x"].alt_text_limit, profiles["bluesky"].alt_text_limit, profiles["mastodon"].alt_text_limit) == (
+        1000,
+        2000,
+        1500,
+    )
     assert (profiles["x"].emoji_cap, profiles["linkedin"].emoji_cap, profiles["instagram"].emoji_cap) == (3, 3, 10)
 
 
@@ -82,7 +99,7 @@ def test_profiles_are_frozen(profiles):
 def test_limit_override_replaces_first_body_limit(profiles):
     p = override_profile(profiles["x"], "x", {"limit": 25000})
     assert p.limits == (LengthLimit("body", 25000, "weighted"),)
-    assert profiles["x"].limits[0].limit == 280          # the base is untouched
+    assert profiles["x"].limits[0].limit == 280  # the base is untouched
     yt = override_profile(profiles["youtube"], "youtube", {"limit": 4000})
     assert yt.limits == (LengthLimit("title", 100, "code-points"), LengthLimit("body", 4000, "utf8-bytes"))
     bs = override_profile(profiles["bluesky"], "bluesky", {"limit": 500, "unit": "code-points"})
@@ -102,19 +119,22 @@ def test_new_channel_needs_limit_and_unit():
         override_profile(None, "intranet", {"limit": 800})
 
 
-@pytest.mark.parametrize("overrides, key", [
-    ({"limt": 3}, "limt"),
-    ({"limit": "280"}, "limit"),
-    ({"limit": True}, "limit"),
-    ({"limit": 0}, "limit"),
-    ({"unit": "words"}, "unit"),
-    ({"fold": "210"}, "fold"),
-    ({"hashtag_cap_hard": "yes"}, "hashtag_cap_hard"),
-    ({"hashtag_syntax": "myspace"}, "hashtag_syntax"),
-    ({"limits": [{"field": "body", "limit": 5}]}, "limits[0]"),
-    ({"limits": [{"field": "footer", "limit": 5, "unit": "utf16"}]}, "limits[0].field"),
-    ({"source": 5}, "source"),
-])
+@pytest.mark.parametrize(
+    "overrides, key",
+    [
+        ({"limt": 3}, "limt"),
+        ({"limit": "280"}, "limit"),
+        ({"limit": True}, "limit"),
+        ({"limit": 0}, "limit"),
+        ({"unit": "words"}, "unit"),
+        ({"fold": "210"}, "fold"),
+        ({"hashtag_cap_hard": "yes"}, "hashtag_cap_hard"),
+        ({"hashtag_syntax": "myspace"}, "hashtag_syntax"),
+        ({"limits": [{"field": "body", "limit": 5}]}, "limits[0]"),
+        ({"limits": [{"field": "footer", "limit": 5, "unit": "utf16"}]}, "limits[0].field"),
+        ({"source": 5}, "source"),
+    ],
+)
 def test_bad_overrides_name_the_key(profiles, overrides, key):
     with pytest.raises(ValueError) as err:
         override_profile(profiles["x"], "x", overrides)
@@ -129,8 +149,11 @@ def test_non_mapping_override_rejected(profiles):
 
 def test_loader_reports_file_and_channel(tmp_path):
     bad = tmp_path / "channels.yaml"
-    bad.write_text("channels:\n  x:\n    limits: [{field: body, limit: 280, unit: weighted}]\n"
-                   "    source: s\n    checked: 2026-11-28\n", encoding="utf-8")
+    bad.write_text(
+        "channels:\n  x:\n    limits: [{field: body, limit: 280, unit: weighted}]\n"
+        "    source: s\n    checked: 2026-11-28\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match=r"channels\.yaml: channel 'x': 'checked' must be a string"):
         load_channel_profiles(bad)
     bad.write_text("channels:\n  x:\n    limits: [{field: body, limit: 280, unit: weighted}]\n", encoding="utf-8")
@@ -143,7 +166,10 @@ def test_loader_reports_file_and_channel(tmp_path):
 
 def test_loader_reads_a_custom_file(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text("channels:\n  zine:\n    limits: [{field: body, limit: 42, unit: graphemes}]\n"
-                    "    long_form: true\n    source: print shop\n    checked: '2026-01-02'\n", encoding="utf-8")
+    path.write_text(
+        "channels:\n  zine:\n    limits: [{field: body, limit: 42, unit: graphemes}]\n"
+        "    long_form: true\n    source: print shop\n    checked: '2026-01-02'\n",
+        encoding="utf-8",
+    )
     (zine,) = load_channel_profiles(path).values()
     assert (zine.name, zine.limits[0].limit, zine.long_form, zine.checked) == ("zine", 42, True, "2026-01-02")

@@ -1,9 +1,9 @@
 """Clarity and brevity kinds beyond their case files: option errors, word-list loading, the
 Bengali message that never names a grade, and the public readability API after a lint run."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_one
 
 import contentlint
@@ -89,9 +89,11 @@ def test_passive_voice_is_off_by_default() -> None:
 def test_hard_to_read_needs_the_margin_over_the_target() -> None:
     import contentlint
 
-    body = ("We asked 200 students what they want from a pen. Most said it should not smudge during long exams. "
-            "Many wanted a soft grip for long exams and a cap that clicks shut. So we made one for them. "
-            "It dries in a second and the grip stays cool in a warm exam hall. Try it this week and tell us.")
+    body = (
+        "We asked 200 students what they want from a pen. Most said it should not smudge during long exams. "
+        "Many wanted a soft grip for long exams and a cap that clicks shut. So we made one for them. "
+        "It dries in a second and the grip stays cool in a warm exam hall. Try it this week and tell us."
+    )
     grade = contentlint.readability(body, "en")["flesch_kincaid_grade"]
     text = f"---\nchannel: linkedin\n---\n{body}"
     just_over = {"rules": {"hard-to-read": {"max_grade": round(grade - 0.5, 2)}}}

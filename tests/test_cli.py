@@ -1,4 +1,5 @@
 """The command line as users and CI see it: exit codes, output shapes, bad input, no writes."""
+
 from __future__ import annotations
 
 import json
@@ -43,9 +44,25 @@ def test_exit_1_on_error_and_json_shape(repo: Path) -> None:
     assert data["version"] == 1 and data["files_checked"] == 2
     assert data["summary"] == {"error": 1, "warning": 0, "suggestion": 0}
     violation = data["violations"][0]
-    assert set(violation) == {"path", "line", "column", "end_line", "end_column", "code", "name",
-                              "severity", "message", "fix", "related"}
-    assert (violation["path"], violation["line"], violation["column"], violation["code"]) == ("posts/bad.md", 3, 13, "FM003")
+    assert set(violation) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
+        "related",
+    }
+    assert (violation["path"], violation["line"], violation["column"], violation["code"]) == (
+        "posts/bad.md",
+        3,
+        13,
+        "FM003",
+    )
 
 
 def test_exit_0_when_clean_and_exit_zero_flag(repo: Path) -> None:
@@ -58,7 +75,7 @@ def test_fail_on_never_and_warning(repo: Path) -> None:
 
 
 def test_text_output_has_caret_and_summary(repo: Path) -> None:
-    code, out, _ = run(["check", "posts/bad.md", "--select", "FM"], repo)
+    _code, out, _ = run(["check", "posts/bad.md", "--select", "FM"], repo)
     assert "posts/bad.md" in out
     assert "FM003 invalid-date" in out
     assert "^^^^^^^^^^" in out
@@ -101,8 +118,9 @@ def test_empty_file_large_post_and_too_large_file(repo: Path) -> None:
     (repo / "posts" / "empty.md").write_text("", encoding="utf-8")
     (repo / "posts" / "long.md").write_text("---\nchannel: x\n---\n" + "word " * 100_000, encoding="utf-8")
     (repo / "posts" / "huge.md").write_text("---\nchannel: x\n---\n" + "word " * 2_000_000, encoding="utf-8")
-    code, out, _ = run(["check", "posts/empty.md", "posts/long.md", "posts/huge.md", "--select", "BV001",
-                        "--format", "json"], repo)
+    code, out, _ = run(
+        ["check", "posts/empty.md", "posts/long.md", "posts/huge.md", "--select", "BV001", "--format", "json"], repo
+    )
     data = json.loads(out)
     assert code == 2
     assert data["files_checked"] == 2
@@ -140,7 +158,9 @@ def test_never_writes_the_files_it_checks(repo: Path) -> None:
 
 def test_invalid_front_matter_body_still_checked(repo: Path) -> None:
     (repo / "posts" / "broken.md").write_text("---\nchannel: [x\n---\n" + "a" * 300 + "\n", encoding="utf-8")
-    code, out, _ = run(["check", "posts/broken.md", "--channel", "x", "--select", "FM001,BV001", "--format", "json"], repo)
+    _code, out, _ = run(
+        ["check", "posts/broken.md", "--channel", "x", "--select", "FM001,BV001", "--format", "json"], repo
+    )
     codes = [v["code"] for v in json.loads(out)["violations"]]
     assert codes == ["FM001", "BV001"]
 
@@ -171,7 +191,7 @@ def test_count_shows_every_unit(repo: Path) -> None:
 
 
 def test_init_writes_a_valid_config(tmp_path: Path) -> None:
-    code, out, _ = run(["init"], tmp_path)
+    code, _out, _ = run(["init"], tmp_path)
     assert code == 0 and (tmp_path / ".contentlint.yaml").exists()
     from contentlint.config.load import load_config
 
@@ -181,27 +201,36 @@ def test_init_writes_a_valid_config(tmp_path: Path) -> None:
 
 
 def test_suppression_comments_and_front_matter(repo: Path) -> None:
-    text = ("---\nchannel: x\ncontentlint:\n  disable: [FM003]\npublish_at: soon\n---\nNew pens.\n")
+    text = "---\nchannel: x\ncontentlint:\n  disable: [FM003]\npublish_at: soon\n---\nNew pens.\n"
     (repo / "posts" / "quiet.md").write_text(text, encoding="utf-8")
-    code, out, _ = run(["check", "posts/quiet.md", "--select", "FM", "--format", "json"], repo)
+    _code, out, _ = run(["check", "posts/quiet.md", "--select", "FM", "--format", "json"], repo)
     assert json.loads(out)["violations"] == []
 
 
 def test_output_file(repo: Path) -> None:
-    code, out, err = run(["check", "posts", "--select", "FM", "--format", "json", "--output", "report.json"], repo)
+    code, out, _err = run(["check", "posts", "--select", "FM", "--format", "json", "--output", "report.json"], repo)
     assert code == 1 and out == ""
     assert json.loads((repo / "report.json").read_text())["summary"]["error"] == 1
 
 
 def test_similar_lists_the_nearest_posts(tmp_path: Path) -> None:
     (tmp_path / ".contentlint.yaml").write_text(
-        "content: ['posts/**/*.md']\naudiences:\n  students: {channels: [x, instagram]}\n", encoding="utf-8")
+        "content: ['posts/**/*.md']\naudiences:\n  students: {channels: [x, instagram]}\n", encoding="utf-8"
+    )
     posts = tmp_path / "posts"
     posts.mkdir()
     body = "Exams are coming. Our gel pens dry in a second, so your notes stay clean all term."
-    (posts / "a.md").write_text(f"---\nchannel: instagram\naudience: students\npublish_at: 2026-12-01\n---\n{body} #StudyTips\n", encoding="utf-8")
-    (posts / "b.md").write_text(f"---\nchannel: x\naudience: students\npublish_at: 2026-12-03\n---\n{body}\n", encoding="utf-8")
-    (posts / "c.md").write_text("---\nchannel: x\naudience: students\npublish_at: 2026-12-05\n---\nA different post about refills and recycled plastic boxes.\n", encoding="utf-8")
+    (posts / "a.md").write_text(
+        f"---\nchannel: instagram\naudience: students\npublish_at: 2026-12-01\n---\n{body} #StudyTips\n",
+        encoding="utf-8",
+    )
+    (posts / "b.md").write_text(
+        f"---\nchannel: x\naudience: students\npublish_at: 2026-12-03\n---\n{body}\n", encoding="utf-8"
+    )
+    (posts / "c.md").write_text(
+        "---\nchannel: x\naudience: students\npublish_at: 2026-12-05\n---\nA different post about refills and recycled plastic boxes.\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(["similar", "posts/b.md", "--format", "json"], tmp_path)
     assert code == 0
     nearest = json.loads(out)["similar"]
@@ -210,7 +239,7 @@ def test_similar_lists_the_nearest_posts(tmp_path: Path) -> None:
 
 
 def test_overlapping_paths_check_each_file_once(repo: Path) -> None:
-    code, out, _ = run(["check", "posts", "posts/bad.md", "./posts", "--select", "FM", "--format", "json"], repo)
+    _code, out, _ = run(["check", "posts", "posts/bad.md", "./posts", "--select", "FM", "--format", "json"], repo)
     data = json.loads(out)
     assert data["files_checked"] == 2
     assert len(data["violations"]) == 1

@@ -1,4 +1,5 @@
 """Config discovery and validation: every mistake names the file, the key and the line."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -82,10 +83,12 @@ def test_channel_override_errors_name_the_channel(tmp_path: Path) -> None:
 
 
 def test_rule_settings_and_overrides(tmp_path: Path) -> None:
-    config = load_config({
-        "rules": {"FM003": "warning", "unknown-channel": "off"},
-        "overrides": [{"files": ["posts/press/**"], "rules": {"invalid-date": "off"}}],
-    })
+    config = load_config(
+        {
+            "rules": {"FM003": "warning", "unknown-channel": "off"},
+            "overrides": [{"files": ["posts/press/**"], "rules": {"invalid-date": "off"}}],
+        }
+    )
     linter = Workspace(config)
     general = {r.spec.code: r.severity for r in linter.engine.rules_for("posts/x/a.md")}
     assert general["FM003"] == "warning" and "FM002" not in general

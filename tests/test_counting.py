@@ -1,14 +1,27 @@
 """Lengths per platform unit: twitter-text validate.yml (read at test time) and own cases."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contentlint.config.profiles import load_channel_profiles
-from contentlint.text.counting import UNIT_LABELS, UNITS, Measure, count, graphemes, mastodon_length, measure, x_invalid_characters, x_is_valid, x_weighted_length
+from contentlint.text.counting import (
+    UNIT_LABELS,
+    UNITS,
+    Measure,
+    count,
+    graphemes,
+    mastodon_length,
+    measure,
+    x_invalid_characters,
+    x_is_valid,
+    x_weighted_length,
+)
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "twitter-text"
 V3_GROUPS = ("WeightedTweetsWithDiscountedEmojiCounterTest", "UnicodeDirectionalMarkerCounterTest")
@@ -49,9 +62,17 @@ def test_config_v3_ranges_match_corpus_config():
 BENGALI = "এক্সক্লুসিভ অফার"
 
 
-@pytest.mark.parametrize("unit, expected", [
-    ("weighted", 16), ("code-points", 16), ("graphemes", 9), ("utf8-bytes", 46), ("utf16", 16), ("mastodon", 9),
-])
+@pytest.mark.parametrize(
+    "unit, expected",
+    [
+        ("weighted", 16),
+        ("code-points", 16),
+        ("graphemes", 9),
+        ("utf8-bytes", 46),
+        ("utf16", 16),
+        ("mastodon", 9),
+    ],
+)
 def test_bengali_offer_in_every_unit(unit, expected):
     assert count(BENGALI, unit) == expected
 
@@ -61,10 +82,25 @@ def test_conjunct_is_one_grapheme():
     assert graphemes("👨‍👩‍👧‍👦🇧🇩") == 2
 
 
-@pytest.mark.parametrize("text, weight", [
-    ("❤️‍🔥", 2), ("👍🏽", 2), ("🇧🇩", 2), ("1️⃣", 2), ("©", 1), ("©️", 2), ("™", 2), ("a", 1), ("東", 2),
-    ("\u2019", 1), ("\u2014", 1), ("\u2026", 2), ("\u00e9", 1), ("e\u0301", 1),   # NFC: é is one
-])
+@pytest.mark.parametrize(
+    "text, weight",
+    [
+        ("❤️‍🔥", 2),
+        ("👍🏽", 2),
+        ("🇧🇩", 2),
+        ("1️⃣", 2),
+        ("©", 1),
+        ("©️", 2),
+        ("™", 2),
+        ("a", 1),
+        ("東", 2),
+        ("\u2019", 1),
+        ("\u2014", 1),
+        ("\u2026", 2),
+        ("\u00e9", 1),
+        ("e\u0301", 1),  # NFC: é is one
+    ],
+)
 def test_x_weights(text, weight):
     assert x_weighted_length(text) == weight
 
@@ -76,7 +112,7 @@ def test_x_urls_weigh_23_with_or_without_protocol():
 
 
 def test_280_char_tweet_with_url():
-    url = "https://example.com/" + "p" * 100          # 120 characters, counts 23
+    url = "https://example.com/" + "p" * 100  # 120 characters, counts 23
     body = "x" * (280 - 23 - 1)
     text = body + " " + url
     assert len(text) == 256 + 1 + 120
@@ -97,11 +133,11 @@ def test_utf16_counts_astral_as_two():
 def test_mastodon_length_rules():
     url = "https://example.com/" + "x" * 60
     assert mastodon_length(url) == 23
-    assert mastodon_length("example.com/" + "x" * 60) == 72            # no protocol: as written
+    assert mastodon_length("example.com/" + "x" * 60) == 72  # no protocol: as written
     assert mastodon_length("hi @alice@social.example.org") == len("hi @alice")
     assert mastodon_length("hi @alice") == 9
     assert mastodon_length("mail a@b.example") == len("mail a@b.example")  # not a mention
-    assert mastodon_length("👨‍👩‍👧‍👦 ক্ষ") == 3                          # graphemes
+    assert mastodon_length("👨‍👩‍👧‍👦 ক্ষ") == 3  # graphemes
 
 
 def test_unknown_unit_raises():
@@ -117,7 +153,9 @@ def test_measure_bluesky_has_two_limits():
     profiles = load_channel_profiles()
     ms = measure("ক্ষ" * 301, profiles["bluesky"])
     assert [(m.unit, m.count, m.limit, m.over) for m in ms] == [
-        ("graphemes", 301, 300, True), ("utf8-bytes", 2709, 3000, False)]
+        ("graphemes", 301, 300, True),
+        ("utf8-bytes", 2709, 3000, False),
+    ]
     assert all(m.channel == "bluesky" and m.field == "body" for m in ms)
 
 

@@ -1,12 +1,15 @@
 """Documents: offsets always point at the original file, whatever the markup or line endings."""
+
 from __future__ import annotations
 
-from contentlint.text.document import guess_lang, parse_document, parse_date
+from contentlint.text.document import guess_lang, parse_date, parse_document
 
 
 def test_prose_mask_keeps_length_and_blanks_markup() -> None:
-    text = ("---\nchannel: x\n---\nSee `code here` and [our shop](https://inkwell.com/cheap) "
-            "![pens](img/a.png) <!-- note -->\n```\nsecret cheap\n```\nend\n")
+    text = (
+        "---\nchannel: x\n---\nSee `code here` and [our shop](https://inkwell.com/cheap) "
+        "![pens](img/a.png) <!-- note -->\n```\nsecret cheap\n```\nend\n"
+    )
     doc = parse_document("p.md", text)
     assert len(doc.prose) == len(text)
     assert "code here" not in doc.prose and "secret" not in doc.prose and "inkwell.com" not in doc.prose

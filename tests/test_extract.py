@@ -1,13 +1,24 @@
 """Entity extraction: twitter-text conformance (read at test time) and platform differences."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from contentlint.text.extract import Entity, extract_cashtags, extract_emoji, extract_hashtags, extract_mentions, extract_urls, load_tlds, looks_like_hashtags
+from contentlint.text.extract import (
+    Entity,
+    extract_cashtags,
+    extract_emoji,
+    extract_hashtags,
+    extract_mentions,
+    extract_urls,
+    load_tlds,
+    looks_like_hashtags,
+)
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "twitter-text"
 
@@ -124,7 +135,7 @@ def test_tld_file_sorted_unique_lowercase():
 def test_url_offsets_and_trailing_punctuation():
     text = "Read https://inkwell.example.com/pens?id=3. Or inkwell.in/sale!"
     urls = extract_urls(text)
-    assert [(u.value, text[u.start:u.end]) for u in urls] == [
+    assert [(u.value, text[u.start : u.end]) for u in urls] == [
         ("https://inkwell.example.com/pens?id=3", "https://inkwell.example.com/pens?id=3"),
         ("inkwell.in/sale", "inkwell.in/sale"),
     ]
@@ -136,7 +147,9 @@ def test_url_not_email_and_not_unknown_tld():
 
 
 def test_mastodon_counting_mode_skips_protocolless():
-    assert _values(extract_urls("inkwell.com and https://inkwell.com", without_protocol=False)) == ["https://inkwell.com"]
+    assert _values(extract_urls("inkwell.com and https://inkwell.com", without_protocol=False)) == [
+        "https://inkwell.com"
+    ]
 
 
 def test_pathological_trailing_punctuation_is_fast():
@@ -150,16 +163,19 @@ def test_pathological_trailing_punctuation_is_fast():
 
 
 # --- hashtags: X semantics and Bengali ----------------------------------------------------
-@pytest.mark.parametrize("text, expected", [
-    ("#বাংলা", ["বাংলা"]),
-    ("ঈদের অফার #ঈদসেল চলছে", ["ঈদসেল"]),
-    ("#এক্সক্লুসিভ_অফার!", ["এক্সক্লুসিভ_অফার"]),
-    ("#ক্ষমা", ["ক্ষমা"]),                           # conjunct with virama stays whole
-    ("#র‍্যাব", ["র\u200d্যাব"]),                      # ZWJ (ra-phala) stays inside on X
-    ("#می\u200cخواهم", ["می\u200cخواهم"]),            # ZWNJ stays inside on X
-    ("#২০২৪", []),                                    # Bengali digits only: no tag
-    ("#২০২৪সেল", ["২০২৪সেল"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("#বাংলা", ["বাংলা"]),
+        ("ঈদের অফার #ঈদসেল চলছে", ["ঈদসেল"]),
+        ("#এক্সক্লুসিভ_অফার!", ["এক্সক্লুসিভ_অফার"]),
+        ("#ক্ষমা", ["ক্ষমা"]),  # conjunct with virama stays whole
+        ("#র‍্যাব", ["র\u200d্যাব"]),  # ZWJ (ra-phala) stays inside on X
+        ("#می\u200cخواهم", ["می\u200cخواهم"]),  # ZWNJ stays inside on X
+        ("#২০২৪", []),  # Bengali digits only: no tag
+        ("#২০২৪সেল", ["২০২৪সেল"]),
+    ],
+)
 def test_x_hashtags_bengali_and_joiners(text, expected):
     assert _values(extract_hashtags(text, "x")) == expected
 
@@ -167,8 +183,10 @@ def test_x_hashtags_bengali_and_joiners(text, expected):
 def test_x_hashtag_offsets_point_at_sign():
     text = "Sale ＃ঈদ and #Back2School"
     tags = extract_hashtags(text)
-    assert [(text[e.start], e.value, text[e.start + 1:e.end]) for e in tags] == [
-        ("＃", "ঈদ", "ঈদ"), ("#", "Back2School", "Back2School")]
+    assert [(text[e.start], e.value, text[e.start + 1 : e.end]) for e in tags] == [
+        ("＃", "ঈদ", "ঈদ"),
+        ("#", "Back2School", "Back2School"),
+    ]
 
 
 @pytest.mark.parametrize("text", ["AT&#38;T", "word#tag", "#tag#other", "#2024", "#tag://x", "#️⃣ keycap"])
@@ -186,16 +204,19 @@ def test_unknown_platform_raises():
 
 
 # --- hashtags: Bluesky, Mastodon, Threads --------------------------------------------------
-@pytest.mark.parametrize("text, x, bluesky, mastodon", [
-    ("#summer-sale now", ["summer"], ["summer-sale"], ["summer"]),
-    ("(#pens) and #ink.", ["pens", "ink"], ["ink"], ["pens", "ink"]),
-    ("word#tag", [], [], []),
-    ("#র\u200d্যাব", ["র\u200d্যাব"], ["র"], ["র"]),           # Bluesky and Mastodon end at ZWJ
-    ("#می\u200cخواهم", ["می\u200cخواهم"], ["می"], ["می\u200cخواهم"]),  # only Bluesky ends at ZWNJ
-    ("#2024 #১২৩", [], ["১২৩"], []),                         # Bluesky's \\d is ASCII only
-    ("#café! #東京", ["café", "東京"], ["café", "東京"], ["café", "東京"]),
-    ("#ঈদসেল।", ["ঈদসেল"], ["ঈদসেল"], ["ঈদসেল"]),
-])
+@pytest.mark.parametrize(
+    "text, x, bluesky, mastodon",
+    [
+        ("#summer-sale now", ["summer"], ["summer-sale"], ["summer"]),
+        ("(#pens) and #ink.", ["pens", "ink"], ["ink"], ["pens", "ink"]),
+        ("word#tag", [], [], []),
+        ("#র\u200d্যাব", ["র\u200d্যাব"], ["র"], ["র"]),  # Bluesky and Mastodon end at ZWJ
+        ("#می\u200cخواهم", ["می\u200cخواهم"], ["می"], ["می\u200cخواهم"]),  # only Bluesky ends at ZWNJ
+        ("#2024 #১২৩", [], ["১২৩"], []),  # Bluesky's \\d is ASCII only
+        ("#café! #東京", ["café", "東京"], ["café", "東京"], ["café", "東京"]),
+        ("#ঈদসেল।", ["ঈদসেল"], ["ঈদসেল"], ["ঈদসেল"]),
+    ],
+)
 def test_platform_differences(text, x, bluesky, mastodon):
     assert _values(extract_hashtags(text, "x")) == x
     assert _values(extract_hashtags(text, "bluesky")) == bluesky
@@ -205,7 +226,7 @@ def test_platform_differences(text, x, bluesky, mastodon):
 def test_bluesky_offsets_exclude_trailing_punctuation():
     text = "new #InkWell, out now"
     (tag,) = extract_hashtags(text, "bluesky")
-    assert (tag.start, tag.end, text[tag.start:tag.end]) == (4, 12, "#InkWell")
+    assert (tag.start, tag.end, text[tag.start : tag.end]) == (4, 12, "#InkWell")
 
 
 def test_bluesky_tag_length_cap():
@@ -221,21 +242,23 @@ def test_threads_links_only_first_valid_tag():
 # --- mentions and cashtags -----------------------------------------------------------------
 def test_mentions_twitter_and_fediverse():
     text = "Thanks @inkwell and @pens@mastodon.social! mail me@inkwell.com"
-    assert [(e.value, text[e.start:e.end]) for e in extract_mentions(text)] == [
-        ("inkwell", "@inkwell"), ("pens@mastodon.social", "@pens@mastodon.social")]
+    assert [(e.value, text[e.start : e.end]) for e in extract_mentions(text)] == [
+        ("inkwell", "@inkwell"),
+        ("pens@mastodon.social", "@pens@mastodon.social"),
+    ]
 
 
 def test_cashtag_offsets_include_dollar():
     text = "Buy $INK now"
     (tag,) = extract_cashtags(text)
-    assert (tag.value, text[tag.start:tag.end]) == ("INK", "$INK")
+    assert (tag.value, text[tag.start : tag.end]) == ("INK", "$INK")
 
 
 # --- emoji ---------------------------------------------------------------------------------
 def test_emoji_sequences_are_single_entities():
     text = "Hot ❤️‍🔥 deal 👍🏽 🇧🇩 1️⃣ 1⃣ 👨‍👩‍👧‍👦"
     assert _values(extract_emoji(text)) == ["❤️‍🔥", "👍🏽", "🇧🇩", "1️⃣", "1⃣", "👨‍👩‍👧‍👦"]
-    assert all(text[e.start:e.end] == e.value for e in extract_emoji(text))
+    assert all(text[e.start : e.end] == e.value for e in extract_emoji(text))
 
 
 def test_text_symbols_are_not_emoji():
@@ -246,7 +269,7 @@ def test_text_symbols_are_not_emoji():
 # --- broken-hashtag candidates -------------------------------------------------------------
 def test_looks_like_hashtags():
     text = "#2024 #summer-sale word#tag ##double # heading inkwell.com/#top #️⃣"
-    got = [(e.value, text[e.start:e.end]) for e in looks_like_hashtags(text)]
+    got = [(e.value, text[e.start : e.end]) for e in looks_like_hashtags(text)]
     assert got == [("2024", "#2024"), ("summer-sale", "#summer-sale"), ("tag", "#tag"), ("double", "#double")]
 
 
@@ -259,7 +282,7 @@ TEXT = st.lists(st.sampled_from(TOKENS), max_size=30).map("".join)
 def test_entities_are_within_text_and_sorted(text):
     for platform in ("x", "bluesky", "mastodon", "threads"):
         tags = extract_hashtags(text, platform)
-        assert all(text[e.start] in "#＃" and text[e.start + 1:e.end] == e.value for e in tags)
+        assert all(text[e.start] in "#＃" and text[e.start + 1 : e.end] == e.value for e in tags)
         assert [e.start for e in tags] == sorted(e.start for e in tags)
     for e in extract_urls(text) + extract_mentions(text) + extract_cashtags(text) + looks_like_hashtags(text):
         assert 0 <= e.start < e.end <= len(text)

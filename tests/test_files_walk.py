@@ -4,18 +4,19 @@ The reference functions below are contentlint's listing before the shared walk, 
 hold the new one to them on generated trees: hidden and skipped folders, links to files and
 folders, pipes, and the glob shapes a content config uses.
 """
+
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contentlint.text.document import POST_SUFFIXES
 from contentlint.inputs.walk import SKIP_DIRS, FolderIndex, expand, glob_content
+from contentlint.text.document import POST_SUFFIXES
 
 
 def _reference_through_link(path: Path, base: Path) -> bool:
@@ -23,7 +24,7 @@ def _reference_through_link(path: Path, base: Path) -> bool:
     if not text.startswith(os.path.join(base_text, "")):
         return path.is_symlink()
     current = base_text
-    for part in text[len(os.path.join(base_text, "")):].split(os.sep):
+    for part in text[len(os.path.join(base_text, "")) :].split(os.sep):
         current = os.path.join(current, part)
         if os.path.islink(current):
             return True
@@ -43,9 +44,12 @@ def _reference_glob(patterns: Iterable[str], root: Path) -> list[Path]:
         else:
             matches = base.glob(rest)
         for path in matches:
-            if path.is_file() and path.name.lower().endswith(POST_SUFFIXES) and not any(
-                part in SKIP_DIRS for part in path.parts
-            ) and not _reference_through_link(path, base):
+            if (
+                path.is_file()
+                and path.name.lower().endswith(POST_SUFFIXES)
+                and not any(part in SKIP_DIRS for part in path.parts)
+                and not _reference_through_link(path, base)
+            ):
                 found.add(path)
     return sorted(found)
 
@@ -63,9 +67,28 @@ def _reference_walk(folder: Path) -> list[Path]:
 
 NAMES = ["a", "b", "posts", ".hidden", "node_modules", "x.md", "y.MD", "z.txt", "w.csv", "q.markdown", "a-b", "A"]
 trees = st.lists(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4), max_size=25)
-PATTERNS = ["posts/**/*.md", "**/*.md", "*.md", "posts/*/*.md", "a/**/b/*.md", "**/x.md", "posts/x.md", "*/*",
-            "posts/**", "a/[ab]*/*.md", "?/*.txt", "posts/*.MD", "**/.hidden/*.md", "a/**/**/*.md",
-            "[!a]*/*.md", "**/[^x]*.md", "posts/[xy].md", "*/[]ab]*", "a[/*.md", "**/*-*/*"]
+PATTERNS = [
+    "posts/**/*.md",
+    "**/*.md",
+    "*.md",
+    "posts/*/*.md",
+    "a/**/b/*.md",
+    "**/x.md",
+    "posts/x.md",
+    "*/*",
+    "posts/**",
+    "a/[ab]*/*.md",
+    "?/*.txt",
+    "posts/*.MD",
+    "**/.hidden/*.md",
+    "a/**/**/*.md",
+    "[!a]*/*.md",
+    "**/[^x]*.md",
+    "posts/[xy].md",
+    "*/[]ab]*",
+    "a[/*.md",
+    "**/*-*/*",
+]
 
 
 def _build(root: Path, tree: list[list[str]]) -> None:
@@ -78,7 +101,9 @@ def _build(root: Path, tree: list[list[str]]) -> None:
                 path.write_text("post\n", encoding="utf-8")
         except (FileExistsError, NotADirectoryError, IsADirectoryError):
             continue  # a name used as both a file and a folder: keep the first
-    (root / "posts" / "linked-folder").symlink_to(root / "a", target_is_directory=True) if (root / "a").is_dir() else None
+    (root / "posts" / "linked-folder").symlink_to(root / "a", target_is_directory=True) if (
+        root / "a"
+    ).is_dir() else None
     (root / "posts" / "link.md").symlink_to(root / "outside.md")
     (root / "outside.md").write_text("secret\n", encoding="utf-8")
     if hasattr(os, "mkfifo"):

@@ -5,33 +5,60 @@ hashtags, Bengali words and line endings, and check what a writer relies on: fix
 changes nothing more, nothing outside a fixed span moves, no text is lost or duplicated.
 CLI tests check the bytes on disk: encoding, BOM, line endings and front matter survive.
 """
+
 from __future__ import annotations
 
 import codecs
+import itertools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import REPO
 
 from contentlint.config.load import load_config
 from contentlint.fix.apply import apply_fixes
 from contentlint.run import RunOptions
-from contentlint.workspace import Workspace
 from contentlint.text.wordforms import tokenize
+from contentlint.workspace import Workspace
 
-BRANDS = ("InkWell", "QuillCo", "BlueNib", "PaperMill")   # two halves a writer may split
+BRANDS = ("InkWell", "QuillCo", "BlueNib", "PaperMill")  # two halves a writer may split
 PREFER_SETS = (
     {"cheap": "affordable", "e-mail": "email"},
     {"utilize": "use", "cash back": "cashback", "ask": "question"},
     {"সস্তা": "সাশ্রয়ী", "awesome": "great"},
 )
-FILLER = ("our", "new", "pens", "glide", "and", "dry", "fast", "a", "an", "the", "notes", "term", "refills",
-          "কলম", "খাতা", "নতুন", "Exams", "are", "coming", "!", ",", ".", "…", "—", "🙂", "ক্ষ")
+FILLER = (
+    "our",
+    "new",
+    "pens",
+    "glide",
+    "and",
+    "dry",
+    "fast",
+    "a",
+    "an",
+    "the",
+    "notes",
+    "term",
+    "refills",
+    "কলম",
+    "খাতা",
+    "নতুন",
+    "Exams",
+    "are",
+    "coming",
+    "!",
+    ",",
+    ".",
+    "…",
+    "—",
+    "🙂",
+    "ক্ষ",
+)
 _LINTERS: dict[tuple, Workspace] = {}
 
 
@@ -50,9 +77,20 @@ def _halves(brand: str) -> tuple[str, str]:
 
 def _brand_variants(brand: str) -> list[str]:
     left, right = _halves(brand)
-    return [brand, brand.lower(), brand.upper(), f"{left} {right}", f"{left.lower()}-{right.lower()}",
-            f"{brand.capitalize()}'s", f"{left} {right}’s", f"@{brand.lower()}", f"#{brand}",
-            f"https://{brand.lower()}.in/shop", f"hello@{brand.lower()}.in", f"`{brand.lower()}_id`"]
+    return [
+        brand,
+        brand.lower(),
+        brand.upper(),
+        f"{left} {right}",
+        f"{left.lower()}-{right.lower()}",
+        f"{brand.capitalize()}'s",
+        f"{left} {right}’s",
+        f"@{brand.lower()}",
+        f"#{brand}",
+        f"https://{brand.lower()}.in/shop",
+        f"hello@{brand.lower()}.in",
+        f"`{brand.lower()}_id`",
+    ]
 
 
 @st.composite
@@ -60,13 +98,17 @@ def posts(draw: st.DrawFn) -> tuple[str, int, str]:
     brand = draw(st.sampled_from(BRANDS))
     prefer_index = draw(st.integers(0, len(PREFER_SETS) - 1))
     terms = list(PREFER_SETS[prefer_index])
-    term_forms = [t for term in terms for t in (term, term.upper(), term.capitalize(), f"a {term}", f"An {term}",
-                                                 f"{term}s", f"{term}er")]
+    term_forms = [
+        t
+        for term in terms
+        for t in (term, term.upper(), term.capitalize(), f"a {term}", f"An {term}", f"{term}s", f"{term}er")
+    ]
     pieces = st.one_of(st.sampled_from(FILLER), st.sampled_from(_brand_variants(brand)), st.sampled_from(term_forms))
     words = draw(st.lists(pieces, min_size=1, max_size=30))
-    separators = draw(st.lists(st.sampled_from([" ", " ", " ", "\n", "\r\n", "  ", "\n\n"]),
-                               min_size=len(words), max_size=len(words)))
-    body = "".join(w + s for w, s in zip(words, separators))
+    separators = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "\n", "\r\n", "  ", "\n\n"]), min_size=len(words), max_size=len(words))
+    )
+    body = "".join(w + s for w, s in zip(words, separators, strict=False))
     if draw(st.booleans()):
         body = "---\nchannel: x\ntitle: " + draw(st.sampled_from(_brand_variants(brand)[:4])) + " news\n---\n" + body
     return body, prefer_index, brand
@@ -79,7 +121,7 @@ def _fix_once(linter: Workspace, text: str) -> tuple[str, list]:
 
 def _fix_all(linter: Workspace, text: str) -> str:
     for _ in range(4):
-        fixed, fixes = _fix_once(linter, text)
+        fixed, _fixes = _fix_once(linter, text)
         if fixed == text:
             break
         text = fixed
@@ -103,15 +145,17 @@ def test_fixes_touch_only_their_spans(case: tuple[str, int, str]) -> None:
     linter = _linter(brand, prefer_index)
     fixed, fixes = _fix_once(linter, text)
     spans = sorted((f.start, f.end, f.replacement) for f in fixes)
-    for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
+    for (_, end, _), (start, _, _) in itertools.pairwise(spans):
         assert end <= start, "fixes of one pass never overlap"
     # Rebuild the fixed text from the untouched pieces and the replacements: nothing else moved.
     pieces, cursor = [], 0
     for start, end, replacement in spans:
         original = text[start:end]
         squashed = "".join(c for c in original.lower() if c.isalnum())
-        assert squashed.startswith(("a", "an")) or brand.lower() in squashed or any(
-            "".join(c for c in t.lower() if c.isalnum()) in squashed for t in PREFER_SETS[prefer_index]
+        assert (
+            squashed.startswith(("a", "an"))
+            or brand.lower() in squashed
+            or any("".join(c for c in t.lower() if c.isalnum()) in squashed for t in PREFER_SETS[prefer_index])
         ), f"a fix may only replace the brand name or a deprecated term, not {original!r}"
         pieces += [text[cursor:start], replacement]
         cursor = end
@@ -156,9 +200,25 @@ FRONT = "---\nchannel: x\ntitle: 'Back to \"school\": term one'\n# a comment: in
 
 
 def _run(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "contentlint", "check", "--config", str(folder / "c.yaml"),
-                           "--select", "BR001,BR002", "--no-cache", *args],
-                          cwd=folder, capture_output=True, text=True, timeout=120, env=_env())
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "contentlint",
+            "check",
+            "--config",
+            str(folder / "c.yaml"),
+            "--select",
+            "BR001,BR002",
+            "--no-cache",
+            *args,
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(),
+    )
 
 
 def _env() -> dict:
@@ -201,7 +261,7 @@ def test_cli_fix_keeps_encoding_line_endings_and_front_matter(folder: Path, name
 
 def test_cli_fix_leaves_the_title_when_yaml_escapes_differ(folder: Path) -> None:
     post = folder / "escaped.md"
-    original = "---\ntitle: \"Inkwell \\u00e9t\\u00e9\"\n---\nFrom Inkwell.\n"
+    original = '---\ntitle: "Inkwell \\u00e9t\\u00e9"\n---\nFrom Inkwell.\n'
     post.write_text(original, encoding="utf-8")
     _run(folder, "--fix", post.name)
     assert post.read_text(encoding="utf-8") == original.replace("From Inkwell.", "From InkWell.")

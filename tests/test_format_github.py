@@ -1,26 +1,28 @@
 """GitHub Actions workflow commands, escaped exactly as the Actions toolkit escapes them."""
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_format_html import SAMPLE_RULES, sample_report  # noqa: E402
+from test_format_html import SAMPLE_RULES, sample_report
 
-from contentlint.formatters import github  # noqa: E402
-from contentlint.model.report import Report  # noqa: E402
-from contentlint.model.violation import FileError, Fix, Related, Violation  # noqa: E402
+from contentlint.formatters import github
+from contentlint.model.report import Report
+from contentlint.model.violation import FileError, Fix, Related, Violation
 
 
 def test_escaping_matches_the_toolkit():
     assert github.escape_data("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b"
     assert github.escape_property("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext%3A a%2C b"
-    assert github.escape_data("%0A") == "%250A"          # already-escaped text is not unescaped
+    assert github.escape_data("%0A") == "%250A"  # already-escaped text is not unescaped
 
 
 def test_one_command_per_violation_with_all_properties():
-    v = Violation("posts/a, b.md", 3, 5, 3, 12, "BR001", "brand-name-casing", "error",
-                  "Write 'InkWell':\nnot 'Inkwell' (100%)")
+    v = Violation(
+        "posts/a, b.md", 3, 5, 3, 12, "BR001", "brand-name-casing", "error", "Write 'InkWell':\nnot 'Inkwell' (100%)"
+    )
     assert github.render(Report((v,), (), 1), SAMPLE_RULES) == (
         "::error file=posts/a%2C b.md,line=3,col=5,endLine=3,endColumn=12,"
         "title=BR001 brand-name-casing::Write 'InkWell':%0Anot 'Inkwell' (100%25)\n"
@@ -28,10 +30,21 @@ def test_one_command_per_violation_with_all_properties():
 
 
 def test_levels_related_fix_and_file_errors():
-    warning = Violation("a.md", 1, 1, 1, 4, "RP001", "cross-channel-repeat", "warning", "Repeats.",
-                        related=(Related("b.md", 2, 1, "the earlier post"),))
-    note = Violation(".\\dir\\c.md", 1, 1, 1, 4, "BV003", "wordy-phrase", "suggestion", "Shorter.",
-                     fix=Fix("To", 0, 11))
+    warning = Violation(
+        "a.md",
+        1,
+        1,
+        1,
+        4,
+        "RP001",
+        "cross-channel-repeat",
+        "warning",
+        "Repeats.",
+        related=(Related("b.md", 2, 1, "the earlier post"),),
+    )
+    note = Violation(
+        ".\\dir\\c.md", 1, 1, 1, 4, "BV003", "wordy-phrase", "suggestion", "Shorter.", fix=Fix("To", 0, 11)
+    )
     error = FileError("bad:file.md", "cannot read\nat all")
     lines = github.render(Report((warning, note), (error,), 3), {}).splitlines()
     assert lines == [

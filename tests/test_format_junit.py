@@ -1,4 +1,5 @@
 """JUnit XML: parses, counts match the JSON report, and survives hostile text."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_format_html import P4, SAMPLE_RULES, sample_report  # noqa: E402
+from test_format_html import P4, SAMPLE_RULES, sample_report
 
-from contentlint.formatters import junit  # noqa: E402
-from contentlint.model.report import Report  # noqa: E402
-from contentlint.model.violation import FileError, Violation  # noqa: E402
+from contentlint.formatters import junit
+from contentlint.model.report import Report
+from contentlint.model.violation import FileError, Violation
 
 
 def _parse(report: Report) -> ET.Element:

@@ -1,4 +1,5 @@
 """SARIF 2.1.0 output (validated against the OASIS schema) and the `explain` text it ships."""
+
 from __future__ import annotations
 
 import json
@@ -8,13 +9,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_format_html import P1, P3, SAMPLE_RULES, sample_report  # noqa: E402
+from test_format_html import P1, P3, SAMPLE_RULES, sample_report
 
-from contentlint.model.explain import explain, short_description  # noqa: E402
-from contentlint.formatters import sarif  # noqa: E402
-from contentlint.model.report import Report  # noqa: E402
-from contentlint.model.rulespec import RuleSpec  # noqa: E402
-from contentlint.model.violation import FileError, Violation  # noqa: E402
+from contentlint.formatters import sarif
+from contentlint.model.explain import explain, short_description
+from contentlint.model.report import Report
+from contentlint.model.rulespec import RuleSpec
+from contentlint.model.violation import FileError, Violation
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-2.1.0.json"
 
@@ -37,8 +38,17 @@ def test_sample_report_is_valid_sarif():
 
 
 def test_hostile_and_minimal_reports_are_valid_sarif():
-    hostile = Violation('we"ird <dir>/\u09ac\u09be\u0982\u09b2\u09be 🎉.md', 1, 1, 2, 1, "XX001",
-                        "odd-rule", "suggestion", '"quoted"\n<script>alert(1)</script>\x1b\x7f🎉')
+    hostile = Violation(
+        'we"ird <dir>/\u09ac\u09be\u0982\u09b2\u09be 🎉.md',
+        1,
+        1,
+        2,
+        1,
+        "XX001",
+        "odd-rule",
+        "suggestion",
+        '"quoted"\n<script>alert(1)</script>\x1b\x7f🎉',
+    )
     _validate(_log(Report((hostile,), (FileError("a b.md", "\x01bad\nfile"),), 2), {}))
     _validate(_log(Report((), (), 0), {}))
 
@@ -50,8 +60,8 @@ def test_driver_rules_are_used_plus_enabled_and_indexes_match():
     driver = run["tool"]["driver"]
     assert driver["name"] == "contentlint" and "informationUri" not in driver
     ids = [r["id"] for r in driver["rules"]]
-    assert "HT001" in ids                  # enabled, no results
-    assert "CL003" not in ids              # disabled, no results
+    assert "HT001" in ids  # enabled, no results
+    assert "CL003" not in ids  # disabled, no results
     for result in run["results"]:
         assert ids[result["ruleIndex"]] == result["ruleId"]
     brand = driver["rules"][ids.index("BR001")]
@@ -68,16 +78,21 @@ def test_driver_rules_are_used_plus_enabled_and_indexes_match():
 def test_locations_fixes_related_and_notifications():
     report = sample_report()
     run = _log(report)["runs"][0]
-    by_rule = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]): r
-               for r in run["results"]}
+    by_rule = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]): r for r in run["results"]
+    }
     brand = by_rule[("BR001", "posts/facebook/eid-offer.md")]
     region = brand["locations"][0]["physicalLocation"]["region"]
     source = next(v for v in report.violations if v.code == "BR001" and v.path == P3.path)
-    assert region == {"startLine": source.line, "startColumn": source.column,
-                      "endLine": source.end_line, "endColumn": source.end_column}
+    assert region == {
+        "startLine": source.line,
+        "startColumn": source.column,
+        "endLine": source.end_line,
+        "endColumn": source.end_column,
+    }
     replacement = brand["fixes"][0]["artifactChanges"][0]["replacements"][0]
     start, length = replacement["deletedRegion"]["charOffset"], replacement["deletedRegion"]["charLength"]
-    assert P3.text[start:start + length] == "Inkwell"          # code points, after astral emoji
+    assert P3.text[start : start + length] == "Inkwell"  # code points, after astral emoji
     assert replacement["insertedContent"]["text"] == "InkWell"
     repeat = by_rule[("RP001", "posts/x/exam-tips.md")]
     related = repeat["relatedLocations"][0]
@@ -85,8 +100,10 @@ def test_locations_fixes_related_and_notifications():
     assert related["physicalLocation"]["artifactLocation"]["uri"] == P1.path
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False
-    uris = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for n in invocation["toolExecutionNotifications"]]
+    uris = [
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for n in invocation["toolExecutionNotifications"]
+    ]
     assert uris == ["posts/summer%20sale/draft%20%231.md", "posts/bad%2Cname%3Ahere.md"]
 
 
@@ -101,7 +118,8 @@ def test_results_without_a_spec_get_a_bare_rule():
     v = Violation("a.md", 1, 1, 1, 2, "TM001", "team-rule", "warning", "m")
     run = _log(Report((v,), (), 1), {})["runs"][0]
     assert run["tool"]["driver"]["rules"] == [
-        {"id": "TM001", "name": "team-rule", "shortDescription": {"text": "team rule"}}]
+        {"id": "TM001", "name": "team-rule", "shortDescription": {"text": "team rule"}}
+    ]
     assert run["invocations"][0] == {"executionSuccessful": True}
 
 

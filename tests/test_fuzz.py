@@ -15,13 +15,14 @@ to 4 files each), deadline off, about 15 s. Set `CONTENTLINT_FUZZ=1` for the hea
 4,700 inputs, 10-20 minutes). Inputs that ever broke the
 pipeline are kept in `tests/regressions/*.md` and run by `test_regressions`.
 """
+
 from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta, timezone
 import re
 import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -35,16 +36,19 @@ from hypothesis import strategies as st
 from contentlint.cli import main
 from contentlint.config.load import load_config
 from contentlint.fix.apply import apply_fixes
-from contentlint.formatters import concise, github, html, json_format, junit, sarif, text as text_format
+from contentlint.formatters import concise, github, html, json_format, junit, sarif
+from contentlint.formatters import text as text_format
+from contentlint.inputs.source import decode
+from contentlint.model.report import PostInfo, Report
+from contentlint.model.violation import FileError, Related, Violation
 from contentlint.run import RunOptions
 from contentlint.workspace import Workspace
-from contentlint.model.report import PostInfo, Report
-from contentlint.inputs.source import decode
-from contentlint.model.violation import FileError, Related, Violation
 
 HEAVY = os.environ.get("CONTENTLINT_FUZZ") == "1"
 settings.register_profile(
-    "contentlint-fuzz-ci", deadline=None, print_blob=True,
+    "contentlint-fuzz-ci",
+    deadline=None,
+    print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 settings.register_profile("contentlint-fuzz-heavy", parent=settings.get_profile("contentlint-fuzz-ci"))
@@ -63,13 +67,22 @@ CONFIG: dict[str, Any] = {
     "brand": {
         "name": "InkWell",
         "pillars": {"smooth writing": ["smooth", "glide", "ink flow"], "lasting": ["durable", "refill"]},
-        "terms": {"prefer": {"cheap": "affordable", "e-mail": "email", "সস্তা": "সাশ্রয়ী"},
-                  "avoid": {"cash cow": "slang that cheapens the brand"}, "competitors": ["Quillco"]},
+        "terms": {
+            "prefer": {"cheap": "affordable", "e-mail": "email", "সস্তা": "সাশ্রয়ী"},
+            "avoid": {"cash cow": "slang that cheapens the brand"},
+            "competitors": ["Quillco"],
+        },
     },
-    "hashtags": {"brand": ["#InkWell"], "approved": ["#BackToSchool", "#Stationery"],
-                 "banned": ["#followforfollow"], "require_brand_on": ["instagram", "linkedin"]},
-    "audiences": {"students": {"channels": ["instagram", "x"], "max_grade": 7},
-                  "professionals": {"channels": ["linkedin", "x"], "max_grade": 11}},
+    "hashtags": {
+        "brand": ["#InkWell"],
+        "approved": ["#BackToSchool", "#Stationery"],
+        "banned": ["#followforfollow"],
+        "require_brand_on": ["instagram", "linkedin"],
+    },
+    "audiences": {
+        "students": {"channels": ["instagram", "x"], "max_grade": 7},
+        "professionals": {"channels": ["linkedin", "x"], "max_grade": 11},
+    },
 }
 _LINTER: list[Workspace] = []
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -85,39 +98,173 @@ def linter() -> Workspace:
 # ------------------------------------------------------------------ strategies
 
 SPECIAL = (
-    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",                 # zero-width, ZWNJ/ZWJ, soft hyphen
-    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f",
-    "\u0301", "\u0300", "\u0308\u0308\u0308", "\u20dd",                            # combining marks
-    "\U0001d412\U0001d400\U0001d40b\U0001d404", "\U0001d4e2\U0001d4ea", "ＳＡＬＥ", "ꜰʀᴇᴇ", "ⓢⓐⓛⓔ",  # fancy letters
-    "👨\u200d👩\u200d👧", "🇮🇳", "1️⃣", "👍🏽", "🎉🎉🎉", "🖊️", "\U00010348", "\U0010fffd",  # astral, emoji
-    "ক্ষ", "আমাদের নতুন কলম।", "সস্তা", "কি\u200cছু", "র\u200d্য",                           # Bengali, ZWNJ/ZWJ in Indic
-    "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\t", "\x1b[31m", "\x7f",               # odd line breaks, controls
-    "<script>alert(1)</script>", "]]>", "&amp;", "\"'", "%0A::error::", "::", "%", "\\", "{match}", "{0}", "{",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",  # zero-width, ZWNJ/ZWJ, soft hyphen
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u0301",
+    "\u0300",
+    "\u0308\u0308\u0308",
+    "\u20dd",  # combining marks
+    "\U0001d412\U0001d400\U0001d40b\U0001d404",
+    "\U0001d4e2\U0001d4ea",
+    "ＳＡＬＥ",
+    "ꜰʀᴇᴇ",
+    "ⓢⓐⓛⓔ",  # fancy letters
+    "👨\u200d👩\u200d👧",
+    "🇮🇳",
+    "1️⃣",
+    "👍🏽",
+    "🎉🎉🎉",
+    "🖊️",
+    "\U00010348",
+    "\U0010fffd",  # astral, emoji
+    "ক্ষ",
+    "আমাদের নতুন কলম।",
+    "সস্তা",
+    "কি\u200cছু",
+    "র\u200d্য",  # Bengali, ZWNJ/ZWJ in Indic
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "\t",
+    "\x1b[31m",
+    "\x7f",  # odd line breaks, controls
+    "<script>alert(1)</script>",
+    "]]>",
+    "&amp;",
+    "\"'",
+    "%0A::error::",
+    "::",
+    "%",
+    "\\",
+    "{match}",
+    "{0}",
+    "{",
 )
 WORDS = (
-    "InkWell", "inkwell", "INKWELL", "Ink Well", "ink-well", "InkWell's", "cheap", "Cheap", "cheaper", "e-mail",
-    "cash cow", "Quillco", "guaranteed", "best", "#1", "100%", "₹1600*", "*T&C apply", "very", "really",
-    "synergy", "in order to", "click here", "was written", "FREE!!!", "WOW???", "pens", "glide", "smooth",
-    "refill", "Exams", "are", "coming", ".", ",", "!", "?", "…", "—", "#BackToSchool", "#backtoschool",
-    "#InkWell", "#followforfollow", "#2024", "#summer-sale", "word#tag", "#ad", "#", "##", "@inkwell",
-    "@user@example.social", "$INK", "https://inkwell.in/shop?a=1&b=2", "www.example.com", "hello@inkwell.in",
-    "paid partnership", "🙂", "📚", "✅", "a", "the", "our",
+    "InkWell",
+    "inkwell",
+    "INKWELL",
+    "Ink Well",
+    "ink-well",
+    "InkWell's",
+    "cheap",
+    "Cheap",
+    "cheaper",
+    "e-mail",
+    "cash cow",
+    "Quillco",
+    "guaranteed",
+    "best",
+    "#1",
+    "100%",
+    "₹1600*",
+    "*T&C apply",
+    "very",
+    "really",
+    "synergy",
+    "in order to",
+    "click here",
+    "was written",
+    "FREE!!!",
+    "WOW???",
+    "pens",
+    "glide",
+    "smooth",
+    "refill",
+    "Exams",
+    "are",
+    "coming",
+    ".",
+    ",",
+    "!",
+    "?",
+    "…",
+    "—",
+    "#BackToSchool",
+    "#backtoschool",
+    "#InkWell",
+    "#followforfollow",
+    "#2024",
+    "#summer-sale",
+    "word#tag",
+    "#ad",
+    "#",
+    "##",
+    "@inkwell",
+    "@user@example.social",
+    "$INK",
+    "https://inkwell.in/shop?a=1&b=2",
+    "www.example.com",
+    "hello@inkwell.in",
+    "paid partnership",
+    "🙂",
+    "📚",
+    "✅",
+    "a",
+    "the",
+    "our",
 )
 MARKUP = (
-    "`code inkwell`", "``cheap ` tick``", "```\ncheap inkwell\n```\n", "~~~python\n#notatag\n~~~\n", "```",
-    "[click here](https://x.y/cheap)", "[ref][1]", "[1]: https://inkwell.in\n", "![](img.png)", "![alt](a.png \"t\")",
-    "![", "<!-- cheap -->", "<!--", "-->", "<b>bold</b>", "<https://a.b>", "# Heading\n", "- item\n", "> quote\n",
-    "<!-- contentlint-disable -->", "<!-- contentlint-enable -->", "<!-- contentlint-disable BR001, HT004 -->",
-    "<!-- contentlint-disable-next-line brand-name-casing -->\n", "<!-- contentlint-disable-next-line -->\n",
-    "<!-- contentlint-enable XX999 -->", "\\`", "*emph*", "**strong**", "---\n", "...\n",
+    "`code inkwell`",
+    "``cheap ` tick``",
+    "```\ncheap inkwell\n```\n",
+    "~~~python\n#notatag\n~~~\n",
+    "```",
+    "[click here](https://x.y/cheap)",
+    "[ref][1]",
+    "[1]: https://inkwell.in\n",
+    "![](img.png)",
+    '![alt](a.png "t")',
+    "![",
+    "<!-- cheap -->",
+    "<!--",
+    "-->",
+    "<b>bold</b>",
+    "<https://a.b>",
+    "# Heading\n",
+    "- item\n",
+    "> quote\n",
+    "<!-- contentlint-disable -->",
+    "<!-- contentlint-enable -->",
+    "<!-- contentlint-disable BR001, HT004 -->",
+    "<!-- contentlint-disable-next-line brand-name-casing -->\n",
+    "<!-- contentlint-disable-next-line -->\n",
+    "<!-- contentlint-enable XX999 -->",
+    "\\`",
+    "*emph*",
+    "**strong**",
+    "---\n",
+    "...\n",
 )
 SEPARATORS = (" ", " ", " ", "", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "  ", "\t")
 
 unicode_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12,
+    alphabet=st.characters(blacklist_categories=("Cs",)),
+    max_size=12,
 )
 piece = st.one_of(
-    st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(SPECIAL), st.sampled_from(MARKUP), unicode_text,
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS),
+    st.sampled_from(SPECIAL),
+    st.sampled_from(MARKUP),
+    unicode_text,
     st.tuples(st.sampled_from(WORDS + SPECIAL), st.integers(20, 400)).map(lambda pair: (pair[0] + " ") * pair[1]),
 )
 
@@ -126,21 +273,65 @@ piece = st.one_of(
 def body(draw: st.DrawFn) -> str:
     parts = draw(st.lists(piece, max_size=40))
     seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(parts), max_size=len(parts)))
-    return "".join(p + s for p, s in zip(parts, seps))
+    return "".join(p + s for p, s in zip(parts, seps, strict=False))
 
 
-CHANNELS = ("x", "instagram", "linkedin", "facebook", "threads", "bluesky", "mastodon", "tiktok", "youtube",
-            "pinterest", "google-business", "myspace", "X", "")
-scalar = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True), unicode_text,
-    st.sampled_from(("2026-12-01", "2026-12-01T10:00:00+05:30", "2026-12-01T10:00:00Z", "1999-01-01 00:00",
-                     "9999-12-31T23:59:59-12:00", "0001-01-01", "2026-02-30", "tomorrow", "2026-13-01T25:61",
-                     "2026-12-01T10:00:00+25:00")),
+CHANNELS = (
+    "x",
+    "instagram",
+    "linkedin",
+    "facebook",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "tiktok",
+    "youtube",
+    "pinterest",
+    "google-business",
+    "myspace",
+    "X",
+    "",
 )
-value = st.recursive(scalar, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                     st.dictionaries(unicode_text, inner, max_size=3)), max_leaves=8)
-FM_KEYS = ("channel", "channels", "audience", "audiences", "publish_at", "lang", "title", "campaign", "sponsored",
-           "images", "contentlint", "unknown_key")
+scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    unicode_text,
+    st.sampled_from(
+        (
+            "2026-12-01",
+            "2026-12-01T10:00:00+05:30",
+            "2026-12-01T10:00:00Z",
+            "1999-01-01 00:00",
+            "9999-12-31T23:59:59-12:00",
+            "0001-01-01",
+            "2026-02-30",
+            "tomorrow",
+            "2026-13-01T25:61",
+            "2026-12-01T10:00:00+25:00",
+        )
+    ),
+)
+value = st.recursive(
+    scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(unicode_text, inner, max_size=3)),
+    max_leaves=8,
+)
+FM_KEYS = (
+    "channel",
+    "channels",
+    "audience",
+    "audiences",
+    "publish_at",
+    "lang",
+    "title",
+    "campaign",
+    "sponsored",
+    "images",
+    "contentlint",
+    "unknown_key",
+)
 
 
 @st.composite
@@ -148,26 +339,56 @@ def front_matter_mapping(draw: st.DrawFn) -> dict:
     data: dict[str, Any] = {}
     for key in draw(st.lists(st.sampled_from(FM_KEYS), max_size=6, unique=True)):
         typed = {
-            "channel": st.sampled_from(CHANNELS), "channels": st.lists(st.sampled_from(CHANNELS), max_size=3),
+            "channel": st.sampled_from(CHANNELS),
+            "channels": st.lists(st.sampled_from(CHANNELS), max_size=3),
             "audience": st.sampled_from(("students", "professionals", "aliens", "STUDENTS")),
-            "lang": st.sampled_from(("en", "bn", "en-IN", "xx", "")), "sponsored": st.booleans(),
+            "lang": st.sampled_from(("en", "bn", "en-IN", "xx", "")),
+            "sponsored": st.booleans(),
             "title": st.sampled_from(WORDS + SPECIAL),
-            "images": st.lists(st.one_of(st.fixed_dictionaries({"src": unicode_text},
-                                                               optional={"alt": st.one_of(unicode_text, value)}),
-                                         value), max_size=3),
-            "contentlint": st.fixed_dictionaries({"disable": st.one_of(
-                st.lists(st.sampled_from(("HT002", "BR001", "brand-name-casing", "nope", "")), max_size=3), value)}),
+            "images": st.lists(
+                st.one_of(
+                    st.fixed_dictionaries({"src": unicode_text}, optional={"alt": st.one_of(unicode_text, value)}),
+                    value,
+                ),
+                max_size=3,
+            ),
+            "contentlint": st.fixed_dictionaries(
+                {
+                    "disable": st.one_of(
+                        st.lists(st.sampled_from(("HT002", "BR001", "brand-name-casing", "nope", "")), max_size=3),
+                        value,
+                    )
+                }
+            ),
         }.get(key)
         data[key] = draw(st.one_of(typed, value) if typed is not None else value)
     return data
 
 
 BROKEN_YAML = (
-    "channel: [x", "a: b: c", "\tchannel: x", "key: 'unclosed", "{", "- a\nb: c", "channel: x\n  bad: indent",
-    "a: &x [1]\nb: *x", "a: !!python/object/apply:os.system ['echo pwned']", "a: !!binary ZZZ",
-    "? [a, b]\n: c", "[" * 60 + "]" * 60, "x: " + "{a: " * 50 + "1" + "}" * 50, "%YAML 1.1\n---\na: 1",
-    "a: 1\n---\nb: 2", "- just\n- a list", "just a scalar", "42", "~", "null", "channel: x\nchannel: y",
-    "'\x85': 1", "publish_at: 2026-12-01T10:00:00+05:30\npublish_at: []",
+    "channel: [x",
+    "a: b: c",
+    "\tchannel: x",
+    "key: 'unclosed",
+    "{",
+    "- a\nb: c",
+    "channel: x\n  bad: indent",
+    "a: &x [1]\nb: *x",
+    "a: !!python/object/apply:os.system ['echo pwned']",
+    "a: !!binary ZZZ",
+    "? [a, b]\n: c",
+    "[" * 60 + "]" * 60,
+    "x: " + "{a: " * 50 + "1" + "}" * 50,
+    "%YAML 1.1\n---\na: 1",
+    "a: 1\n---\nb: 2",
+    "- just\n- a list",
+    "just a scalar",
+    "42",
+    "~",
+    "null",
+    "channel: x\nchannel: y",
+    "'\x85': 1",
+    "publish_at: 2026-12-01T10:00:00+05:30\npublish_at: []",
 )
 
 
@@ -269,8 +490,12 @@ class _StrictHTML(HTMLParser):
         self.handlers += sum(1 for name, _ in attrs if name.startswith("on"))
 
 
-path_text = st.one_of(st.sampled_from(("post.md", "a b/ক্ষ 🎉.md", "<dir>/x&y\".md", "c:\\w\\p.md", "::%0A.md",
-                                       "./x.md", "/abs/p.md", "%.md", ",.md")), unicode_text.map(lambda s: s + ".md"))
+path_text = st.one_of(
+    st.sampled_from(
+        ("post.md", "a b/ক্ষ 🎉.md", '<dir>/x&y".md', "c:\\w\\p.md", "::%0A.md", "./x.md", "/abs/p.md", "%.md", ",.md")
+    ),
+    unicode_text.map(lambda s: s + ".md"),
+)
 
 
 def assert_outputs_well_formed(report: Report) -> None:
@@ -313,28 +538,51 @@ def _validate_sarif(log: dict) -> None:
         assert not errors, [e.message for e in errors[:3]]
 
 
-zones = st.one_of(st.none(), st.sampled_from(
-    [timezone.utc, timezone(timedelta(hours=-12)), timezone(timedelta(hours=14)), timezone(timedelta(hours=5, minutes=30))]))
-moments = st.one_of(st.none(), st.datetimes(timezones=zones),
-                    st.sampled_from([datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59), datetime(2026, 12, 1)]))
+zones = st.one_of(
+    st.none(),
+    st.sampled_from(
+        [
+            timezone.utc,
+            timezone(timedelta(hours=-12)),
+            timezone(timedelta(hours=14)),
+            timezone(timedelta(hours=5, minutes=30)),
+        ]
+    ),
+)
+moments = st.one_of(
+    st.none(),
+    st.datetimes(timezones=zones),
+    st.sampled_from([datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59), datetime(2026, 12, 1)]),
+)
 
 
 @fuzz_settings("formatters")
-@given(posts(), path_text, unicode_text, st.lists(st.tuples(path_text, unicode_text), max_size=2),
-       st.lists(st.tuples(path_text, moments, st.sampled_from(("RP001", "RP002"))), max_size=3), moments)
-def test_every_output_format_is_well_formed_for_any_post(text: str, path: str, extra: str,
-                                                        errors: list[tuple[str, str]],
-                                                        repeats: list[tuple[str, Any, str]], when: Any) -> None:
+@given(
+    posts(),
+    path_text,
+    unicode_text,
+    st.lists(st.tuples(path_text, unicode_text), max_size=2),
+    st.lists(st.tuples(path_text, moments, st.sampled_from(("RP001", "RP002"))), max_size=3),
+    moments,
+)
+def test_every_output_format_is_well_formed_for_any_post(
+    text: str, path: str, extra: str, errors: list[tuple[str, str]], repeats: list[tuple[str, Any, str]], when: Any
+) -> None:
     found = [v for v in lint(text)]
     # The path and message come from the user's files too: put hostile text there as well.
     hostile = Violation(path, 1, 1, 1, 1, "XX001", "odd-rule", "warning", extra + "<script>x</script>\r\n::%")
-    violations = tuple(Violation(path, v.line, v.column, v.end_line, v.end_column, v.code, v.name, v.severity,
-                                 v.message, v.fix, v.related) for v in found) + (hostile,)
+    violations = tuple(
+        Violation(
+            path, v.line, v.column, v.end_line, v.end_column, v.code, v.name, v.severity, v.message, v.fix, v.related
+        )
+        for v in found
+    ) + (hostile,)
     posts_info = [PostInfo(path, ("x",), ("students",), when, "en", text)]
-    for other, moment, code in repeats:   # repetition pairs drive the HTML calendar grid
+    for other, moment, code in repeats:  # repetition pairs drive the HTML calendar grid
         posts_info.append(PostInfo(other, ("x", extra), (extra,), moment, "en", extra))
-        violations += (Violation(path, 1, 1, 1, 1, code, "repeated-post", "error", extra,
-                                 None, (Related(other, 1, 1, extra),)),)
+        violations += (
+            Violation(path, 1, 1, 1, 1, code, "repeated-post", "error", extra, None, (Related(other, 1, 1, extra),)),
+        )
     report = Report(violations, tuple(FileError(p, m) for p, m in errors), 1, tuple(posts_info))
     assert_outputs_well_formed(report)
 
@@ -352,8 +600,9 @@ FORMATS = ("json", "sarif", "junit", "github", "html", "text", "concise")
 
 @fuzz_settings("cli")
 @given(st.lists(file_bytes, min_size=1, max_size=4), st.sampled_from(FORMATS))
-def test_cli_on_random_files_exits_cleanly_with_well_formed_output(tmp_path_factory: Any, contents: list[bytes],
-                                                                  output_format: str) -> None:
+def test_cli_on_random_files_exits_cleanly_with_well_formed_output(
+    tmp_path_factory: Any, contents: list[bytes], output_format: str
+) -> None:
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / ".contentlint.yaml").write_text(yaml.safe_dump({**CONFIG, "cache_dir": ".cache"}), encoding="utf-8")
     for index, data in enumerate(contents):
@@ -373,9 +622,22 @@ def test_cli_on_random_files_exits_cleanly_with_well_formed_output(tmp_path_fact
     assert data["files_checked"] + len(data["errors"]) >= len(contents)
     for item in data["violations"]:
         text = decode((folder / item["path"]).read_bytes()).text
-        assert_inside(text, [Violation(item["path"], item["line"], item["column"], item["end_line"],
-                                       item["end_column"], item["code"], item["name"], item["severity"],
-                                       item["message"])])
+        assert_inside(
+            text,
+            [
+                Violation(
+                    item["path"],
+                    item["line"],
+                    item["column"],
+                    item["end_line"],
+                    item["end_column"],
+                    item["code"],
+                    item["name"],
+                    item["severity"],
+                    item["message"],
+                )
+            ],
+        )
     assert other.exit_code == result.exit_code, other.output
     if output_format in ("json", "sarif"):
         json.loads(other.stdout)
@@ -403,14 +665,23 @@ def test_regressions(path: Path) -> None:
     assert_outputs_well_formed(Report(tuple(violations), (), 1, (post,)))
 
 
-@pytest.mark.parametrize("when", [datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59),
-                                  datetime(9999, 12, 31, tzinfo=timezone(timedelta(hours=-12))), datetime(999, 6, 1)],
-                         ids=["year-1", "year-9999", "year-9999-zoned", "year-999"])
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime(1, 1, 1),
+        datetime(9999, 12, 31, 23, 59),
+        datetime(9999, 12, 31, tzinfo=timezone(timedelta(hours=-12))),
+        datetime(999, 6, 1),
+    ],
+    ids=["year-1", "year-9999", "year-9999-zoned", "year-999"],
+)
 def test_html_calendar_survives_extreme_dates(when: datetime) -> None:
     """Found by the formatter fuzz: the repetition grid's ISO-week keys broke below year 1000
     (unpadded, parsed by position) and its week label overflowed past 9999-12-31."""
-    posts_info = (PostInfo("a.md", ("x",), ("students",), when, "en", "text"),
-                  PostInfo("b.md", ("x",), ("students",), datetime(2026, 1, 1), "en", "text"))
+    posts_info = (
+        PostInfo("a.md", ("x",), ("students",), when, "en", "text"),
+        PostInfo("b.md", ("x",), ("students",), datetime(2026, 1, 1), "en", "text"),
+    )
     repeat = Violation("a.md", 1, 1, 1, 2, "RP002", "repeated-post", "error", "m", None, (Related("b.md", 1, 1, "o"),))
     assert_outputs_well_formed(Report((repeat,), (), 2, posts_info))
 

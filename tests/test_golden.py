@@ -4,15 +4,14 @@ Regenerate after an intended change, then review the diff:
 
     CONTENTLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
 """
+
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 EXAMPLES = REPO / "examples"
@@ -23,9 +22,24 @@ FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "html")
 def render(output_format: str) -> str:
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     result = subprocess.run(
-        [sys.executable, "-m", "contentlint", "check", "--no-cache", "--jobs", "1", "--format", output_format,
-         "posts", "calendar.csv"],
-        cwd=EXAMPLES, env={**env, "NO_COLOR": "1"}, capture_output=True, text=True, encoding="utf-8",
+        [
+            sys.executable,
+            "-m",
+            "contentlint",
+            "check",
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--format",
+            output_format,
+            "posts",
+            "calendar.csv",
+        ],
+        cwd=EXAMPLES,
+        env={**env, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     assert result.returncode in (1, 2), result.stderr  # the examples hold problems (and one bad CSV row) on purpose
     return result.stdout

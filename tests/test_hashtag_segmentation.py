@@ -1,5 +1,6 @@
 """How well hashtags are split into words: accuracy on 250 real-looking marketing tags, and
 the confident splits (the only ones HT004 fixes) must all be right."""
+
 from __future__ import annotations
 
 import time
@@ -30,8 +31,11 @@ def test_the_list_is_big_enough_and_unique() -> None:
 
 def test_accuracy_stays_where_it_was_reached() -> None:
     rows = _rows()
-    wrong = [(tag, expected, " ".join(split_tag(tag).words).lower()) for tag, expected in rows
-             if " ".join(split_tag(tag).words).lower() != expected]
+    wrong = [
+        (tag, expected, " ".join(split_tag(tag).words).lower())
+        for tag, expected in rows
+        if " ".join(split_tag(tag).words).lower() != expected
+    ]
     accuracy = 1 - len(wrong) / len(rows)
     print(f"\nhashtag segmentation: {len(rows) - len(wrong)}/{len(rows)} = {accuracy:.1%}; wrong: {wrong}")
     assert accuracy >= max(0.90, REACHED_ACCURACY - 1e-9), wrong

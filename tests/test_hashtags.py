@@ -1,12 +1,12 @@
 """Hashtag rules beyond the case files: fixes are idempotent, options are validated, and the
 rules agree with the platform extraction they build on."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import lint_one
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import lint_one
 
 from contentlint.fix.apply import apply_fixes
 from contentlint.kinds.base import OptionError
@@ -21,7 +21,9 @@ def _fix_once(text: str) -> tuple[str, int]:
 
 
 def test_casing_fix_is_idempotent() -> None:
-    text = "---\nchannel: instagram\n---\nNew term! #backtoschool #inkwell #fountainpen #zerowaste #classof2026 #backToUni"
+    text = (
+        "---\nchannel: instagram\n---\nNew term! #backtoschool #inkwell #fountainpen #zerowaste #classof2026 #backToUni"
+    )
     once, applied = _fix_once(text)
     assert applied == 6
     assert once.endswith("#BackToSchool #InkWell #FountainPen #ZeroWaste #ClassOf2026 #BackToUni")
@@ -35,8 +37,8 @@ def test_casing_fix_is_idempotent() -> None:
 def test_pascal_case_is_a_fixed_point(tag: str) -> None:
     fixed = pascal_case(tag)
     if fixed is not None:
-        assert fixed.lower() == tag.lower()      # only the case changes
-        assert pascal_case(fixed) is None        # and a fixed tag is never fixed again
+        assert fixed.lower() == tag.lower()  # only the case changes
+        assert pascal_case(fixed) is None  # and a fixed tag is never fixed again
 
 
 def test_tag_key_ignores_case_hash_and_normalisation() -> None:
@@ -99,4 +101,6 @@ def test_broken_hashtag_reports_once_per_place_across_channels() -> None:
 def test_hashtag_rules_leave_a_plain_post_alone() -> None:
     text = "---\nchannel: instagram\n---\nOur gel pens dry in a second. #InkWell #BackToSchool"
     for code in ("HT001", "HT002", "HT003", "HT004", "HT005", "HT006", "HT007", "HT008"):
-        assert not lint_one(code, text, {**CONFIG, "hashtags": {**CONFIG["hashtags"], "require_brand_on": ["instagram"]}}), code
+        assert not lint_one(
+            code, text, {**CONFIG, "hashtags": {**CONFIG["hashtags"], "require_brand_on": ["instagram"]}}
+        ), code

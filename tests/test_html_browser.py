@@ -4,6 +4,7 @@ Needs Debian's `chromium` and `chromium-driver` and the `selenium` package. With
 test skips, unless CONTENTLINT_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
 The driver is always /usr/bin/chromedriver, so Selenium never tries to download one.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,15 +16,23 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_format_html import SAMPLE_RULES, sample_report  # noqa: E402
+from test_format_html import SAMPLE_RULES, sample_report
 
-from contentlint.formatters import html as html_format  # noqa: E402
+from contentlint.formatters import html as html_format
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", "--window-size=1400,1000")
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1400,1000",
+)
 
 
 def _chromium() -> str | None:
@@ -132,15 +141,14 @@ def test_severity_filter_hides_findings_marks_and_empty_posts(page):
     try:
         visible = {li.get_attribute("data-code") for li in _shown(_by_css(driver, "li.finding"))}
         assert visible == {v.code for v in report.violations if v.severity != "suggestion"}
-        only_suggestions = [n for n, v in enumerate(report.violations, 1)
-                            if v.code in ("CL004", "BV003", "HT004")]
+        only_suggestions = [n for n, v in enumerate(report.violations, 1) if v.code in ("CL004", "BV003", "HT004")]
         for number in only_suggestions:
             for mark in _by_css(driver, f'mark.hl[data-ids~="v{number}"]'):
                 ids = mark.get_attribute("data-ids").split()
                 if len(ids) == 1:
                     assert "off" in mark.get_attribute("class")
         # "really" is covered by CL004 (hidden) and CL002 (shown): still highlighted, as a warning
-        really = [m for m in _by_css(driver, "mark.hl") if m.text == "really"][0]
+        really = next(m for m in _by_css(driver, "mark.hl") if m.text == "really")
         assert "off" not in really.get_attribute("class")
         assert "s-warning" in really.get_attribute("class")
     finally:

@@ -14,6 +14,7 @@ Decided behaviour:
 - Two checks at once share the SQLite cache safely: both report what a fresh run reports, and
   the cache stays loadable. A locked cache is never mistaken for a corrupt one and deleted.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -36,10 +37,22 @@ from contentlint.fix.apply import STALE_SECONDS, TEMP_SUFFIX
 CONFIG = {"brand": {"name": "InkWell", "terms": {"prefer": {"cheap": "affordable"}}}, "cache_dir": ".cache"}
 SELECT = "BR001,BR002,AX003,AX004"
 # What each fix turns the post into (BR001 casing, BR002 deprecated term, AX003 fancy letters, AX004 invisible).
-BEFORE = ["---", "channel: x", "---", "Our inkwell pens are cheap.", "\U0001d412\U0001d400\U0001d40b\U0001d404 today, "
-          "zero\u200bwidth.", "Ink well refills: cheap and made by inkwell."]
-AFTER = ["---", "channel: x", "---", "Our InkWell pens are affordable.", "SALE today, zerowidth.",
-         "InkWell refills: affordable and made by InkWell."]
+BEFORE = [
+    "---",
+    "channel: x",
+    "---",
+    "Our inkwell pens are cheap.",
+    "\U0001d412\U0001d400\U0001d40b\U0001d404 today, zero\u200bwidth.",
+    "Ink well refills: cheap and made by inkwell.",
+]
+AFTER = [
+    "---",
+    "channel: x",
+    "---",
+    "Our InkWell pens are affordable.",
+    "SALE today, zerowidth.",
+    "InkWell refills: affordable and made by InkWell.",
+]
 
 
 def cli(folder: Path, *args: str) -> tuple[int, str]:
@@ -70,14 +83,22 @@ def test_the_expected_fixes_are_what_contentlint_does(tmp_path: Path) -> None:
     assert (tmp_path / "p.md").read_text(encoding="utf-8") == "\n".join(AFTER) + "\n"
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
-    ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-32-le", codecs.BOM_UTF32_LE),
-], ids=["utf8", "utf8-bom", "utf16le", "utf16be", "utf32le"])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le", "utf16be", "utf32le"],
+)
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 @pytest.mark.parametrize("trailing", [True, False], ids=["eol-at-end", "no-eol-at-end"])
-def test_fix_changes_only_what_it_means_to(tmp_path: Path, encoding: str, bom: bytes, newline: str,
-                                          trailing: bool) -> None:
+def test_fix_changes_only_what_it_means_to(
+    tmp_path: Path, encoding: str, bom: bytes, newline: str, trailing: bool
+) -> None:
     write_config(tmp_path)
     post = tmp_path / "p.md"
     post.write_bytes(encoded(BEFORE, newline, trailing, encoding, bom))
@@ -120,13 +141,17 @@ def test_fix_leaves_files_without_fixes_untouched(tmp_path: Path) -> None:
     os.utime(clean, (1_000_000, 1_000_000))
     cli(tmp_path, ".", "--fix", "--select", SELECT, "--no-cache")
     assert clean.read_bytes() == b"---\r\nchannel: x\r\n---\r\nOur InkWell pens glide."
-    assert clean.stat().st_mtime == 1_000_000   # not even rewritten
+    assert clean.stat().st_mtime == 1_000_000  # not even rewritten
 
 
 # ------------------------------------------------------------------ killed mid-run
 
-VARIANTS = [("utf-8", b"", "\n"), ("utf-8", codecs.BOM_UTF8, "\r\n"), ("utf-16-le", codecs.BOM_UTF16_LE, "\n"),
-            ("utf-8", b"", "\r")]
+VARIANTS = [
+    ("utf-8", b"", "\n"),
+    ("utf-8", codecs.BOM_UTF8, "\r\n"),
+    ("utf-16-le", codecs.BOM_UTF16_LE, "\n"),
+    ("utf-8", b"", "\r"),
+]
 
 
 def make_tree(root: Path, count: int) -> dict[Path, tuple[bytes, bytes]]:
@@ -149,9 +174,24 @@ def make_tree(root: Path, count: int) -> dict[Path, tuple[bytes, bytes]]:
 
 def start_fix(root: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "contentlint", "check", "posts", "--fix", "--select", SELECT, "--jobs", "1",
-         "--format", "json", *extra],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "contentlint",
+            "check",
+            "posts",
+            "--fix",
+            "--select",
+            SELECT,
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            *extra,
+        ],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -198,7 +238,7 @@ def test_sigkill_mid_fix_leaves_every_file_original_or_fully_fixed(tmp_path: Pat
         mixed += counts["original"] > 0 and counts["fixed"] > 0
         print(attempt, counts, len(temporaries(tmp_path)))
         assert len(set(temporaries(tmp_path)) - left_before) <= 1, temporaries(tmp_path)
-        for leftover in temporaries(tmp_path):   # pretend it was left long ago, for the next run to clean
+        for leftover in temporaries(tmp_path):  # pretend it was left long ago, for the next run to clean
             os.utime(leftover, (time.time() - STALE_SECONDS - 5,) * 2)
     assert mixed >= 1, "no kill landed while files were being written; the test proved nothing"
     # The next run finishes the job: everything fixed, stale temporaries gone, and they were never read.
@@ -216,13 +256,13 @@ def test_stale_temporary_files_are_ignored_by_checks_and_young_ones_are_kept(tmp
     stale = folder / f".p0000.md.abc123{TEMP_SUFFIX}"
     stale.write_bytes(b"half a post \x00\xff")
     os.utime(stale, (time.time() - STALE_SECONDS - 5,) * 2)
-    young = folder / f".p0000.md.def456{TEMP_SUFFIX}"   # as if another run were writing it right now
+    young = folder / f".p0000.md.def456{TEMP_SUFFIX}"  # as if another run were writing it right now
     young.write_bytes(b"being written")
     unrelated = folder / ".notes.contentlint-tmp.bak"
     unrelated.write_bytes(b"not ours")
-    code, out = cli(tmp_path, "posts", "--format", "json", "--select", SELECT, "--no-cache")
+    _code, out = cli(tmp_path, "posts", "--format", "json", "--select", SELECT, "--no-cache")
     assert json.loads(out)["files_checked"] == 3 and not json.loads(out)["errors"]
-    assert stale.exists()                      # a plain check never deletes anything
+    assert stale.exists()  # a plain check never deletes anything
     cli(tmp_path, "posts", "--fix", "--select", SELECT, "--no-cache")
     assert not stale.exists() and young.exists() and unrelated.exists()
 
@@ -234,7 +274,7 @@ def test_two_concurrent_fix_runs_leave_every_file_fully_fixed(tmp_path: Path) ->
     expected = make_tree(tmp_path, 150)
     first, second = start_fix(tmp_path), start_fix(tmp_path)
     outputs = [p.communicate(timeout=300) for p in (first, second)]
-    for process, (out, err) in zip((first, second), outputs):
+    for process, (out, err) in zip((first, second), outputs, strict=False):
         assert process.returncode in (0, 2), err[-2000:]
         for error in json.loads(out)["errors"]:
             assert error["message"] == "changed while contentlint was running; not fixed", error
@@ -244,8 +284,13 @@ def test_two_concurrent_fix_runs_leave_every_file_fully_fixed(tmp_path: Path) ->
 
 
 def _check_json(root: Path, *extra: str) -> dict:
-    result = subprocess.run([sys.executable, "-m", "contentlint", "check", "posts", "--format", "json",
-                             "--jobs", "1", *extra], cwd=root, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "posts", "--format", "json", "--jobs", "1", *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode in (0, 1), result.stderr[-2000:]
     return json.loads(result.stdout)
 
@@ -260,26 +305,34 @@ def _assert_cache_loadable(folder: Path) -> None:
 def test_two_concurrent_checks_share_the_cache_and_agree_with_a_fresh_run(tmp_path: Path) -> None:
     make_tree(tmp_path, 150)
     fresh = _check_json(tmp_path, "--no-cache")
-    runs = [subprocess.Popen([sys.executable, "-m", "contentlint", "check", "posts", "--format", "json", "--jobs", "1"],
-                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "contentlint", "check", "posts", "--format", "json", "--jobs", "1"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     for process in runs:
         out, err = process.communicate(timeout=300)
         assert process.returncode == 1, err[-2000:]
         assert json.loads(out) == fresh
     _assert_cache_loadable(tmp_path / ".cache")
-    assert _check_json(tmp_path) == fresh   # now served from the cache the two runs wrote
+    assert _check_json(tmp_path) == fresh  # now served from the cache the two runs wrote
 
 
-def test_a_locked_cache_is_not_deleted_and_the_run_still_completes(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_cache_is_not_deleted_and_the_run_still_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """SQLite says "database is locked" when another run holds the lock too long: that run's
     cache must survive (it used to be taken for corrupt and unlinked); this run goes uncached."""
     import contentlint.cache.result_cache as result_cache
 
     make_tree(tmp_path, 3)
     fresh = _check_json(tmp_path, "--no-cache")
-    _check_json(tmp_path)   # create the cache
+    _check_json(tmp_path)  # create the cache
     path = tmp_path / ".cache" / result_cache.FILE_NAME
     holder = sqlite3.connect(path)
     holder.execute("BEGIN EXCLUSIVE")
@@ -287,7 +340,7 @@ def test_a_locked_cache_is_not_deleted_and_the_run_still_completes(tmp_path: Pat
     monkeypatch.setattr(result_cache.sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "timeout": 0.2}))
     try:
         cache = result_cache.ResultCache(path.parent)
-        assert cache.get("any", "p.md", "") is None   # disabled for this run, no exception
+        assert cache.get("any", "p.md", "") is None  # disabled for this run, no exception
         cache.close()
         assert path.exists()
     finally:

@@ -1,5 +1,6 @@
 """The wheel carries the built-in rules and data: `pip install .` then `contentlint check` from
 any folder must find them."""
+
 from __future__ import annotations
 
 import os
@@ -9,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 hatchling = pytest.importorskip("hatchling.builders.wheel")
@@ -39,10 +39,21 @@ def test_installed_wheel_runs_from_an_unrelated_folder(wheel: Path, tmp_path: Pa
     work.mkdir()
     (work / "post.md").write_text("---\nchannel: x\n---\n" + "a" * 300 + "\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(site)}
-    probe = subprocess.run([sys.executable, "-c", "import contentlint; print(contentlint.__file__)"],
-                           cwd=work, env=env, capture_output=True, text=True, check=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import contentlint; print(contentlint.__file__)"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert probe.stdout.startswith(str(site))
-    result = subprocess.run([sys.executable, "-m", "contentlint", "check", "post.md", "--select", "BV001"],
-                            cwd=work, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "post.md", "--select", "BV001"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1, result.stderr
     assert "300/280 weighted characters on x" in result.stdout

@@ -1,5 +1,6 @@
 """Readability: grades only where a validated formula exists, surface measures for Bengali,
 textstat offline at the pinned version, and grades that order texts the way readers would."""
+
 from __future__ import annotations
 
 import socket
@@ -46,13 +47,18 @@ def test_grades_order_children_general_academic() -> None:
 
 
 def test_reading_ease_orders_the_other_way() -> None:
-    ease = [statistics.median(measures(t, "en")["reading_ease"] for t in group) for group in (CHILDREN, GENERAL, ACADEMIC)]
+    ease = [
+        statistics.median(measures(t, "en")["reading_ease"] for t in group) for group in (CHILDREN, GENERAL, ACADEMIC)
+    ]
     assert ease[0] > ease[1] > ease[2]
 
 
 def test_urls_hashtags_mentions_and_emoji_do_not_change_the_grade() -> None:
     text = GENERAL[0]
-    decorated = text.replace("desk.", "desk 📓 https://inkwell.in/notebooks/thick-pages-2026.") + " #Stationery #InkWell @inkwell"
+    decorated = (
+        text.replace("desk.", "desk 📓 https://inkwell.in/notebooks/thick-pages-2026.")
+        + " #Stationery #InkWell @inkwell"
+    )
     assert measures(decorated, "en")["grade"] == measures(text, "en")["grade"]
     assert measures(decorated, "en")["words"] == measures(text, "en")["words"]
 
@@ -68,7 +74,7 @@ def test_bengali_gets_surface_measures_and_never_a_grade() -> None:
     result = measures(BENGALI, "bn")
     assert "grade" not in result and "reading_ease" not in result and "flesch_kincaid_grade" not in result
     assert result["sentences"] == 3
-    assert result["words"] == 17           # vowel signs never split a word; URL and hashtag not words
+    assert result["words"] == 17  # vowel signs never split a word; URL and hashtag not words
     assert result["words_per_sentence"] == pytest.approx(17 / 3, abs=0.01)
     assert 0 <= result["long_word_share"] <= 1
     assert result["conjunct_density"] > 0  # পরীক্ষা, সেকেন্ডে, পরিষ্কার, বিস্তারিত
@@ -89,7 +95,10 @@ def test_languages_without_a_formula_never_get_a_grade() -> None:
 
 def test_other_formula_languages_use_their_own_reading_ease() -> None:
     simple = measures("Der Hund ist klein. Er spielt im Garten. Die Sonne scheint.", "de")
-    hard = measures("Die Berücksichtigung verfassungsrechtlicher Grundsatzentscheidungen erfordert eine umfassende Auseinandersetzung mit jurisprudenziellen Interpretationsmethoden.", "de")
+    hard = measures(
+        "Die Berücksichtigung verfassungsrechtlicher Grundsatzentscheidungen erfordert eine umfassende Auseinandersetzung mit jurisprudenziellen Interpretationsmethoden.",
+        "de",
+    )
     assert "flesch_kincaid_grade" not in simple
     assert simple["reading_ease"] > hard["reading_ease"] and simple["grade"] < hard["grade"]
 

@@ -1,4 +1,5 @@
 """RP001/RP002 over multi-file content repos: known answers, pre-commit runs, the signature cache."""
+
 from __future__ import annotations
 
 import json
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.cache.signature_cache import FILE_NAME, SignatureCache
 from contentlint.config.load import load_config
 from contentlint.run import RunOptions
 from contentlint.workspace import Workspace
-from contentlint.cache.signature_cache import FILE_NAME, SignatureCache
 
 CONFIG = """\
 content: ["posts/**/*.md"]
@@ -31,20 +32,30 @@ INSTAGRAM_COPY = (
     "240 students in Kolkata and nothing bled through the page. Get 20% off the Glide range until 30 November! "
     "🎒📚 https://inkwell.in/glide?utm_source=instagram\n\n#InkWell #ExamSeason #StudyGram"
 )
-TWEET = "We tested it with 240 students in Kolkata and nothing bled through the page. #BackToSchool https://bit.ly/ink42"
+TWEET = (
+    "We tested it with 240 students in Kolkata and nothing bled through the page. #BackToSchool https://bit.ly/ink42"
+)
 TAILORED = (
     "Board meetings run long. The Glide gel pen dries the moment you lift it, so signatures on contracts stay "
     "sharp and your cuffs stay clean. Order a box for the office before the quarter closes."
 )
-UNRELATED_A = ("Our new dotted journal has numbered pages and a ribbon marker, so your weekly plans never get lost "
-               "between lectures.\n\nWrite on. Team InkWell")
-UNRELATED_B = ("Rainy day? The Monsoon ink bottle holds 50 ml of water-resistant blue that will not run when the "
-               "bus window leaks.\n\nWrite on. Team InkWell")
-BN_POST = ("পরীক্ষা আসছে, আপনার গ্লাইড জেল পেন তৈরি তো? এতে আছে দ্রুত শুকানো কালি, তাই বাঁহাতিদের লেখাও থাকে দাগহীন। "
-           "কলকাতার ২৪০ জন শিক্ষার্থী এটি ব্যবহার করে দেখেছেন, আর পাতায় কালি ছড়ায় না।")
+UNRELATED_A = (
+    "Our new dotted journal has numbered pages and a ribbon marker, so your weekly plans never get lost "
+    "between lectures.\n\nWrite on. Team InkWell"
+)
+UNRELATED_B = (
+    "Rainy day? The Monsoon ink bottle holds 50 ml of water-resistant blue that will not run when the "
+    "bus window leaks.\n\nWrite on. Team InkWell"
+)
+BN_POST = (
+    "পরীক্ষা আসছে, আপনার গ্লাইড জেল পেন তৈরি তো? এতে আছে দ্রুত শুকানো কালি, তাই বাঁহাতিদের লেখাও থাকে দাগহীন। "
+    "কলকাতার ২৪০ জন শিক্ষার্থী এটি ব্যবহার করে দেখেছেন, আর পাতায় কালি ছড়ায় না।"
+)
 BN_COPY = BN_POST + " ✍️ #পরীক্ষা #InkWell https://inkwell.in/glide"
-BN_OTHER = ("বর্ষায় খাতা ভিজে যাওয়ার দিন শেষ, আমাদের নতুন মলাট জলরোধী। আর তাই আপনার নোট থাকবে শুকনো, "
-            "আর আমাদের পেন্সিল বক্সে আছে আলগা কাগজ রাখার পকেট।")
+BN_OTHER = (
+    "বর্ষায় খাতা ভিজে যাওয়ার দিন শেষ, আমাদের নতুন মলাট জলরোধী। আর তাই আপনার নোট থাকবে শুকনো, "
+    "আর আমাদের পেন্সিল বক্সে আছে আলগা কাগজ রাখার পকেট।"
+)
 
 
 def post(channel: str, body: str, date: str | None = "2026-12-01", audience: str | None = None, **extra: str) -> str:
@@ -64,7 +75,9 @@ def make_repo(root: Path, posts: dict[str, str], config: str = CONFIG) -> Path:
 
 
 def check(root: Path, *targets: str, use_cache: bool = True) -> list:
-    linter = Workspace(load_config(root / ".contentlint.yaml"), options=RunOptions(select=("RP",), use_cache=use_cache), root=root)
+    linter = Workspace(
+        load_config(root / ".contentlint.yaml"), options=RunOptions(select=("RP",), use_cache=use_cache), root=root
+    )
     paths = [str(root / "posts" / t) for t in targets] or [str(root / "posts")]
     report = linter.check_paths(paths)
     assert not report.errors, report.errors
@@ -77,10 +90,13 @@ def found(violations: list) -> set[tuple[str, str, str]]:
 
 # --- known answers ------------------------------------------------------------------------------
 def test_cross_post_with_new_hashtags_emoji_and_link_is_rp001_on_the_later_post(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01", "students"),
-        "instagram/glide.md": post("instagram", INSTAGRAM_COPY, "2026-12-03T10:00:00+05:30", "students"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01", "students"),
+            "instagram/glide.md": post("instagram", INSTAGRAM_COPY, "2026-12-03T10:00:00+05:30", "students"),
+        },
+    )
     [v] = check(tmp_path)
     assert (v.code, v.path, v.severity, v.line, v.column) == ("RP001", "posts/instagram/glide.md", "warning", 6, 1)
     assert v.message.startswith("100% similar to posts/linkedin/glide.md (linkedin, 2026-12-01) for students")
@@ -90,66 +106,87 @@ def test_cross_post_with_new_hashtags_emoji_and_link_is_rp001_on_the_later_post(
 
 
 def test_tweet_that_is_one_sentence_of_a_linkedin_post_is_found(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
-        "x/glide.md": post("x", TWEET, "2026-12-02"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/glide.md": post("x", TWEET, "2026-12-02"),
+        },
+    )
     [v] = check(tmp_path)
     assert (v.code, v.path, v.related[0].path) == ("RP001", "posts/x/glide.md", "posts/linkedin/glide.md")
     assert "for professionals" in v.message  # linkedin and x both reach professionals, only x reaches students
 
 
 def test_tailored_rewrite_and_shared_sign_off_are_not_repeats(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
-        "x/board.md": post("x", TAILORED, "2026-12-02"),
-        "instagram/journal.md": post("instagram", UNRELATED_A, "2026-12-02"),
-        "x/monsoon.md": post("x", UNRELATED_B, "2026-12-03"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/board.md": post("x", TAILORED, "2026-12-02"),
+            "instagram/journal.md": post("instagram", UNRELATED_A, "2026-12-02"),
+            "x/monsoon.md": post("x", UNRELATED_B, "2026-12-03"),
+        },
+    )
     assert check(tmp_path) == []
 
 
 def test_same_channel_repeat_is_rp002_inside_the_window_only(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "x/a.md": post("x", TWEET, "2026-12-01"),
-        "x/b.md": post("x", TWEET.replace("#BackToSchool", "#ExamSeason"), "2026-12-11"),
-        "x/c.md": post("x", TWEET + " 🎒", "2027-01-20"),  # 40 days after b, 50 after a
-    })
+    make_repo(
+        tmp_path,
+        {
+            "x/a.md": post("x", TWEET, "2026-12-01"),
+            "x/b.md": post("x", TWEET.replace("#BackToSchool", "#ExamSeason"), "2026-12-11"),
+            "x/c.md": post("x", TWEET + " 🎒", "2027-01-20"),  # 40 days after b, 50 after a
+        },
+    )
     [v] = check(tmp_path)
     assert (v.code, v.path, v.severity, v.related[0].path) == ("RP002", "posts/x/b.md", "error", "posts/x/a.md")
     assert "x, 2026-12-01" in v.message
 
 
 def test_no_audience_overlap_means_no_repeat(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),        # professionals
-        "instagram/glide.md": post("instagram", INSTAGRAM_COPY, "2026-12-02"),  # students
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),  # professionals
+            "instagram/glide.md": post("instagram", INSTAGRAM_COPY, "2026-12-02"),  # students
+        },
+    )
     assert check(tmp_path) == []
 
 
 def test_undated_post_is_inside_the_window_and_counts_as_later(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2025-01-01"),
-        "x/draft.md": post("x", TWEET, None),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2025-01-01"),
+            "x/draft.md": post("x", TWEET, None),
+        },
+    )
     assert found(check(tmp_path)) == {("RP001", "posts/x/draft.md", "posts/linkedin/glide.md")}
 
 
 def test_bengali_cross_post_is_found_and_unrelated_bengali_post_is_not(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "instagram/bn.md": post("instagram", BN_POST, "2026-12-01", lang="bn"),
-        "tiktok/bn.md": post("tiktok", BN_COPY, "2026-12-04", lang="bn"),
-        "x/other.md": post("x", BN_OTHER, "2026-12-05", lang="bn"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "instagram/bn.md": post("instagram", BN_POST, "2026-12-01", lang="bn"),
+            "tiktok/bn.md": post("tiktok", BN_COPY, "2026-12-04", lang="bn"),
+            "x/other.md": post("x", BN_OTHER, "2026-12-05", lang="bn"),
+        },
+    )
     assert found(check(tmp_path)) == {("RP001", "posts/tiktok/bn.md", "posts/instagram/bn.md")}
 
 
 def test_one_post_on_two_channels_for_one_audience_is_rp001_on_itself(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "both.md": "---\nchannels: [instagram, x]\naudience: students\n---\n" + TWEET + "\n",
-        "split.md": "---\nchannels: [instagram, linkedin]\n---\n" + UNRELATED_A + "\n",
-    })
+    make_repo(
+        tmp_path,
+        {
+            "both.md": "---\nchannels: [instagram, x]\naudience: students\n---\n" + TWEET + "\n",
+            "split.md": "---\nchannels: [instagram, linkedin]\n---\n" + UNRELATED_A + "\n",
+        },
+    )
     [v] = check(tmp_path)
     assert (v.code, v.path, v.related) == ("RP001", "posts/both.md", ())
     assert "instagram and x for students" in v.message
@@ -157,12 +194,15 @@ def test_one_post_on_two_channels_for_one_audience_is_rp001_on_itself(tmp_path: 
 
 # --- pre-commit: changed files against the whole repo -------------------------------------------
 def test_only_the_changed_file_gets_findings_but_it_meets_every_post(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
-        "x/old-copy.md": post("x", TWEET, "2026-12-02"),            # an older repeat nobody touched
-        "x/new.md": post("x", TWEET + " 🎉", "2026-12-05"),
-        "x/earlier.md": post("x", LINKEDIN[:200], "2026-11-20"),      # earlier than linkedin/glide.md
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/old-copy.md": post("x", TWEET, "2026-12-02"),  # an older repeat nobody touched
+            "x/new.md": post("x", TWEET + " 🎉", "2026-12-05"),
+            "x/earlier.md": post("x", LINKEDIN[:200], "2026-11-20"),  # earlier than linkedin/glide.md
+        },
+    )
     assert found(check(tmp_path, "x/new.md")) == {
         ("RP001", "posts/x/new.md", "posts/linkedin/glide.md"),
         ("RP002", "posts/x/new.md", "posts/x/old-copy.md"),
@@ -186,8 +226,10 @@ def test_second_run_tokenises_and_parses_only_the_changed_file(tmp_path: Path, m
     from contentlint.inputs import corpus
     from contentlint.text import similarity as repetition  # the rule calls similarity.similarity_tokens at run time
 
-    posts = {f"x/p{i}.md": post("x", f"{UNRELATED_A} Post number {i} of {i * 7} notes.", f"2026-0{1 + i % 9}-01")
-             for i in range(12)}
+    posts = {
+        f"x/p{i}.md": post("x", f"{UNRELATED_A} Post number {i} of {i * 7} notes.", f"2026-0{1 + i % 9}-01")
+        for i in range(12)
+    }
     posts["linkedin/glide.md"] = post("linkedin", LINKEDIN, "2026-12-01")
     make_repo(tmp_path, posts)
     tokens = Counter(repetition.similarity_tokens)
@@ -199,17 +241,22 @@ def test_second_run_tokenises_and_parses_only_the_changed_file(tmp_path: Path, m
     (tmp_path / "posts" / "x" / "tweet.md").write_text(post("x", TWEET, "2026-12-02"), encoding="utf-8")
     tokens.calls = parses.calls = 0
     assert found(check(tmp_path, "x/tweet.md")) == {("RP001", "posts/x/tweet.md", "posts/linkedin/glide.md")}
-    assert tokens.calls == 1 and parses.calls <= 1   # only the new file (the linter may hand over its parse)
+    assert tokens.calls == 1 and parses.calls <= 1  # only the new file (the linter may hand over its parse)
     tokens.calls = 0
-    assert found(check(tmp_path, "x/tweet.md", use_cache=False)) == {("RP001", "posts/x/tweet.md", "posts/linkedin/glide.md")}
+    assert found(check(tmp_path, "x/tweet.md", use_cache=False)) == {
+        ("RP001", "posts/x/tweet.md", "posts/linkedin/glide.md")
+    }
     assert tokens.calls == 14  # --no-cache reads everything again
 
 
 def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path) -> None:
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
-        "x/glide.md": post("x", TWEET, "2026-12-02"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/glide.md": post("x", TWEET, "2026-12-02"),
+        },
+    )
     cache_dir = tmp_path / ".contentlint_cache"
     cache_dir.mkdir()
     (cache_dir / FILE_NAME).write_bytes(b"PK\x03\x04 not a zip at all")
@@ -223,7 +270,10 @@ def _run_check(root: str) -> int:
 
 def test_two_concurrent_runs_leave_a_loadable_cache(tmp_path: Path) -> None:
     posts = {f"instagram/p{i}.md": post("instagram", f"{UNRELATED_B} Number {i}.", "2026-12-01") for i in range(30)}
-    posts |= {"linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"), "x/glide.md": post("x", TWEET, "2026-12-02")}
+    posts |= {
+        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+        "x/glide.md": post("x", TWEET, "2026-12-02"),
+    }
     make_repo(tmp_path, posts)
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         assert pool.map(_run_check, [str(tmp_path)] * 4) == [1] * 4
@@ -236,29 +286,36 @@ def test_json_output_of_the_cli_carries_related(tmp_path: Path, monkeypatch: pyt
 
     from contentlint.cli import main
 
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
-        "x/glide.md": post("x", TWEET, "2026-12-02"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/glide.md": post("x", TWEET, "2026-12-02"),
+        },
+    )
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "posts/x/glide.md", "--select", "RP", "--format", "json"])
     data = json.loads(result.output)
     [v] = data["violations"]
     assert v["code"] == "RP001" and v["related"] == [
-        {"path": "posts/linkedin/glide.md", "line": 5, "column": 1, "message": v["related"][0]["message"]}]
+        {"path": "posts/linkedin/glide.md", "line": 5, "column": 1, "message": v["related"][0]["message"]}
+    ]
 
 
 # --- contentlint similar ------------------------------------------------------------------------
 def test_similar_lists_neighbours_with_the_reason_each_is_or_is_not_reported(tmp_path: Path) -> None:
     from contentlint.cli.tools import render_json, render_text
 
-    make_repo(tmp_path, {
-        "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
-        "x/tweet.md": post("x", TWEET, "2026-12-02"),
-        "x/old.md": post("x", TWEET + " 🎒", "2026-06-01"),
-        "instagram/students.md": post("instagram", INSTAGRAM_COPY, "2026-12-02"),
-        "x/board.md": post("x", TAILORED, "2026-12-02"),
-    })
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/tweet.md": post("x", TWEET, "2026-12-02"),
+            "x/old.md": post("x", TWEET + " 🎒", "2026-06-01"),
+            "instagram/students.md": post("instagram", INSTAGRAM_COPY, "2026-12-02"),
+            "x/board.md": post("x", TAILORED, "2026-12-02"),
+        },
+    )
     workspace = Workspace(load_config(tmp_path / ".contentlint.yaml"), root=tmp_path)
     got = workspace.similar(str(tmp_path / "posts" / "linkedin" / "glide.md"))
     by_path = {n.path: n for n in got}
@@ -266,7 +323,10 @@ def test_similar_lists_neighbours_with_the_reason_each_is_or_is_not_reported(tmp
     assert got[0].path == "posts/instagram/students.md" and got[0].similarity == 1.0
     assert by_path["posts/instagram/students.md"].flagged is None
     assert by_path["posts/instagram/students.md"].reason == "no audience overlap"
-    assert by_path["posts/x/tweet.md"].flagged == "RP001" and "posts/x/tweet.md, the later" in by_path["posts/x/tweet.md"].reason
+    assert (
+        by_path["posts/x/tweet.md"].flagged == "RP001"
+        and "posts/x/tweet.md, the later" in by_path["posts/x/tweet.md"].reason
+    )
     assert by_path["posts/x/old.md"].reason == "outside the 30-day window"
     assert by_path["posts/x/tweet.md"].audiences == "professionals"
     text = render_text(got)

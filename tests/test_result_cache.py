@@ -1,4 +1,5 @@
 """The result cache and parallel runs: same answers, less work."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.cache.result_cache import FILE_NAME
 from contentlint.config.load import load_config
 from contentlint.run import RunOptions
 from contentlint.workspace import Workspace
-from contentlint.cache.result_cache import FILE_NAME
 
 POST = "---\nchannel: x\npublish_at: {date}\n---\nOur new gel pens glide and dry in a second. {n}\n"
 
@@ -22,7 +23,9 @@ def make_repo(root: Path, count: int) -> None:
     posts.mkdir()
     for n in range(count):
         date = "soon" if n % 7 == 0 else "2026-12-01"
-        (posts / f"p{n:04d}.md").write_text(POST.format(date=date, n="a" * (300 if n % 5 == 0 else 1)), encoding="utf-8")
+        (posts / f"p{n:04d}.md").write_text(
+            POST.format(date=date, n="a" * (300 if n % 5 == 0 else 1)), encoding="utf-8"
+        )
 
 
 def report_json(root: Path, **options: object) -> dict:
@@ -45,7 +48,9 @@ def test_changed_file_and_changed_config_are_rechecked(tmp_path: Path) -> None:
     (tmp_path / "posts" / "p0001.md").write_text(POST.format(date="later", n=""), encoding="utf-8")
     after_edit = report_json(tmp_path)
     assert any(v["path"] == "posts/p0001.md" and v["code"] == "FM003" for v in after_edit["violations"])
-    (tmp_path / ".contentlint.yaml").write_text("content: ['posts/**/*.md']\nrules: {FM003: warning}\n", encoding="utf-8")
+    (tmp_path / ".contentlint.yaml").write_text(
+        "content: ['posts/**/*.md']\nrules: {FM003: warning}\n", encoding="utf-8"
+    )
     after_config = report_json(tmp_path)
     assert {v["severity"] for v in after_config["violations"] if v["code"] == "FM003"} == {"warning"}
 
@@ -93,11 +98,19 @@ def test_corpus_rules_do_not_parse_the_checked_posts_again(tmp_path: Path, monke
     for n in range(450):
         body = " ".join(words[(n * 7 + k * 3) % len(words)] + str(n * 13 + k) for k in range(12))
         (tmp_path / "posts" / f"p{n:04d}.md").write_text(f"---\nchannel: x\n---\n{body}\n", encoding="utf-8")
-    (tmp_path / "posts" / "p9998.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
-    (tmp_path / "posts" / "p9999.md").write_text("---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n")
+    (tmp_path / "posts" / "p9998.md").write_text(
+        "---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n"
+    )
+    (tmp_path / "posts" / "p9999.md").write_text(
+        "---\nchannel: x\n---\nThe same launch post, word for word, twice over.\n"
+    )
     parsed: list[str] = []
     real = contentlint.inputs.corpus.read_posts
-    monkeypatch.setattr(contentlint.inputs.corpus, "read_posts", lambda display, *a, **k: parsed.append(display) or real(display, *a, **k))
+    monkeypatch.setattr(
+        contentlint.inputs.corpus,
+        "read_posts",
+        lambda display, *a, **k: parsed.append(display) or real(display, *a, **k),
+    )
     for jobs in (1, 2):
         parsed.clear()
         report = report_json(tmp_path, jobs=jobs, use_cache=False)

@@ -15,6 +15,7 @@ Case file format (tests/rules/<rule-name>.yaml):
         severity: error      # optional severity of every violation
         fixed: "..."         # optional text after every fix is applied until none is left
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,7 +23,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO, lint_one
 
 from contentlint.config.builtin import builtin_rules_dir

@@ -4,6 +4,7 @@ Each pre-check ("no candidate character at all, so nothing to find") and each sh
 compared with the code it replaced, kept here as the reference, on generated text that mixes
 the characters the rules care about (fancy letters, invisible characters, emoji parts, caps).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,6 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contentlint.text.document import parse_document
-from contentlint.text.extract import extract_emoji
 from contentlint.kinds import fancy_text, invisible_text, shared
 from contentlint.kinds.base import RuleContext
 from contentlint.kinds.fancy_letters import may_be_fancy, strength
@@ -23,6 +22,8 @@ from contentlint.kinds.invisible_text import InvisibleCharacters
 from contentlint.kinds.published_fields import published_fields
 from contentlint.kinds.shouting import _POSSESSIVE, _ROMAN, Shouting, _is_dictionary_word
 from contentlint.kinds.wordlist import WordList
+from contentlint.text.document import parse_document
+from contentlint.text.extract import extract_emoji
 from contentlint.text.wordforms import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +86,7 @@ def test_may_be_fancy_is_false_only_without_fancy_characters(text: str) -> None:
 def test_fancy_runs_are_those_of_the_slow_path(text: str, allow_fullwidth: bool) -> None:
     fast = find_fancy_runs(text, allow_fullwidth)
     original = fancy_text.may_be_fancy
-    fancy_text.may_be_fancy = lambda _text: True     # type: ignore[assignment]
+    fancy_text.may_be_fancy = lambda _text: True  # type: ignore[assignment]
     try:
         slow = find_fancy_runs(text, allow_fullwidth)
     finally:
@@ -100,7 +101,7 @@ def test_fancy_text_rule_matches_slow_path(body: str, title: str) -> None:
     rule = FancyText.from_options({})
     fast = _findings(rule.check(doc, _ctx()))
     original = fancy_text.may_be_fancy
-    fancy_text.may_be_fancy = lambda _text: True     # type: ignore[assignment]
+    fancy_text.may_be_fancy = lambda _text: True  # type: ignore[assignment]
     try:
         slow = _findings(rule.check(_doc(body, title=title.strip().replace("'", "").replace('"', "")), _ctx()))
     finally:
@@ -137,8 +138,10 @@ def _old_shouted(word: str, min_letters: int, allowed: frozenset[str]) -> bool:
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(list("aAbBzZ’'-1ǅⅰⅠⓐÀàßẞİıΣσ\u0345") + FANCY[:6]), min_size=1, max_size=8).map("".join),
-       st.integers(min_value=2, max_value=6))
+@given(
+    st.lists(st.sampled_from(list("aAbBzZ’'-1ǅⅰⅠⓐÀàßẞİıΣσ\u0345") + FANCY[:6]), min_size=1, max_size=8).map("".join),
+    st.integers(min_value=2, max_value=6),
+)
 def test_shouted_word_shortcut_is_exact(word: str, min_letters: int) -> None:
     rule = Shouting.from_options({"min_letters": min_letters, "acronyms": ["NASA"]})
     assert rule._shouted(word, rule.acronyms) == _old_shouted(word, min_letters, rule.acronyms)
@@ -149,10 +152,34 @@ WORD_LISTS = [
     {"list": "weasel.txt", "exceptions": ["the very", "very own", "not really", "'d rather"]},
     {"list": "wordy.txt", "fix": True, "word_forms": False},
 ]
-words = st.sampled_from(["very", "really", "synergy", "leverage", "in", "order", "to", "the", "own", "not", "rather",
-                         "I'd", "Synergies", "leveraged", "circle", "back", "at", "this", "point", "time", "pen"])
+words = st.sampled_from(
+    [
+        "very",
+        "really",
+        "synergy",
+        "leverage",
+        "in",
+        "order",
+        "to",
+        "the",
+        "own",
+        "not",
+        "rather",
+        "I'd",
+        "Synergies",
+        "leveraged",
+        "circle",
+        "back",
+        "at",
+        "this",
+        "point",
+        "time",
+        "pen",
+    ]
+)
 prose = st.lists(st.tuples(words, st.sampled_from([" ", "  ", ", ", ". ", "-", "\n"])), max_size=25).map(
-    lambda parts: "".join(w + s for w, s in parts))
+    lambda parts: "".join(w + s for w, s in parts)
+)
 
 
 @SETTINGS
@@ -174,10 +201,12 @@ def test_corpus_posts_give_the_same_findings_on_fast_and_slow_paths() -> None:
     fancy, invisible = FancyText.from_options({}), InvisibleCharacters.from_options({})
     for path in posts:
         text = path.read_text(encoding="utf-8")
-        assert _findings(invisible.check(parse_document(str(path), text), ctx)) == _old_invisible(parse_document(str(path), text))
+        assert _findings(invisible.check(parse_document(str(path), text), ctx)) == _old_invisible(
+            parse_document(str(path), text)
+        )
         fast = _findings(fancy.check(parse_document(str(path), text), ctx))
         original = fancy_text.may_be_fancy
-        fancy_text.may_be_fancy = lambda _text: True     # type: ignore[assignment]
+        fancy_text.may_be_fancy = lambda _text: True  # type: ignore[assignment]
         try:
             slow = _findings(fancy.check(parse_document(str(path), text), ctx))
         finally:
@@ -209,8 +238,11 @@ def test_words_before_an_emoji_match_the_whole_line_search(line: str, cut: int) 
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(list("aB.1 ,!\u0301কা।e…") + ["  ", "H.A.", "etc."]), max_size=30).map("".join),
-       st.integers(min_value=0, max_value=8), st.integers(min_value=0, max_value=8))
+@given(
+    st.lists(st.sampled_from(list("aB.1 ,!\u0301কা।e…") + ["  ", "H.A.", "etc."]), max_size=30).map("".join),
+    st.integers(min_value=0, max_value=8),
+    st.integers(min_value=0, max_value=8),
+)
 def test_word_ending_a_sentence_candidate_matches_the_forward_search(text: str, skip: int, cut: int) -> None:
     from contentlint.text.sentences import _WORD_BEFORE, _WORD_ENDING
 
@@ -226,8 +258,11 @@ def _reference_emoji(text: str) -> list[tuple[int, int, str]]:
 
     from contentlint.text.extract import _KEYCAP, _TEXT_DEFAULT
 
-    out = [(item["match_start"], item["match_end"], item["emoji"]) for item in emoji.emoji_list(text)
-           if item["emoji"] not in _TEXT_DEFAULT and not (len(item["emoji"]) == 1 and item["emoji"] in "0123456789#*")]
+    out = [
+        (item["match_start"], item["match_end"], item["emoji"])
+        for item in emoji.emoji_list(text)
+        if item["emoji"] not in _TEXT_DEFAULT and not (len(item["emoji"]) == 1 and item["emoji"] in "0123456789#*")
+    ]
     covered = {i for start, end, _ in out for i in range(start, end)}
     out += [(m.start(), m.end(), m.group()) for m in _KEYCAP.finditer(text) if m.start() not in covered]
     return sorted(out)
@@ -245,13 +280,43 @@ def test_emoji_runs_on_keycaps_flags_and_numbers() -> None:
 
 
 # --- front matter: libyaml where it agrees with PyYAML ------------------------------------
-YAML_PIECES = (
-    list("abc:- \n[],{}'\"#!|>?%@`1.0+xyzনক্ষ😀\\\r\t&*")
-    + ["true", "null", "~", "2026-01-02", "0x1F", ".inf", "yes", "title: ", "\n- ", "!!str ", "---\n", "...\n",
-       "\u2028", "\x85", "\x07", "\ufeff", "12:30:00", "<<: ", "!tag ", "\n  ", "key: |\n  ", "- [a, b]\n",
-       "'it''s'", '"\\u0041"', "? ", "{a: 1, b: [2]}", ">-\n  folded", "# comment", "Ready? ", "Sale!", ": ",
-       "images:\n  - src: a.png\n    alt: ", "&a ", "*a", "!!python/object:os.system "]
-)
+YAML_PIECES = list("abc:- \n[],{}'\"#!|>?%@`1.0+xyzনক্ষ😀\\\r\t&*") + [
+    "true",
+    "null",
+    "~",
+    "2026-01-02",
+    "0x1F",
+    ".inf",
+    "yes",
+    "title: ",
+    "\n- ",
+    "!!str ",
+    "---\n",
+    "...\n",
+    "\u2028",
+    "\x85",
+    "\x07",
+    "\ufeff",
+    "12:30:00",
+    "<<: ",
+    "!tag ",
+    "\n  ",
+    "key: |\n  ",
+    "- [a, b]\n",
+    "'it''s'",
+    '"\\u0041"',
+    "? ",
+    "{a: 1, b: [2]}",
+    ">-\n  folded",
+    "# comment",
+    "Ready? ",
+    "Sale!",
+    ": ",
+    "images:\n  - src: a.png\n    alt: ",
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+]
 
 
 def _yaml_outcome(load: Any, text: str) -> tuple:
@@ -281,15 +346,29 @@ def test_everyday_front_matter_takes_the_libyaml_path() -> None:
 
 
 # --- URL windows: found from the dots outward ------------------------------------------------
-URL_PIECES = list("ab.c/ :-_#@\n\t\u00a0\u3000.") + ["example.com", "https://", "www.", "t.co/abc", "ক্ষ.বাং", ".com", "x.y", "৳.৳", "a..b", "😀."]
+URL_PIECES = list("ab.c/ :-_#@\n\t\u00a0\u3000.") + [
+    "example.com",
+    "https://",
+    "www.",
+    "t.co/abc",
+    "ক্ষ.বাং",
+    ".com",
+    "x.y",
+    "৳.৳",
+    "a..b",
+    "😀.",
+]
 
 
 def _reference_url_windows(text: str) -> list[tuple[int, int]]:
     """`_url_windows` before it started from the dots: every non-space run, filtered."""
     from contentlint.text.extract import _DOT_BEFORE_TLD, _NON_SPACE
 
-    return [(max(m.start() - 1, 0), m.end()) for m in _NON_SPACE.finditer(text)
-            if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())]
+    return [
+        (max(m.start() - 1, 0), m.end())
+        for m in _NON_SPACE.finditer(text)
+        if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())
+    ]
 
 
 @SETTINGS
@@ -317,7 +396,15 @@ def _reference_similarity_tokens(body: str) -> list[str]:
     return similarity._WORD.findall(text)
 
 
-SIMILARITY_PIECES = ASCII + FANCY + INVISIBLE + EMOJI_PARTS + OTHER + list("`'’ŉﬁ™Ⅻ@/$") + ["https://a.co/x", "inkwell.in", "#Tag", "@user", "$INK", "a@b.com"]
+SIMILARITY_PIECES = (
+    ASCII
+    + FANCY
+    + INVISIBLE
+    + EMOJI_PARTS
+    + OTHER
+    + list("`'’ŉﬁ™Ⅻ@/$")
+    + ["https://a.co/x", "inkwell.in", "#Tag", "@user", "$INK", "a@b.com"]
+)
 
 
 @SETTINGS
@@ -329,7 +416,21 @@ def test_similarity_tokens_fast_paths_keep_the_tokens(text: str) -> None:
 
 
 # --- X hashtags: matched beside each # instead of scanned from every position ------------------
-HASHTAG_PIECES = list("#＃ab1_&\n.-/:'") + ["\ufe0f", "\ufe0e", "\u20e3", "\u200c", "ক্ষ", "ি", "😀", "https://x.co/#a", "#️⃣", "##", "a#b", "&#", "://"]
+HASHTAG_PIECES = list("#＃ab1_&\n.-/:'") + [
+    "\ufe0f",
+    "\ufe0e",
+    "\u20e3",
+    "\u200c",
+    "ক্ষ",
+    "ি",
+    "😀",
+    "https://x.co/#a",
+    "#️⃣",
+    "##",
+    "a#b",
+    "&#",
+    "://",
+]
 
 
 @SETTINGS
@@ -364,7 +465,9 @@ def _reference_mask_markdown(text: str) -> tuple[str, tuple]:
         current = "".join(chars)
     images = []
     for match in m._IMAGE.finditer(current):
-        images.append(m.MarkdownImage(match.group("src"), match.group("alt"), match.start(), match.end(), match.start("alt")))
+        images.append(
+            m.MarkdownImage(match.group("src"), match.group("alt"), match.start(), match.end(), match.start("alt"))
+        )
         m._blank_into(chars, match.start(), match.end())
     current = "".join(chars)
     for match in m._LINK.finditer(current):
@@ -377,8 +480,22 @@ def _reference_mask_markdown(text: str) -> tuple[str, tuple]:
     return "".join(chars), tuple(images)
 
 
-MARKDOWN_PIECES = list("ab \n\r`~[]()!<>:-#*\"") + ["```", "~~~", "\n```py\n", "<!--", "-->", "![alt](a.png)", "[x](y)",
-                                                     "[ref]: http://x", "<b>", "</i>", "<https://a.b>", "`code`", "ক্ষ", "😀"]
+MARKDOWN_PIECES = list('ab \n\r`~[]()!<>:-#*"') + [
+    "```",
+    "~~~",
+    "\n```py\n",
+    "<!--",
+    "-->",
+    "![alt](a.png)",
+    "[x](y)",
+    "[ref]: http://x",
+    "<b>",
+    "</i>",
+    "<https://a.b>",
+    "`code`",
+    "ক্ষ",
+    "😀",
+]
 
 
 @SETTINGS
@@ -389,7 +506,18 @@ def test_markdown_mask_pre_checks_keep_the_mask(text: str) -> None:
     assert mask_markdown(text) == _reference_mask_markdown(text)
 
 
-DOMAIN_PIECES = list("ab.-/@ \n\t\u00a0") + ["inkwell", ".in", ".com", "ক্ষ", ".shop/x", "www.", "é", "1", "..", "\u2003"]
+DOMAIN_PIECES = list("ab.-/@ \n\t\u00a0") + [
+    "inkwell",
+    ".in",
+    ".com",
+    "ক্ষ",
+    ".shop/x",
+    "www.",
+    "é",
+    "1",
+    "..",
+    "\u2003",
+]
 
 
 @SETTINGS
@@ -401,23 +529,63 @@ def test_domains_blanked_in_windows_as_in_one_pass(text: str) -> None:
 
 
 # --- BV003's exact phrases: a plain-text search first ---------------------------------------
-PHRASES = ["in order to", "a large number of", "due to the fact that", "at this point in time", "whether or not",
-           "straße frei"]
-PHRASE_PIECES = ["in", "In", "IN", "order", "ORDER", "to", "tO", "a", "large", "number", "of", "due", "the", "fact",
-                 "that", "at", "this", "point", "time", "whether", "or", "not", "ſtraße", "STRASSE", "frei", "ẞ"] + \
-                list("  \t\u00a0\n.,'-ক") + ["\u00a0\u00a0", "x", "Kelvin\u212a"]
+PHRASES = [
+    "in order to",
+    "a large number of",
+    "due to the fact that",
+    "at this point in time",
+    "whether or not",
+    "straße frei",
+]
+PHRASE_PIECES = (
+    [
+        "in",
+        "In",
+        "IN",
+        "order",
+        "ORDER",
+        "to",
+        "tO",
+        "a",
+        "large",
+        "number",
+        "of",
+        "due",
+        "the",
+        "fact",
+        "that",
+        "at",
+        "this",
+        "point",
+        "time",
+        "whether",
+        "or",
+        "not",
+        "ſtraße",
+        "STRASSE",
+        "frei",
+        "ẞ",
+    ]
+    + list("  \t\u00a0\n.,'-ক")
+    + ["\u00a0\u00a0", "x", "Kelvin\u212a"]
+)
 
 
 SEPARATORS = [" ", "  ", "\t", "\u00a0", " \u00a0", "\n", "-", ""]
 phrase_texts = st.lists(
     st.tuples(st.sampled_from(PHRASES), st.sampled_from(SEPARATORS), st.booleans()).map(
-        lambda t: t[1].join(word.upper() if t[2] else word.replace("s", "ſ") for word in t[0].split()) + " "),
-    max_size=4).map("".join)
+        lambda t: t[1].join(word.upper() if t[2] else word.replace("s", "ſ") for word in t[0].split()) + " "
+    ),
+    max_size=4,
+).map("".join)
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map("".join), st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map(" ".join),
-       phrase_texts)
+@given(
+    st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map("".join),
+    st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map(" ".join),
+    phrase_texts,
+)
 def test_exact_phrases_plain_search_never_hides_a_match(glued: str, spaced: str, phrased: str) -> None:
     from contentlint.kinds.wordlist import ExactPhrases
 

@@ -1,4 +1,5 @@
 """An unchanged repo is answered from the last run's report; any change to what it read is not."""
+
 from __future__ import annotations
 
 import os
@@ -47,7 +48,9 @@ def _forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run_module._Run, "_lint_files", fail)
 
 
-def test_an_unchanged_repo_is_answered_from_the_last_report(tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unchanged_repo_is_answered_from_the_last_report(
+    tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     make_repo(tmp_path)
     cold = run(tmp_path)
     assert any(v["code"] == "FM003" for v in cold["json"]["violations"])
@@ -87,7 +90,9 @@ def test_any_change_to_what_the_run_read_is_linted_again(tmp_path: Path, settled
     assert after["json"] != before["json"]
 
 
-def test_files_written_just_before_the_run_are_not_trusted_by_their_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_written_just_before_the_run_are_not_trusted_by_their_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Git's racily-clean case: a file written within the settle time could change again within
     one timestamp tick, so no report is stored while any file is that fresh."""
     make_repo(tmp_path)
@@ -138,9 +143,9 @@ def test_an_unchanged_run_loads_no_rule_kind(tmp_path: Path) -> None:
 def test_every_built_in_rule_builds_from_its_options() -> None:
     """Built-in rules are not built when the catalogue loads (a cached run needs none), so this
     is where a bad option in a shipped rule file is caught."""
-    from contentlint.kinds.catalog import KINDS
     from contentlint.config.builtin import builtin_rules_dir
     from contentlint.engine.rule_packs import load_catalogue
+    from contentlint.kinds.catalog import KINDS
 
     catalogue = load_catalogue(["default"], builtin_rules_dir())
     for spec in catalogue.specs:
@@ -159,5 +164,5 @@ def test_a_file_name_that_is_not_utf8_is_cached_and_read_back(tmp_path: Path, se
     name = os.fsdecode(b"posts/caf\xe9.md")
     cold = run(tmp_path)
     assert any(v["path"] == name for v in cold["json"]["violations"])
-    warm = run(tmp_path)   # answered from the stored report
+    warm = run(tmp_path)  # answered from the stored report
     assert warm["json"] == cold["json"] and warm["texts"][name] == cold["texts"][name]

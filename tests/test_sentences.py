@@ -1,5 +1,6 @@
 """Sentence splitting on real social copy: where peers split wrongly (abbreviations, ellipses,
 decimals, URLs) and where they never split (emoji, Bengali dari)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -38,7 +39,7 @@ def split(text: str, lang: str = "en") -> list[str]:
         ("No. 1 pen in class. Say no. Then go.", ["No. 1 pen in class.", "Say no.", "Then go."]),
         ("Ready in 5 min. Grab one.", ["Ready in 5 min.", "Grab one."]),
         ("1. Open the box.", ["1. Open the box."]),
-        ("\"Best pen ever.\" She said so.", ["\"Best pen ever.\"", "She said so."]),
+        ('"Best pen ever." She said so.', ['"Best pen ever."', "She said so."]),
         ("Line one\nLine two", ["Line one", "Line two"]),
         ("Line one\r\n\r\nLine two.", ["Line one", "Line two."]),
     ],
@@ -60,7 +61,7 @@ def test_bengali_vowel_signs_never_split() -> None:
 def test_offsets_point_into_the_text_and_respect_the_range() -> None:
     text = "---\ntitle: x\n---\nFirst one. Second one.\n"
     found = sentences(text, "en", 17)
-    assert [(text[s.start:s.end]) for s in found] == ["First one.", "Second one."]
+    assert [(text[s.start : s.end]) for s in found] == ["First one.", "Second one."]
     assert found[0].start == 17
     assert sentences(text, "en", 17, 27)[-1].text == "First one."
 

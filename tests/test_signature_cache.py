@@ -1,4 +1,5 @@
 """SignatureCache: round trip, self-healing on bad files, safe concurrent saves."""
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,16 @@ def content_key(data: bytes, lang: str) -> str:
 
 
 def meta(i: int) -> PostMeta:
-    return PostMeta(("x", "linkedin")[: 1 + i % 2], ("students",) * (i % 2), "2026-12-01T10:00:00+05:30" if i else None,
-                    "bn" if i == 1 else "en", 4 + i, 1, 30 + i, 60 + i)
+    return PostMeta(
+        ("x", "linkedin")[: 1 + i % 2],
+        ("students",) * (i % 2),
+        "2026-12-01T10:00:00+05:30" if i else None,
+        "bn" if i == 1 else "en",
+        4 + i,
+        1,
+        30 + i,
+        60 + i,
+    )
 
 
 def fill(cache: SignatureCache, posts: list[str] = POSTS, lang: str = "en") -> dict[str, IndexEntry]:
@@ -102,9 +111,14 @@ def test_other_version_is_ignored(tmp_path: Path, monkeypatch) -> None:  # type:
 
 
 def test_inconsistent_arrays_are_ignored(tmp_path: Path) -> None:
-    np.savez(tmp_path / FILE_NAME, version=np.array([signature_cache.CACHE_FORMAT, NORMALISATION_VERSION]),
-             keys=np.array(["a" * 64], dtype="S64"), offsets=np.array([0, 5]),
-             shingles=np.zeros(2, dtype=np.uint64), meta=np.frombuffer(b"[[[],[],null,\"en\",1,1]]", dtype=np.uint8))
+    np.savez(
+        tmp_path / FILE_NAME,
+        version=np.array([signature_cache.CACHE_FORMAT, NORMALISATION_VERSION]),
+        keys=np.array(["a" * 64], dtype="S64"),
+        offsets=np.array([0, 5]),
+        shingles=np.zeros(2, dtype=np.uint64),
+        meta=np.frombuffer(b'[[[],[],null,"en",1,1]]', dtype=np.uint8),
+    )
     assert len(SignatureCache(tmp_path)) == 0
 
 
@@ -123,8 +137,11 @@ def test_two_concurrent_writers_leave_a_loadable_cache(tmp_path: Path) -> None:
         pool.map(_writer, [(str(tmp_path), 1), (str(tmp_path), 2)])
     cache = SignatureCache(tmp_path)
     assert len(cache) >= 50  # whoever saved last, complete
-    last = [p for p in [f"writer {w} round 14 post 0 about gel pens and notebooks" for w in (1, 2)]
-            if cache.get(content_key(p.encode(), "en")) is not None]
+    last = [
+        p
+        for p in [f"writer {w} round 14 post 0 about gel pens and notebooks" for w in (1, 2)]
+        if cache.get(content_key(p.encode(), "en")) is not None
+    ]
     assert last
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -137,11 +154,15 @@ def test_kept_entries_are_copied_exactly_beside_new_ones(tmp_path: Path) -> None
     made = fill(first, posts)
     first.save()
     second = SignatureCache(tmp_path)
-    kept = [key for i, key in enumerate(made) if i % 3 != 1]   # every third one deleted or edited
+    kept = [key for i, key in enumerate(made) if i % 3 != 1]  # every third one deleted or edited
     for key in kept:
         assert second.get(key) is not None
-    added = {content_key(f"brand new {i}".encode(), "en"): IndexEntry(make_signature(["brand", "new", str(i), "post"]), meta(i))
-             for i in range(3)}
+    added = {
+        content_key(f"brand new {i}".encode(), "en"): IndexEntry(
+            make_signature(["brand", "new", str(i), "post"]), meta(i)
+        )
+        for i in range(3)
+    }
     for key, post in added.items():
         second.put(key, post)
     second.save()

@@ -1,4 +1,5 @@
 """Known answers for the near-duplicate core of RP001/RP002 (contentlint.text.similarity)."""
+
 from __future__ import annotations
 
 import itertools
@@ -10,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.text.similarity import MIN_CONTAINMENT_SHINGLES, Signature, find_similar_pairs, make_signature, similarity_tokens
+from contentlint.text.similarity import (
+    MIN_CONTAINMENT_SHINGLES,
+    Signature,
+    find_similar_pairs,
+    make_signature,
+    similarity_tokens,
+)
 
 LINKEDIN = (
     "Exams are three weeks away, and we know how that feels. "
@@ -54,8 +61,10 @@ def pairs(texts: list[str], lang: str = "en", **kwargs: object) -> set[tuple[int
 
 # --- tokens -------------------------------------------------------------------------------------
 def test_tokens_drop_what_a_cross_post_changes() -> None:
-    text = ("Our GEL pens 🖊️✨ dry fast! #BackToSchool @inkwell_in @ink@mastodon.social $INKW "
-            "https://inkwell.in/pens?utm=x inkwell.in/sale mail hi@inkwell.co.in InkWell™ 1️⃣ 𝐁𝐢𝐠")
+    text = (
+        "Our GEL pens 🖊️✨ dry fast! #BackToSchool @inkwell_in @ink@mastodon.social $INKW "
+        "https://inkwell.in/pens?utm=x inkwell.in/sale mail hi@inkwell.co.in InkWell™ 1️⃣ 𝐁𝐢𝐠"
+    )
     assert similarity_tokens(text) == ["our", "gel", "pens", "dry", "fast", "mail", "inkwell", "big"]
 
 
@@ -124,19 +133,20 @@ def test_similarity_module_does_not_import_spacy() -> None:
 # --- signatures ---------------------------------------------------------------------------------
 def test_signature_is_stable_across_runs_and_processes() -> None:
     tokens = similarity_tokens("Our gel pens dry in a second")
-    code = ("from contentlint.text.similarity import *; s = make_signature(similarity_tokens("
-            "'Our gel pens dry in a second')); print(list(s.shingles))")
+    code = (
+        "from contentlint.text.similarity import *; s = make_signature(similarity_tokens("
+        "'Our gel pens dry in a second')); print(list(s.shingles))"
+    )
     env = {"PYTHONHASHSEED": "12345"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**env, "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**env, "PATH": ""}
+    )
     s = make_signature(tokens)
     assert out.stdout.strip() == f"{list(s.shingles)}"
     assert s.shingles.dtype == np.uint64
     assert s.shingles.size == 5 and np.all(np.diff(s.shingles.astype(np.float64)) > 0)
     # Pinned: if this changes, tokens or shingling changed -> bump NORMALISATION_VERSION.
     assert int(make_signature(["gel", "pens", "dry"]).shingles[0]) == 13652135365862358209
-
-
 
 
 def test_short_posts_use_words_or_bigrams() -> None:
@@ -160,8 +170,10 @@ def test_tweet_that_is_one_sentence_of_a_linkedin_post_is_found() -> None:
 
 
 def test_tailored_rewrite_is_not_found() -> None:
-    rewrite = ("Left-handed and tired of smudged notes? The Glide gel pen's ink is dry before your hand "
-               "gets there. Five-packs come with a free refill until Friday.")
+    rewrite = (
+        "Left-handed and tired of smudged notes? The Glide gel pen's ink is dry before your hand "
+        "gets there. Five-packs come with a free refill until Friday."
+    )
     assert pairs([LINKEDIN, rewrite, *UNRELATED]) == set()
 
 
@@ -179,8 +191,13 @@ def test_bengali_cross_post_is_found_and_unrelated_bengali_posts_are_not() -> No
 
 
 def test_tiny_posts_need_more_than_one_shared_shingle() -> None:
-    texts = ["Happy Diwali from all of us!", LINKEDIN, "Happy Diwali from all of us at InkWell 🪔", "Happy Diwali!",
-             "Happy Diwali! 🎆 #InkWell"]
+    texts = [
+        "Happy Diwali from all of us!",
+        LINKEDIN,
+        "Happy Diwali from all of us at InkWell 🪔",
+        "Happy Diwali!",
+        "Happy Diwali! 🎆 #InkWell",
+    ]
     # "happy diwali" (1 bigram) is inside post 3 but only equals post 5; posts 0 and 2 share 3 of 3 shingles.
     assert pairs(texts) == {(0, 2), (3, 4)}
     assert MIN_CONTAINMENT_SHINGLES == 3
@@ -240,7 +257,9 @@ WORDS = st.sampled_from("pen ink page note dry fast blue gel pad desk".split())
     threshold=st.sampled_from([0.3, 0.5, 0.6, 0.8, 1.0]),
     data=st.data(),
 )
-def test_matches_brute_force_and_queries_are_a_filter(docs: list[list[str]], threshold: float, data: st.DataObject) -> None:
+def test_matches_brute_force_and_queries_are_a_filter(
+    docs: list[list[str]], threshold: float, data: st.DataObject
+) -> None:
     sigs = [make_signature(d) for d in docs]
     expected = brute_force(sigs, threshold, max(5, 0.05 * len(sigs)))
     got = {(p.a, p.b): p.similarity for p in find_similar_pairs(sigs, threshold)}

@@ -1,4 +1,5 @@
 """A pre-commit hook pays for every import: heavy libraries load only when a rule needs them."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,9 @@ HEAVY = ("spacy", "textstat", "thinc", "numpy", "wordsegment")
 
 
 def imported_modules(args: list[str], cwd: Path) -> set[str]:
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "contentlint", *args],
-                            cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "contentlint", *args], cwd=cwd, capture_output=True, text=True
+    )
     modules = set()
     for line in result.stderr.splitlines():
         if line.startswith("import time:") and "|" in line:
@@ -32,7 +34,9 @@ def test_rules_explain_count_import_nothing_heavy(tmp_path: Path) -> None:
 
 
 def test_check_without_nlp_rules_does_not_import_spacy(tmp_path: Path) -> None:
-    (tmp_path / "post.md").write_text("---\nchannel: x\npublish_at: 2026-12-01\n---\nNew pens are here.\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text(
+        "---\nchannel: x\npublish_at: 2026-12-01\n---\nNew pens are here.\n", encoding="utf-8"
+    )
     modules = imported_modules(["check", "post.md", "--select", "FM,BV001"], tmp_path)
     assert "contentlint" in modules
     assert not modules & {"spacy", "textstat", "thinc"}

@@ -1,4 +1,5 @@
 """A pre-commit run learns unchanged posts' digests from their stat instead of reading them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,10 +15,12 @@ from contentlint.run import RunOptions
 from contentlint.workspace import Workspace
 
 POST = "---\nchannel: x\npublish_at: 2026-12-0{day}\n---\n{body}\n"
-BODIES = ["Our gel pens glide across the page and dry in a second.",
-          "Spiral notebooks with thick paper for every exam season.",
-          "Refill your fountain pen with our archival blue ink today.",
-          "A pencil case that keeps every pen in its own place."]
+BODIES = [
+    "Our gel pens glide across the page and dry in a second.",
+    "Spiral notebooks with thick paper for every exam season.",
+    "Refill your fountain pen with our archival blue ink today.",
+    "A pencil case that keeps every pen in its own place.",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +48,7 @@ def check(*paths: str) -> dict:
 
 def test_unchanged_posts_are_not_read_by_a_pre_commit_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run_snapshot, "SETTLE_SECONDS", 0.0)
-    check("posts/p0.md")            # reads every post once and records its digest
+    check("posts/p0.md")  # reads every post once and records its digest
     seen = reads(monkeypatch)
     (repo / "posts" / "p0.md").write_text(POST.format(day=1, body=BODIES[0] + " Now in red."), encoding="utf-8")
     check("posts/p0.md")
@@ -60,11 +63,11 @@ def test_an_edited_post_that_is_not_checked_is_read_again(repo: Path, monkeypatc
     seen = reads(monkeypatch)
     found = check("posts/p3.md")
     assert [v["path"] for v in found["violations"] if v["code"] == "RP002"] == ["posts/p3.md"]
-    assert sorted(seen) == ["p3.md"]   # p0 to p2 from their stat; p3 is the target
+    assert sorted(seen) == ["p3.md"]  # p0 to p2 from their stat; p3 is the target
 
 
 def test_posts_written_just_now_are_read_every_time(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    check("posts/p0.md")            # the posts are milliseconds old: no digest recorded
+    check("posts/p0.md")  # the posts are milliseconds old: no digest recorded
     seen = reads(monkeypatch)
     check("posts/p0.md")
     assert sorted(seen) == ["p0.md", "p1.md", "p2.md", "p3.md"]
@@ -96,4 +99,4 @@ def test_a_damaged_index_is_ignored(repo: Path, monkeypatch: pytest.MonkeyPatch,
     (repo / "posts" / "p0.md").write_text(POST.format(day=9, body=BODIES[1]), encoding="utf-8")  # not the last report
     uncached = Workspace(load_config(), options=RunOptions(use_cache=False)).check_paths(["posts/p0.md"]).to_dict()
     assert check("posts/p0.md") == uncached
-    assert [v["code"] for v in uncached["violations"]] == ["RP002"]   # p0 now repeats p1
+    assert [v["code"] for v in uncached["violations"]] == ["RP002"]  # p0 now repeats p1

@@ -4,6 +4,7 @@ The generic kinds must work with the team's own codes, and every mistake a team 
 pack must end in a clear message (exit 2, the file and the problem named, no traceback), and a
 pathological regular expression must not be able to hang a CI gate.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 RULES = {
@@ -72,8 +72,14 @@ def _write_pack(folder: Path, rules: dict[str, str]) -> Path:
 
 def _check(folder: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "contentlint", "check", "--no-cache", *args], cwd=folder,
-                          capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "--no-cache", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def test_generic_kinds_work_from_yaml_alone(tmp_path: Path) -> None:
@@ -89,31 +95,46 @@ def test_generic_kinds_work_from_yaml_alone(tmp_path: Path) -> None:
     swap = next(v for v in report["violations"] if v["code"] == "TM002")
     assert swap["fix"]["replacement"] == "coloured pencil"
     assert result.returncode == 1
-    (tmp_path / "ok.md").write_text("---\nchannel: x\n---\nOur coloured pencils are back. Giveaway rules: inkwell.in/rules\n")
+    (tmp_path / "ok.md").write_text(
+        "---\nchannel: x\n---\nOur coloured pencils are back. Giveaway rules: inkwell.in/rules\n"
+    )
     assert _check(tmp_path, "--select", "TM", "ok.md").returncode == 0
 
 
 def test_team_rules_are_listed_and_explained(tmp_path: Path) -> None:
     _write_pack(tmp_path, RULES)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    listed = subprocess.run([sys.executable, "-m", "contentlint", "rules"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=120, env=env)
+    listed = subprocess.run(
+        [sys.executable, "-m", "contentlint", "rules"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert "TM001" in listed.stdout and "synergy-word" in listed.stdout
 
 
 @pytest.mark.parametrize(
     ("broken", "expected"),
     [
-        ("code: BR001\nname: my-brand\nkind: existence\nseverity: error\nmessage: m\noptions: {tokens: [x]}\n",
-         ["BR001", "built-in"]),
-        ("code: TM009\nname: my-kind\nkind: sentiment\nseverity: error\nmessage: m\n",
-         ["unknown kind", "sentiment"]),
-        ("code: TM009\nname: bad-option\nkind: existence\nseverity: error\nmessage: m\noptions: {tokenz: [x]}\n",
-         ["tokenz", "options"]),
-        ("code: TM009\nname: bad-regex\nkind: existence\nseverity: error\nmessage: m\noptions: {patterns: ['(unclosed']}\n",
-         ["invalid regular expression", "(unclosed"]),
-        ("code: TM009\nname: off-brand-word\nkind: banned-term\nseverity: error\nmessage: m\n",
-         ["unknown kind", "banned-term"]),
+        (
+            "code: BR001\nname: my-brand\nkind: existence\nseverity: error\nmessage: m\noptions: {tokens: [x]}\n",
+            ["BR001", "built-in"],
+        ),
+        ("code: TM009\nname: my-kind\nkind: sentiment\nseverity: error\nmessage: m\n", ["unknown kind", "sentiment"]),
+        (
+            "code: TM009\nname: bad-option\nkind: existence\nseverity: error\nmessage: m\noptions: {tokenz: [x]}\n",
+            ["tokenz", "options"],
+        ),
+        (
+            "code: TM009\nname: bad-regex\nkind: existence\nseverity: error\nmessage: m\noptions: {patterns: ['(unclosed']}\n",
+            ["invalid regular expression", "(unclosed"],
+        ),
+        (
+            "code: TM009\nname: off-brand-word\nkind: banned-term\nseverity: error\nmessage: m\n",
+            ["unknown kind", "banned-term"],
+        ),
     ],
     ids=["code-clash", "unknown-kind", "bad-option", "invalid-regex", "python-kind-not-for-packs"],
 )
@@ -132,8 +153,10 @@ def test_pack_mistakes_are_clear_errors(tmp_path: Path, broken: str, expected: l
 def test_catastrophic_regex_cannot_hang_the_run(tmp_path: Path, pattern: str) -> None:
     """`regex` already defuses (a+)+ itself; (a|a)+ still backtracks exponentially, so the time
     bound in contentlint/patterns.py must stop it and name the rule."""
-    evil = ("code: TM010\nname: evil-pattern\nkind: existence\nseverity: warning\nmessage: m\n"
-            f"options: {{patterns: ['{pattern}'], scope: prose}}\n")
+    evil = (
+        "code: TM010\nname: evil-pattern\nkind: existence\nseverity: warning\nmessage: m\n"
+        f"options: {{patterns: ['{pattern}'], scope: prose}}\n"
+    )
     _write_pack(tmp_path, {"evil.yaml": evil})
     (tmp_path / "slow.md").write_text("a" * 40 + "!\n", encoding="utf-8")
     (tmp_path / "fine.md").write_text("Our colour pencils are back.\n", encoding="utf-8")

@@ -7,6 +7,7 @@ the internet, a post from anyone with write access to a content repository.
   line) and run with a time bound; a pattern that keeps timing out is stopped for the run.
 - Every malformed rule file is a clear error: file, line, field and what is expected.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,8 @@ from click.testing import CliRunner
 import contentlint
 from contentlint.cli import main
 from contentlint.config.load import ConfigError, load_config
-from contentlint.text.patterns import MAX_TIMEOUTS, PatternTimeout, compile_pattern
 from contentlint.engine.rule_packs import RuleError, load_rule_file
+from contentlint.text.patterns import MAX_TIMEOUTS, PatternTimeout, compile_pattern
 
 # Each payload would create the file PWNED (or call a function) if it were ever constructed.
 PAYLOADS = (
@@ -35,8 +36,12 @@ PAYLOADS = (
     "!!python/object:builtins.object {}",
 )
 GOOD_RULE = {
-    "code": "TM001", "name": "synergy-word", "kind": "existence", "severity": "warning",
-    "message": "Avoid '{match}'", "options": {"tokens": ["synergy"]},
+    "code": "TM001",
+    "name": "synergy-word",
+    "kind": "existence",
+    "severity": "warning",
+    "message": "Avoid '{match}'",
+    "options": {"tokens": ["synergy"]},
     "examples": {"fail": ["Great synergy."], "pass": ["Working together."]},
 }
 
@@ -112,8 +117,13 @@ EVIL = "(a|a)+$"
 def _evil_pack(folder: Path, pattern: str = EVIL) -> None:
     pack = folder / "team"
     pack.mkdir(exist_ok=True)
-    rule = {**GOOD_RULE, "code": "TM010", "name": "evil-pattern",
-            "options": {"patterns": [pattern], "scope": "prose"}, "examples": {}}
+    rule = {
+        **GOOD_RULE,
+        "code": "TM010",
+        "name": "evil-pattern",
+        "options": {"patterns": [pattern], "scope": "prose"},
+        "examples": {},
+    }
     (pack / "evil.yaml").write_text(yaml.safe_dump(rule), encoding="utf-8")
     (folder / ".contentlint.yaml").write_text("extends: [default, team]\n", encoding="utf-8")
 
@@ -131,7 +141,7 @@ def test_an_evil_pattern_is_stopped_end_to_end_and_named(folder: Path) -> None:
     assert sorted(messages) == [f"slow{i}.md" for i in range(8)]
     assert all(m.startswith("rule TM010 evil-pattern: pattern '(a|a)+$'") for m in messages.values())
     stopped = [m for m in messages.values() if "no longer run" in m]
-    assert len(stopped) == 8 - MAX_TIMEOUTS   # after 3 time-outs the pattern is not tried again
+    assert len(stopped) == 8 - MAX_TIMEOUTS  # after 3 time-outs the pattern is not tried again
     assert elapsed < 20, f"{elapsed:.1f}s"
 
 
@@ -187,7 +197,11 @@ MALFORMED = [
     ("bad-regex", {**GOOD_RULE, "options": {"patterns": ["[a-"]}}, "options: invalid regular expression '[a-'"),
     ("examples-not-mapping", {**GOOD_RULE, "examples": ["Great synergy."]}, "examples: must be a mapping"),
     ("examples-unknown-key", {**GOOD_RULE, "examples": {"bad": ["x"]}}, "examples: must be a mapping"),
-    ("examples-not-text", {**GOOD_RULE, "examples": {"fail": [{"a": 1}], "pass": []}}, "examples: examples must be text"),
+    (
+        "examples-not-text",
+        {**GOOD_RULE, "examples": {"fail": [{"a": 1}], "pass": []}},
+        "examples: examples must be text",
+    ),
 ]
 
 
@@ -201,14 +215,17 @@ def test_every_malformed_rule_is_a_clear_error(tmp_path: Path, rule: dict, expec
     assert message.startswith(f"{path}:") and expected in message, message
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("", "a rule file must be a mapping"),
-    ("- code: TM001\n", "a rule file must be a mapping"),
-    ("just words\n", "a rule file must be a mapping"),
-    ("code: [TM001\n", "invalid YAML"),
-    ("code: &c TM001\nname: *c\n", "YAML aliases"),
-    ("code: TM001\nname: a\x01\n", "character U+0001 is not allowed"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "a rule file must be a mapping"),
+        ("- code: TM001\n", "a rule file must be a mapping"),
+        ("just words\n", "a rule file must be a mapping"),
+        ("code: [TM001\n", "invalid YAML"),
+        ("code: &c TM001\nname: *c\n", "YAML aliases"),
+        ("code: TM001\nname: a\x01\n", "character U+0001 is not allowed"),
+    ],
+)
 def test_broken_rule_files_are_clear_errors(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "rule.yaml"
     path.write_text(text, encoding="utf-8")

@@ -1,11 +1,11 @@
 """Every shipped word list (any helper's) stays reviewable: sorted, no duplicates, and in
 replacement lists no entry that replaces itself, loops back or chains into another entry."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 LISTS = sorted((REPO / "rules" / "wordlists").glob("*.txt"))
@@ -49,7 +49,9 @@ def test_replacements_do_not_loop_or_chain(path: Path) -> None:
     for term, replacement in mapping.items():
         assert replacement.strip(), f"{path.name}: {term!r} has an empty replacement"
         assert replacement != term, f"{path.name}: {term!r} replaces itself"
-        assert replacement not in mapping, f"{path.name}: {term!r} -> {replacement!r}, which is itself an entry (a chain or loop)"
+        assert replacement not in mapping, (
+            f"{path.name}: {term!r} -> {replacement!r}, which is itself an entry (a chain or loop)"
+        )
 
 
 def test_the_check_catches_a_loop(tmp_path: Path) -> None:

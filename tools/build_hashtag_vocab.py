@@ -8,6 +8,7 @@ but are not dictionary words, and keeping them would stop the segmenter from spl
 
     .venv/bin/python tools/build_hashtag_vocab.py [--top 20000] [--dictionary 80000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,9 @@ def main() -> None:
     parser.add_argument("--dictionary", type=int, default=150000, help="keep dictionary words up to this rank")
     args = parser.parse_args()
     words = build(args.top, args.dictionary)
-    header = f"# from wordsegment 1.3.1 unigrams.txt (Apache-2.0); top {args.top}, dictionary words to {args.dictionary}\n"
+    header = (
+        f"# from wordsegment 1.3.1 unigrams.txt (Apache-2.0); top {args.top}, dictionary words to {args.dictionary}\n"
+    )
     body = "".join(f"{word}\t{count}\n" for word, count in words)
     OUT.write_bytes(gzip.compress((header + body).encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{OUT}: {len(words)} words, {OUT.stat().st_size} bytes")

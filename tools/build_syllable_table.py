@@ -11,6 +11,7 @@ count stores each number once, and loading is a `dict.fromkeys` per line (C spee
 
     .venv/bin/python tools/build_syllable_table.py
 """
+
 from __future__ import annotations
 
 import gzip

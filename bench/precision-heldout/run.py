@@ -4,6 +4,7 @@ was tuned on them) and score it against judgements.tsv: bench/precision/run.py w
 
     .venv/bin/python bench/precision-heldout/run.py [--no-run] [--update-results]
 """
+
 import runpy
 import sys
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Split this set's src/<brand>-<lang>.txt files into <brand>/posts/ (bench/precision/split_src.py)."""
+
 import pathlib
 import runpy
 import sys

@@ -16,6 +16,7 @@ no judgement are listed as "unjudged" and left out of the precision figures; jud
 rows to judgements.tsv. Judgements whose finding no longer appears are listed as "gone" (a fixed
 false positive, or a lost true positive if the verdict was yes).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,7 +55,9 @@ def run_checks() -> None:
         for fmt, out in (("json", "findings.json"), ("text", "findings.txt")):
             proc = subprocess.run(
                 [str(CLI), "check", "--no-cache", "--format", fmt, "posts"],
-                cwd=brand, capture_output=True, text=True,
+                cwd=brand,
+                capture_output=True,
+                text=True,
             )
             if proc.returncode not in (0, 1):
                 sys.exit(f"contentlint failed in {brand.name} (exit {proc.returncode}):\n{proc.stderr}")
@@ -91,7 +94,7 @@ def excerpt(path: Path, line: int, column: int, width: int = 50) -> str:
         text = path.read_text(encoding="utf-8").splitlines()[line - 1]
     except (OSError, IndexError):
         return ""
-    return text[column - 1: column - 1 + width].replace("\t", " ")
+    return text[column - 1 : column - 1 + width].replace("\t", " ")
 
 
 def load_judgements() -> list[dict]:
@@ -149,13 +152,17 @@ def table(findings, pairs, unjudged, gone, rules) -> str:
         per[f["code"]]["yes"] += j["verdict"] == "yes"
     for f in unjudged:
         per[f["code"]]["unjudged"] += 1
-    out = ["| code | name | default severity | reported as | findings | judged | worth acting on | precision |",
-           "|---|---|---|---|---:|---:|---:|---:|"]
+    out = [
+        "| code | name | default severity | reported as | findings | judged | worth acting on | precision |",
+        "|---|---|---|---|---:|---:|---:|---:|",
+    ]
     for code in sorted(per, key=lambda c: (-per[c]["n"], c)):
         p = per[code]
         name, sev, _ = rules.get(code, ("?", "?", True))
-        out.append(f"| {code} | {name} | {sev} | {', '.join(sorted(p['sev']))} | {p['n']} | {p['judged']} "
-                   f"| {p['yes']} | {pct(p['yes'], p['judged'])} |")
+        out.append(
+            f"| {code} | {name} | {sev} | {', '.join(sorted(p['sev']))} | {p['n']} | {p['judged']} "
+            f"| {p['yes']} | {pct(p['yes'], p['judged'])} |"
+        )
     silent = [c for c, (_, _, on) in sorted(rules.items()) if on and c not in per]
     out.append("")
     out.append(f"Rules on by default with no finding on this set: {', '.join(silent) or 'none'}.")
@@ -167,30 +174,43 @@ def table(findings, pairs, unjudged, gone, rules) -> str:
         lo, hi = wilson(k, n)
         return f"| {label} | {n} | {k} | {pct(k, n)} | {100 * lo:.0f}%-{100 * hi:.0f}% |"
 
-    out += ["| scope | judged findings | worth acting on | precision | 95% Wilson interval |",
-            "|---|---:|---:|---:|---|",
-            line("all findings", pairs),
-            line("errors + warnings (as reported)", [(f, j) for f, j in pairs if f["severity"] in ("error", "warning")]),
-            line("errors only", [(f, j) for f, j in pairs if f["severity"] == "error"]),
-            line("suggestions only", [(f, j) for f, j in pairs if f["severity"] == "suggestion"]),
-            line("all, without HT006 (config policy)", [(f, j) for f, j in pairs if f["code"] != "HT006"]),
-            line("all, without HT004 (hashtag-casing suggestions)", [(f, j) for f, j in pairs if f["code"] != "HT004"])]
+    out += [
+        "| scope | judged findings | worth acting on | precision | 95% Wilson interval |",
+        "|---|---:|---:|---:|---|",
+        line("all findings", pairs),
+        line("errors + warnings (as reported)", [(f, j) for f, j in pairs if f["severity"] in ("error", "warning")]),
+        line("errors only", [(f, j) for f, j in pairs if f["severity"] == "error"]),
+        line("suggestions only", [(f, j) for f, j in pairs if f["severity"] == "suggestion"]),
+        line("all, without HT006 (config policy)", [(f, j) for f, j in pairs if f["code"] != "HT006"]),
+        line("all, without HT004 (hashtag-casing suggestions)", [(f, j) for f, j in pairs if f["code"] != "HT004"]),
+    ]
     langs = brand_langs()
     for lang in sorted(set(langs.values())):
-        names = ", ".join(sorted(b for b, l in langs.items() if l == lang))
-        out.append(line(f"brands whose config says lang: {lang} ({names})",
-                        [(f, j) for f, j in pairs if langs.get(f["path"].split("/")[0]) == lang]))
+        names = ", ".join(sorted(b for b, code in langs.items() if code == lang))
+        out.append(
+            line(
+                f"brands whose config says lang: {lang} ({names})",
+                [(f, j) for f, j in pairs if langs.get(f["path"].split("/")[0]) == lang],
+            )
+        )
     out.append("")
-    out.append(f"Findings: {len(findings)}; judged: {len(pairs)}; unjudged: {len(unjudged)}; "
-               f"judgements with no finding any more (gone): {len(gone)}.")
+    out.append(
+        f"Findings: {len(findings)}; judged: {len(pairs)}; unjudged: {len(unjudged)}; "
+        f"judgements with no finding any more (gone): {len(gone)}."
+    )
     if unjudged:
         out += ["", "Unjudged findings (add them to judgements.tsv):", ""]
-        out += [f"- unjudged `{f['path']}:{f['line']}:{f['column']}` {f['code']} ({f['severity']}) "
-                f"`{f['excerpt']}`: {f['message']}" for f in unjudged]
+        out += [
+            f"- unjudged `{f['path']}:{f['line']}:{f['column']}` {f['code']} ({f['severity']}) "
+            f"`{f['excerpt']}`: {f['message']}"
+            for f in unjudged
+        ]
     if gone:
         out += ["", "Judged findings that no longer appear:", ""]
-        out += [f"- gone `{j['path']}:{j['line']}:{j['column']}` {j['code']} (was {j['verdict']}): {j['reason']}"
-                for j in gone]
+        out += [
+            f"- gone `{j['path']}:{j['line']}:{j['column']}` {j['code']} (was {j['verdict']}): {j['reason']}"
+            for j in gone
+        ]
     return "\n".join(out)
 
 

@@ -5,11 +5,12 @@ A post whose `stat` matches the stat digest index is not read; a post whose dige
 signature cache is not parsed. Only new or edited posts are parsed, and the targets' entries come
 from the pass that linted them (`Engine.lint_file(..., index=True)`).
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 from contentlint.cache.signature_cache import SignatureCache, post_key
 from contentlint.cache.stat_digests import StatDigests
@@ -27,8 +28,13 @@ def defaults_key(digest: str, defaults: Defaults) -> str:
     return post_key(digest, f"{defaults.channels}\0{defaults.audiences}\0{defaults.lang}")
 
 
-def load_corpus(engine: Engine, targets: Sequence[CorpusFile], cwd: Path, content_files: Callable[[], list[Path]],
-                digests: StatDigests | None = None) -> list[CorpusFile]:
+def load_corpus(
+    engine: Engine,
+    targets: Sequence[CorpusFile],
+    cwd: Path,
+    content_files: Callable[[], list[Path]],
+    digests: StatDigests | None = None,
+) -> list[CorpusFile]:
     """Every post of config `content` plus the targets (targets win over their stored copies).
     A post whose stat matches `digests` is not read: its digest is all the index needs unless
     its signature is not cached."""
@@ -62,8 +68,9 @@ def load_corpus(engine: Engine, targets: Sequence[CorpusFile], cwd: Path, conten
     return list(corpus.values())
 
 
-def build_index(corpus: Sequence[CorpusFile], cache_dir: Path | None,
-                prepared: Mapping[str, IndexEntry] | None = None) -> CorpusIndex:
+def build_index(
+    corpus: Sequence[CorpusFile], cache_dir: Path | None, prepared: Mapping[str, IndexEntry] | None = None
+) -> CorpusIndex:
     """Signatures and routing of every readable corpus post; parses only signature cache misses.
     `prepared`: entries by signature cache key, made while the targets were linted."""
     cache = SignatureCache(cache_dir)

@@ -6,20 +6,22 @@ SQLite (standard library) rather than a big JSON file: a hook checking 3 files o
 repo looks up 3 rows instead of loading every entry, two runs at once are serialised by SQLite's
 own locking, and a corrupt database is detected, deleted and rebuilt silently.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Fix, Related, Violation
 
 SCHEMA_VERSION = 1
-_BATCH = 500   # keys a query; SQLite allows 999 parameters in old builds
+_BATCH = 500  # keys a query; SQLite allows 999 parameters in old builds
 FILE_NAME = "results.sqlite"
 
 
@@ -63,7 +65,9 @@ def _encode(result: FileResult) -> str:
         {
             "v": [v.to_dict() for v in result.violations],
             "e": [e.to_dict() for e in result.errors],
-            "p": None if post is None else {
+            "p": None
+            if post is None
+            else {
                 "channels": post.channels,
                 "audiences": post.audiences,
                 "publish_at": post.publish_at.isoformat() if post.publish_at else None,
@@ -76,8 +80,15 @@ def _encode(result: FileResult) -> str:
 def violation_from_dict(v: dict[str, Any]) -> Violation:
     """The inverse of `Violation.to_dict`."""
     return Violation(
-        path=v["path"], line=v["line"], column=v["column"], end_line=v["end_line"], end_column=v["end_column"],
-        code=v["code"], name=v["name"], severity=v["severity"], message=v["message"],
+        path=v["path"],
+        line=v["line"],
+        column=v["column"],
+        end_line=v["end_line"],
+        end_column=v["end_column"],
+        code=v["code"],
+        name=v["name"],
+        severity=v["severity"],
+        message=v["message"],
         fix=None if v["fix"] is None else Fix(v["fix"]["replacement"], v["fix"]["start"], v["fix"]["end"]),
         related=tuple(Related(r["path"], r["line"], r["column"], r["message"]) for r in v["related"]),
     )
@@ -88,9 +99,17 @@ def _decode(payload: str, display: str, text: str) -> FileResult:
     violations = tuple(violation_from_dict(v) for v in data["v"])
     errors = tuple(FileError(e["path"], e["message"]) for e in data["e"])
     post = data["p"]
-    info = None if post is None else PostInfo(
-        display, tuple(post["channels"]), tuple(post["audiences"]),
-        datetime.fromisoformat(post["publish_at"]) if post["publish_at"] else None, post["lang"], text,
+    info = (
+        None
+        if post is None
+        else PostInfo(
+            display,
+            tuple(post["channels"]),
+            tuple(post["audiences"]),
+            datetime.fromisoformat(post["publish_at"]) if post["publish_at"] else None,
+            post["lang"],
+            text,
+        )
     )
     return FileResult(violations, errors, info)
 
@@ -167,7 +186,7 @@ class ResultCache:
             return
         try:
             for start in range(0, len(keys), _BATCH):
-                chunk = keys[start:start + _BATCH]
+                chunk = keys[start : start + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(f"SELECT key, payload FROM results WHERE key IN ({marks})", chunk)
                 self._fetched.update(rows)

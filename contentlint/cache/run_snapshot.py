@@ -14,19 +14,21 @@ write moves the change time past the stored one. Texts are read back only for po
 findings (the text report shows their lines, --fix compares them), or for every post when the
 report shows every post (HTML).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
-from contentlint.model.report import PostInfo, Report
 from contentlint.cache.result_cache import ResultCache, json_text, violation_from_dict
 from contentlint.inputs.source import SourceError, decode
+from contentlint.model.report import PostInfo, Report
 from contentlint.model.violation import FileError
 
 SETTLE_SECONDS = 2.0
@@ -35,9 +37,9 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class RunState:
-    slot: str           # which run this is: folder, paths asked for, fingerprint
-    files: str          # digest of every file's stat
-    settled: bool       # every file changed long enough before the run to trust its stat
+    slot: str  # which run this is: folder, paths asked for, fingerprint
+    files: str  # digest of every file's stat
+    settled: bool  # every file changed long enough before the run to trust its stat
     statuses: Mapping[str, os.stat_result] = field(default_factory=dict, compare=False)  # by path, for `stat_digests`
 
 
@@ -51,7 +53,9 @@ def settled(status: os.stat_result, started_ns: int) -> bool:
     return max(status.st_mtime_ns, status.st_ctime_ns) < started_ns - int(SETTLE_SECONDS * 1e9)
 
 
-def run_state(fingerprint: str, cwd: Path, paths: Sequence[str], files: Iterable[Path], started_ns: int) -> RunState | None:
+def run_state(
+    fingerprint: str, cwd: Path, paths: Sequence[str], files: Iterable[Path], started_ns: int
+) -> RunState | None:
     """The run's slot and file digest; None when it cannot be judged (standard input)."""
     if "-" in paths:
         return None
@@ -90,8 +94,16 @@ def load(cache: ResultCache, state: RunState, cwd: Path, all_texts: bool) -> Rep
             text = _text_of(cwd / display) if all_texts or display in with_findings else ""
             if text is None:
                 return None  # unreadable since: lint it properly
-            posts.append(PostInfo(display, tuple(channels), tuple(audiences),
-                                  datetime.fromisoformat(publish_at) if publish_at else None, lang, text))
+            posts.append(
+                PostInfo(
+                    display,
+                    tuple(channels),
+                    tuple(audiences),
+                    datetime.fromisoformat(publish_at) if publish_at else None,
+                    lang,
+                    text,
+                )
+            )
         return Report(violations, errors, int(data["files_checked"]), tuple(posts))
     except (ValueError, KeyError, TypeError):
         return None
@@ -108,8 +120,10 @@ def store(cache: ResultCache, state: RunState, report: Report) -> None:
         "files_checked": report.files_checked,
         "violations": [v.to_dict() for v in report.violations],
         "errors": [e.to_dict() for e in report.errors],
-        "posts": [[p.path, list(p.channels), list(p.audiences), p.publish_at.isoformat() if p.publish_at else None,
-                   p.lang] for p in report.posts],
+        "posts": [
+            [p.path, list(p.channels), list(p.audiences), p.publish_at.isoformat() if p.publish_at else None, p.lang]
+            for p in report.posts
+        ],
     }
     cache.put_payload(state.slot, json_text(payload))
 

@@ -18,6 +18,7 @@ complete. A corrupt, unreadable or other-version file is ignored and rebuilt. `s
 entries used in this run (looked up or added): the corpus rules read every post each run, so an
 untouched key belongs to a deleted or edited file, and dropping it keeps the cache from growing.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -69,10 +70,16 @@ class SignatureCache:
         except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError, zipfile.BadZipFile):
             return  # missing, corrupt or foreign: start empty, the next save rebuilds it
         n = len(keys)
-        if (offsets.shape != (n + 1,) or not isinstance(meta, list) or len(meta) != n or offsets[0] != 0
-                or offsets[-1] != len(shingles) or np.any(np.diff(offsets) < 0)):
+        if (
+            offsets.shape != (n + 1,)
+            or not isinstance(meta, list)
+            or len(meta) != n
+            or offsets[0] != 0
+            or offsets[-1] != len(shingles)
+            or np.any(np.diff(offsets) < 0)
+        ):
             return
-        self._index = dict(zip(keys.astype("U64").tolist(), range(n)))
+        self._index = dict(zip(keys.astype("U64").tolist(), range(n), strict=False))
         self._offsets = offsets.astype(np.int64)
         self._shingles = shingles.astype(np.uint64, copy=False)
         self._meta = meta
@@ -117,12 +124,19 @@ class SignatureCache:
         starts, ends = self._offsets[rows], self._offsets[rows + 1]
         sizes = np.concatenate((ends - starts, [p.signature.shingles.size for p in new_posts])).astype(np.int64)
         kept_total = int((ends - starts).sum())
-        gather = np.repeat(starts - np.concatenate(([0], np.cumsum(ends - starts)[:-1])).astype(np.int64), ends - starts)
-        kept_shingles = self._shingles[gather + np.arange(kept_total, dtype=np.int64)] if kept_total else np.empty(0, np.uint64)
+        gather = np.repeat(
+            starts - np.concatenate(([0], np.cumsum(ends - starts)[:-1])).astype(np.int64), ends - starts
+        )
+        kept_shingles = (
+            self._shingles[gather + np.arange(kept_total, dtype=np.int64)] if kept_total else np.empty(0, np.uint64)
+        )
         index_keys = {i: key for key, i in self._index.items()}
         keys = [index_keys[i] for i in kept] + new_keys
-        meta = json.dumps([self._meta[i] for i in kept] + [p.meta.to_json() for p in new_posts],
-                          ensure_ascii=False, separators=(",", ":"))
+        meta = json.dumps(
+            [self._meta[i] for i in kept] + [p.meta.to_json() for p in new_posts],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         arrays = {
             "version": np.array([CACHE_FORMAT, NORMALISATION_VERSION], dtype=np.int64),
             "keys": np.array(keys, dtype="S64"),

@@ -11,11 +11,13 @@ more than `run_snapshot.SETTLE_SECONDS` before the run started: a rewrite within
 read could otherwise keep the same `stat`. Entries not looked up in a run (deleted, renamed or
 edited posts) are dropped once they are over an eighth of the index, so it does not grow.
 """
+
 from __future__ import annotations
 
 import json
 import os
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from contentlint.cache import run_snapshot
 from contentlint.cache.result_cache import ResultCache, json_text
@@ -51,8 +53,12 @@ class StatDigests:
     def known(self, path: str, status: os.stat_result) -> str | None:
         """The digest of `path` if its `stat` is the one it was recorded with."""
         entry = self._entries.get(path)
-        if isinstance(entry, list) and len(entry) == 6 and entry[:5] == run_snapshot.stat_key(status) \
-                and isinstance(entry[5], str):
+        if (
+            isinstance(entry, list)
+            and len(entry) == 6
+            and entry[:5] == run_snapshot.stat_key(status)
+            and isinstance(entry[5], str)
+        ):
             self._used[path] = entry
             return entry[5]
         return None

@@ -1,4 +1,5 @@
 """`contentlint check`: the command a person, a pre-commit hook and a CI gate run."""
+
 from __future__ import annotations
 
 import os
@@ -14,33 +15,70 @@ from contentlint.formatters import FORMATS
 
 @click.command()
 @click.argument("paths", nargs=-1)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .contentlint.yaml).")
-@click.option("--format", "output_format", type=click.Choice(tuple(FORMATS)), default=None, help="Output format (default: text; github inside GitHub Actions).")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .contentlint.yaml)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(tuple(FORMATS)),
+    default=None,
+    help="Output format (default: text; github inside GitHub Actions).",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
-@click.option("--select", multiple=True, help="Only these rules: codes, names, categories or prefixes, comma-separated.")
+@click.option(
+    "--select", multiple=True, help="Only these rules: codes, names, categories or prefixes, comma-separated."
+)
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, names, categories or prefixes.")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "suggestion", "never")), help="Lowest severity that fails the run.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (errors reading files still exit 2).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "suggestion", "never")),
+    help="Lowest severity that fails the run.",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when problems are found (errors reading files still exit 2)."
+)
 @click.option("--channel", help="Channel for posts whose front matter names none.")
 @click.option("--audience", help="Audience for posts whose front matter names none.")
 @click.option("--statistics", is_flag=True, help="Count problems per rule.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change, as a unified diff; write nothing.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
-@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=None, help="Worker processes (default: CPUs; 1: none).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(0, 256), default=None, help="Worker processes (default: CPUs; 1: none)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems, no summary.")
-def check(paths: tuple[str, ...], config_path: str | None, output_format: str | None, output: str | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
-          channel: str | None, audience: str | None, statistics: bool, fix: bool, diff: bool,
-          no_cache: bool, jobs: int | None, quiet: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    output_format: str | None,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    channel: str | None,
+    audience: str | None,
+    statistics: bool,
+    fix: bool,
+    diff: bool,
+    no_cache: bool,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
     """Check posts (files, folders, or - for stdin)."""
     from contentlint.run import fails
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     workspace = open_workspace(
-        config_path, select=split_list(select), ignore=split_list(ignore), channel=channel, audience=audience,
-        use_cache=not no_cache, jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+        config_path,
+        select=split_list(select),
+        ignore=split_list(ignore),
+        channel=channel,
+        audience=audience,
+        use_cache=not no_cache,
+        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
         all_texts=output_format == "html",
     )
     targets = list(paths) or workspace.default_targets()
@@ -57,8 +95,10 @@ def check(paths: tuple[str, ...], config_path: str | None, output_format: str | 
         from contentlint.formatters.text import render, summary_line
 
         colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        rendered = summary_line(report) + "\n" if quiet and not report.violations and not report.errors else render(
-            report, rules, colour=colour, statistics=statistics
+        rendered = (
+            summary_line(report) + "\n"
+            if quiet and not report.violations and not report.errors
+            else render(report, rules, colour=colour, statistics=statistics)
         )
         if quiet:
             rendered = "\n".join(line for line in rendered.splitlines() if line and not line[0].isupper()) + "\n"

@@ -1,8 +1,10 @@
 """What every command shares: exit codes, fatal errors, and the workspace a command works in."""
+
 from __future__ import annotations
 
 import sys
-from typing import Any, NoReturn, Sequence
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 

@@ -1,4 +1,5 @@
 """`contentlint rules` and `contentlint explain`: what the rules are and what each one reports."""
+
 from __future__ import annotations
 
 import click
@@ -17,9 +18,22 @@ def rules_command(config_path: str | None, output_format: str) -> None:
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([
-            {"code": s.code, "name": s.name, "category": s.category, "severity": s.severity,
-             "fixable": s.fixable, "enabled": s.code in active} for s in specs], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": s.code,
+                        "name": s.name,
+                        "category": s.category,
+                        "severity": s.severity,
+                        "fixable": s.fixable,
+                        "enabled": s.code in active,
+                    }
+                    for s in specs
+                ],
+                indent=2,
+            )
+        )
         return
     from contentlint.model.explain import short_description
 
@@ -27,8 +41,10 @@ def rules_command(config_path: str | None, output_format: str) -> None:
         click.echo("| code | name | category | severity | fix | default | what it reports |")
         click.echo("|---|---|---|---|---|---|---|")
         for s in specs:
-            click.echo(f"| {s.code} | {s.name} | {s.category} | {s.severity} | {'yes' if s.fixable else ''} | "
-                       f"{'on' if s.enabled else 'off'} | {short_description(s)} |")
+            click.echo(
+                f"| {s.code} | {s.name} | {s.category} | {s.severity} | {'yes' if s.fixable else ''} | "
+                f"{'on' if s.enabled else 'off'} | {short_description(s)} |"
+            )
         return
     for s in specs:
         state = "" if s.code in active else "  (off)"

@@ -1,5 +1,6 @@
 """The `contentlint` command group. Imports stay light here: a pre-commit hook pays for every one;
 each command imports what it needs when it runs."""
+
 from __future__ import annotations
 
 import click

@@ -1,10 +1,12 @@
 """`contentlint init`, `count` and `similar`: the helpers around checking."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -60,8 +62,10 @@ def count(file: str, config_path: str | None, channel: str | None) -> None:
             for result in measure(value, profile, field):
                 status = f"  OVER by {result.count - result.limit}" if result.over else ""
                 marker = "*" if name in doc.channels else " "
-                click.echo(f"{marker} {name:<16} {field:<6} {result.count:>6} / {result.limit:<6} "
-                           f"{UNIT_LABELS.get(result.unit, result.unit)}{status}")
+                click.echo(
+                    f"{marker} {name:<16} {field:<6} {result.count:>6} / {result.limit:<6} "
+                    f"{UNIT_LABELS.get(result.unit, result.unit)}{status}"
+                )
     if doc.channels:
         click.echo("\n* the post's own channels")
 
@@ -86,8 +90,10 @@ def render_text(neighbours: Sequence[Neighbour]) -> str:
     for n in neighbours:
         verdict = f"{n.flagged}: {n.reason}" if n.flagged else f"not reported: {n.reason}"
         audiences = f" for {n.audiences}" if n.audiences else ""
-        lines.append(f"{n.similarity:4.0%}  {n.path} ({', '.join(n.channels) or 'no channel'}, {n.date}){audiences}\n"
-                     f"      {verdict}")
+        lines.append(
+            f"{n.similarity:4.0%}  {n.path} ({', '.join(n.channels) or 'no channel'}, {n.date}){audiences}\n"
+            f"      {verdict}"
+        )
     return "\n".join(lines) + "\n"
 
 

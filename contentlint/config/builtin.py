@@ -3,6 +3,7 @@
 Installed, `rules/` sits inside the package (the wheel force-includes it); in a checkout it sits
 beside the package folder.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """Errors of the config layer: a bad config file, and a bad rule option (named by no layer above)."""
+
 from __future__ import annotations
 
 

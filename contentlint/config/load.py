@@ -3,16 +3,24 @@
 Validation is a small table of per-key checks rather than a schema library: the config is
 written by marketing teams, so the messages matter more than generality.
 """
+
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from contentlint.config.errors import ConfigError, OptionError
+from contentlint.config.errors import ConfigError
 from contentlint.config.model import (
-    Audience, Brand, Config, CsvLayout, Hashtags, Override, Repetition, RuleSetting,
+    Audience,
+    Brand,
+    Config,
+    CsvLayout,
+    Hashtags,
+    Override,
+    Repetition,
+    RuleSetting,
 )
 from contentlint.text import yamlsafe
 from contentlint.text.patterns import PatternError, compile_pattern

@@ -1,9 +1,11 @@
 """The config as the engine sees it (DESIGN A2): frozen values, already validated by `load`."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -13,10 +15,10 @@ class Brand:
     prefer: Mapping[str, str] = field(default_factory=dict)
     avoid: Mapping[str, str] = field(default_factory=dict)
     competitors: tuple[str, ...] = ()
-    disclosures: tuple[str, ...] = ()          # extra phrases that count as a sponsorship disclosure
-    terms_notes: tuple[str, ...] = ()          # extra phrases that explain an asterisk (BR008)
-    claims: tuple[str, ...] = ()               # extra absolute claims (BR007)
-    affiliate_patterns: tuple[str, ...] = ()   # link patterns that make a post sponsored (BR006)
+    disclosures: tuple[str, ...] = ()  # extra phrases that count as a sponsorship disclosure
+    terms_notes: tuple[str, ...] = ()  # extra phrases that explain an asterisk (BR008)
+    claims: tuple[str, ...] = ()  # extra absolute claims (BR007)
+    affiliate_patterns: tuple[str, ...] = ()  # link patterns that make a post sponsored (BR006)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class CsvLayout:
 
 @dataclass(frozen=True)
 class Config:
-    path: str | None = None                  # file the config came from; None: built-in defaults
+    path: str | None = None  # file the config came from; None: built-in defaults
     root: Path = field(default_factory=Path.cwd)
     extends: tuple[str, ...] = ("default",)
     lang: str | None = None

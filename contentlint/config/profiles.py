@@ -1,4 +1,5 @@
 """Channel profiles for a run: the shipped `rules/channels.yaml` with the config's `channels:` applied."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,5 +25,7 @@ def profiles_for(config: Config) -> dict[str, ChannelProfile]:
         try:
             profiles[name] = override_profile(profiles.get(name), name, overrides)
         except ValueError as exc:
-            raise ConfigError(config.display_path, f"channels.{name}", str(exc), config.channel_lines.get(name)) from None
+            raise ConfigError(
+                config.display_path, f"channels.{name}", str(exc), config.channel_lines.get(name)
+            ) from None
     return profiles

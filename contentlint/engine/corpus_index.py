@@ -5,9 +5,10 @@ Built once per run (or once for a long-lived workspace) and updated in place whe
 changes (`replace_file`, `remove_file`); pairs found for a set of queries are remembered until
 the next change, so RP001 and RP002 share one similarity join.
 """
+
 from __future__ import annotations
 
-from typing import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from contentlint.kinds.corpus import CorpusPost, IndexEntry, PostMeta, SimilarPosts
 from contentlint.text.document import Document
@@ -15,7 +16,7 @@ from contentlint.text.document import Document
 
 def body_span(doc: Document) -> tuple[int, int]:
     """The first line of the body: where a repeat is reported (the whole body would be noise)."""
-    body = doc.text[doc.body_start:]
+    body = doc.text[doc.body_start :]
     start = doc.body_start + len(body) - len(body.lstrip())
     lines = doc.text[start:].splitlines()
     return start, start + (len(lines[0]) if lines else 0)
@@ -26,9 +27,16 @@ def meta_of(doc: Document) -> PostMeta:
     line, column = doc.line_col(start)
     if doc.row is not None:
         line, column = doc.row, 1
-    return PostMeta(tuple(doc.channels), tuple(doc.audiences),
-                    doc.publish_at.isoformat() if doc.publish_at is not None else None, doc.lang, line, column,
-                    start, end)
+    return PostMeta(
+        tuple(doc.channels),
+        tuple(doc.audiences),
+        doc.publish_at.isoformat() if doc.publish_at is not None else None,
+        doc.lang,
+        line,
+        column,
+        start,
+        end,
+    )
 
 
 def entry_of(doc: Document) -> IndexEntry:
@@ -90,8 +98,9 @@ class CorpusIndex:
         indexes = [i for i, post in enumerate(posts) if post.display in wanted]
         if not indexes:
             return []
-        found = find_similar_pairs([post.signature for post in posts], threshold,
-                                   queries=None if len(indexes) == len(posts) else indexes)
+        found = find_similar_pairs(
+            [post.signature for post in posts], threshold, queries=None if len(indexes) == len(posts) else indexes
+        )
         result = [SimilarPosts(posts[p.a], posts[p.b], p.similarity) for p in found]
         self._memo[key] = (threshold, result)
         return result

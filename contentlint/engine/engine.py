@@ -4,10 +4,11 @@ It reads no post and no cache: the run (run.py) or a workspace hands it text and
 Flow for one file: text -> Documents (`inputs.readers`) -> document rules -> Findings ->
 Violations (placed and suppressed in `placing`). Corpus rules run once over a `CorpusIndex`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from contentlint.config.errors import ConfigError
 from contentlint.config.model import Config
@@ -59,7 +60,8 @@ class Engine:
         self.context = RuleContext(config, self.profiles)
         self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore)
         self.defaults = Defaults(
-            channels=(selection.channel.lower(),) if selection.channel
+            channels=(selection.channel.lower(),)
+            if selection.channel
             else ((config.default_channel,) if config.default_channel else ()),
             audiences=(selection.audience.lower(),) if selection.audience else (),
             lang=config.lang,
@@ -89,7 +91,9 @@ class Engine:
     def parse(self, display: str, text: str) -> Document:
         return parse_post(display, text, self.defaults)
 
-    def lint_document(self, doc: Document, rules: Sequence[ActiveRule] | None = None) -> tuple[list[Violation], list[FileError]]:
+    def lint_document(
+        self, doc: Document, rules: Sequence[ActiveRule] | None = None
+    ) -> tuple[list[Violation], list[FileError]]:
         rules = self.rules_for(doc.path) if rules is None else rules
         violations: list[Violation] = []
         errors: list[FileError] = []
@@ -131,14 +135,15 @@ class Engine:
         if index and self.indexes(display):
             try:
                 entries = (entry_of(doc),)
-            except Exception:  # noqa: BLE001 - indexed again by the corpus loader, which reports it
+            except Exception:
                 entries = ()
         return LintedFile(FileResult(tuple(violations), tuple(errors), post), entries)
 
     # ------------------------------------------------------------ corpus rules
 
-    def corpus_findings(self, targets: Sequence[str], index: CorpusIndex,
-                        document_of: Callable[[CorpusPost], Document | None]) -> tuple[list[Violation], list[FileError]]:
+    def corpus_findings(
+        self, targets: Sequence[str], index: CorpusIndex, document_of: Callable[[CorpusPost], Document | None]
+    ) -> tuple[list[Violation], list[FileError]]:
         """Corpus rules over the index, findings kept for the posts of `targets` only.
         `document_of` gives a target post's parsed Document to place a finding in (parsed only
         for posts that have one)."""
@@ -149,8 +154,12 @@ class Engine:
             try:
                 results = list(rule.check.check_corpus(targets, index, self.context))
             except Exception as exc:  # a rule bug must not hide the document rules' findings
-                errors.append(FileError(targets[0] if targets else "<corpus>",
-                                        f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}"))
+                errors.append(
+                    FileError(
+                        targets[0] if targets else "<corpus>",
+                        f"internal error in rule {rule.spec.code} {rule.spec.name}: {exc!r}",
+                    )
+                )
                 continue
             for post, finding in results:
                 if post.display not in wanted:

@@ -1,8 +1,10 @@
 """Findings become Violations here, once: line and column from offsets, the message from the
 rule's template, suppressions from front matter and HTML comments."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from contentlint.engine.rule_set import ActiveRule
 from contentlint.engine.suppress import front_matter_disabled, regions

@@ -3,26 +3,38 @@
 A pack is a folder of rule YAML files (one rule a file; the folder a file sits in is its
 category unless it says otherwise). `default` is the built-in pack shipped in the wheel.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from contentlint.config.builtin import builtin_rules_dir
 from contentlint.config.errors import OptionError
-from contentlint.text import yamlsafe
-from contentlint.text.patterns import PatternError
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import SEVERITIES
+from contentlint.text import yamlsafe
+from contentlint.text.patterns import PatternError
 
 CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 NOT_RULES = {"channels.yaml"}
 RULE_FIELDS = {
-    "code", "name", "kind", "severity", "message", "description", "options", "examples",
-    "category", "fixable", "enabled", "example_config",
+    "code",
+    "name",
+    "kind",
+    "severity",
+    "message",
+    "description",
+    "options",
+    "examples",
+    "category",
+    "fixable",
+    "enabled",
+    "example_config",
 }
 
 
@@ -131,7 +143,9 @@ class Catalogue:
         return [
             spec
             for spec in self.specs
-            if spec.code == upper or spec.name == lower or spec.category == lower
+            if spec.code == upper
+            or spec.name == lower
+            or spec.category == lower
             or (upper.isalnum() and len(upper) >= 1 and spec.code.startswith(upper) and upper[:2].isalpha())
         ]
 
@@ -165,7 +179,9 @@ def load_catalogue(extends: Iterable[str], root: Path) -> Catalogue:
         if spec.code in seen_codes:
             other = seen_codes[spec.code]
             clash = "a built-in rule" if other.code in builtin_codes and other.source != spec.source else other.source
-            raise RuleError(f"{spec.source}: code {spec.code} is already used by {clash} ({other.name}); pick another code")
+            raise RuleError(
+                f"{spec.source}: code {spec.code} is already used by {clash} ({other.name}); pick another code"
+            )
         if spec.name in seen_names:
             raise RuleError(f"{spec.source}: name {spec.name} is already used by {seen_names[spec.name].source}")
         if spec.source and not Path(spec.source).is_relative_to(builtin_rules_dir()) and spec.code in builtin_codes:

@@ -4,11 +4,13 @@ config's `rules:`, the `overrides:` whose globs match the file, then `--select`/
 Checks are built once per distinct set of options (a kind instance is immutable), and a rule
 set once per distinct combination of matching overrides: many files, few sets.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from contentlint.config.errors import ConfigError, OptionError
 from contentlint.config.model import Config, RuleSetting
@@ -36,8 +38,9 @@ class ActiveRule:
 class RuleSets:
     """Resolves and builds the active rules of a config for any file path."""
 
-    def __init__(self, config: Config, catalogue: Catalogue, select: Sequence[str] = (),
-                 ignore: Sequence[str] = ()) -> None:
+    def __init__(
+        self, config: Config, catalogue: Catalogue, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    ) -> None:
         self.config = config
         self.catalogue = catalogue
         self._sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
@@ -55,7 +58,9 @@ class RuleSets:
         for setting in settings:
             spec = self.catalogue.find(setting.key)
             if spec is None:
-                raise ConfigError(self.config.display_path, f"rules.{setting.key}", "unknown rule code or name", setting.line)
+                raise ConfigError(
+                    self.config.display_path, f"rules.{setting.key}", "unknown rule code or name", setting.line
+                )
             if setting.options:  # a severity alone needs no check built to be valid
                 self.build(spec, {**spec.options, **setting.options}, setting)
 
@@ -69,8 +74,9 @@ class RuleSets:
                 self._checks[key] = KINDS[spec.kind].from_options(options)
             except (OptionError, PatternError) as exc:
                 where = setting.line if setting else None
-                raise ConfigError(self.config.display_path, f"rules.{setting.key if setting else spec.name}",
-                                  str(exc), where) from None
+                raise ConfigError(
+                    self.config.display_path, f"rules.{setting.key if setting else spec.name}", str(exc), where
+                ) from None
         return self._checks[key]
 
     def for_path(self, path: str) -> tuple[ActiveRule, ...]:

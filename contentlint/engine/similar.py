@@ -2,6 +2,7 @@
 or would not be reported by RP001/RP002. It answers "why did (or didn't) the linter flag this?"
 with the same index and routing as the rules, so it cannot disagree with them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,10 +21,10 @@ class Neighbour:
     similarity: float
     path: str
     channels: tuple[str, ...]
-    audiences: str           # the audiences the two posts share, "" when none
-    date: str                # YYYY-MM-DD or "undated"
-    flagged: str | None      # "RP001" / "RP002" when a check of the later post reports the pair
-    reason: str              # why it is (or is not) reported
+    audiences: str  # the audiences the two posts share, "" when none
+    date: str  # YYYY-MM-DD or "undated"
+    flagged: str | None  # "RP001" / "RP002" when a check of the later post reports the pair
+    reason: str  # why it is (or is not) reported
 
 
 def nearest(index: CorpusIndex, display: str, config: Config, limit: int = 5) -> list[Neighbour]:
@@ -60,5 +61,12 @@ def _describe(me: CorpusPost, other: CorpusPost, similarity: float, config: Conf
     if flagged:
         later = max(me, other, key=CorpusPost.order_key)
         reason += f"; reported on {later.display}, the later post"
-    return Neighbour(round(similarity, 4), other.display, other.meta.channels,
-                     audience_label(r.audiences for r in shared) if shared else "", other.date_label, flagged, reason)
+    return Neighbour(
+        round(similarity, 4),
+        other.display,
+        other.meta.channels,
+        audience_label(r.audiences for r in shared) if shared else "",
+        other.date_label,
+        flagged,
+        reason,
+    )

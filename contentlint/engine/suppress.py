@@ -1,5 +1,6 @@
 """Inline suppression: `<!-- contentlint-disable CODE, name -->` ... `<!-- contentlint-enable -->`
 and `<!-- contentlint-disable-next-line CODE -->`; without codes they cover every rule."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ ALL = "*"
 @dataclass(frozen=True)
 class Region:
     first_line: int
-    last_line: int          # inclusive; a very large number for "to the end of the file"
+    last_line: int  # inclusive; a very large number for "to the end of the file"
     selectors: frozenset[str]
 
     def covers(self, line: int, code: str, name: str) -> bool:
@@ -26,7 +27,7 @@ def _selectors(raw: str) -> frozenset[str]:
     return frozenset(parts) if parts else frozenset({ALL})
 
 
-def regions(text: str, line_of: "callable") -> tuple[Region, ...]:
+def regions(text: str, line_of: callable) -> tuple[Region, ...]:
     """Suppressed regions of a file; `line_of(offset)` gives the 1-based line of an offset."""
     found: list[Region] = []
     open_regions: dict[str, int] = {}

@@ -3,14 +3,16 @@
 Overlapping fixes are resolved deterministically (earliest start, then longest, then rule code);
 the loser waits for the next run, which is also why `--fix` is repeated until nothing changes.
 """
+
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from contentlint.inputs.source import Source, decode, encode
 from contentlint.model.violation import Fix, Violation
@@ -34,14 +36,14 @@ def apply_fixes(text: str, fixes: Iterable[tuple[str, Fix]]) -> tuple[str, int]:
     for _, fix in ordered:
         if fix.start < last_end or not (0 <= fix.start <= fix.end <= len(text)):
             continue
-        if text[fix.start:fix.end] == fix.replacement:
+        if text[fix.start : fix.end] == fix.replacement:
             continue
         chosen.append(fix)
         last_end = max(fix.end, fix.start + (1 if fix.start == fix.end else 0))
     pieces: list[str] = []
     cursor = 0
     for fix in chosen:
-        pieces.append(text[cursor:fix.start])
+        pieces.append(text[cursor : fix.start])
         pieces.append(fix.replacement)
         cursor = fix.end
     pieces.append(text[cursor:])
@@ -56,7 +58,7 @@ def unified_diff(path: str, original: str, fixed: str) -> str:
 
 
 TEMP_SUFFIX = ".contentlint-tmp"
-STALE_SECONDS = 60   # a temporary file lives milliseconds; one this old was left by a killed run
+STALE_SECONDS = 60  # a temporary file lives milliseconds; one this old was left by a killed run
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -73,17 +75,13 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if status is not None and hasattr(os, "chown"):
-            try:
+            with contextlib.suppress(OSError):  # not allowed to give the file away: it stays the user's
                 os.chown(temporary, status.st_uid, status.st_gid)
-            except OSError:
-                pass  # not allowed to give the file away: it stays the current user's
-        os.chmod(temporary, status.st_mode & 0o7777 if status else 0o644)   # after chown, which clears setgid
+        os.chmod(temporary, status.st_mode & 0o7777 if status else 0o644)  # after chown, which clears setgid
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 
@@ -102,7 +100,10 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
         if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+            if (
+                entry.is_file(follow_symlinks=False)
+                and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+            ):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:

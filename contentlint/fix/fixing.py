@@ -1,12 +1,21 @@
 """`--fix` and `--diff` over a report: fix each file until no fix is left, write atomically."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from contentlint.engine.engine import Engine
-from contentlint.fix.apply import MAX_PASSES, apply_fixes, fixable, remove_stale_temporaries, save, source_of, unified_diff
+from contentlint.fix.apply import (
+    MAX_PASSES,
+    apply_fixes,
+    fixable,
+    remove_stale_temporaries,
+    save,
+    source_of,
+    unified_diff,
+)
 from contentlint.inputs.source import SourceError
 from contentlint.model.report import Report
 from contentlint.model.violation import FileError, Violation

@@ -3,10 +3,12 @@
 Adding a format is a module here and one entry in `FORMATS` (format name -> module name).
 Formatters depend on the model only: a report in, text out.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 FORMATS: dict[str, str] = {
     "text": "text",

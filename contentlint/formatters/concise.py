@@ -1,7 +1,8 @@
 """One line per violation, `path:line:col: severity CODE message`, for editors and grep."""
+
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec

@@ -3,9 +3,10 @@
 Escaping follows the Actions toolkit (`@actions/core` command.ts) byte for byte: a message that
 contains a newline or `::` must not end the command early or start a new one.
 """
+
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
@@ -48,8 +49,7 @@ def _violation(v: Violation) -> str:
     for related in v.related:
         message += f"\n{related.path}:{related.line}:{related.column}: {related.message}"
     if v.fix is not None:
-        message += f"\nFix: replace with \u201c{v.fix.replacement}\u201d" if v.fix.replacement \
-            else "\nFix: delete it"
+        message += f"\nFix: replace with \u201c{v.fix.replacement}\u201d" if v.fix.replacement else "\nFix: delete it"
     return command(COMMANDS.get(v.severity, "warning"), properties, message)
 
 

@@ -6,6 +6,7 @@ the network. All text from posts is escaped, the data for the script travels as 
 `<`, `>` and `&` escaped, and a Content-Security-Policy allows only this file's own script and
 style (by hash), so a post that contains `<script>` can neither run it nor load anything.
 """
+
 from __future__ import annotations
 
 import base64
@@ -15,10 +16,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html import escape
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from contentlint._version import __version__
 from contentlint.model.explain import explain, short_description
@@ -29,7 +31,9 @@ from contentlint.model.violation import SEVERITIES, SEVERITY_RANK, Violation
 REPETITION_CODES = ("RP001", "RP002")
 SEVERITY_LABELS = {"error": "\u2716 Error", "warning": "\u25b2 Warning", "suggestion": "\u25cf Suggestion"}
 # Characters a reader cannot see (controls, zero-width, bidi) are shown as a visible U+XXXX badge.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _JOINERS = re.compile("^[\u200c\u200d]+$")
 
 
@@ -64,19 +68,20 @@ def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
 
 # --- page -----------------------------------------------------------------------------------
 
+
 def _page(body: str, data: Mapping[str, Any]) -> str:
     csp = (
         "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
         f"script-src '{_hash(SCRIPT)}'; style-src '{_hash(STYLE)}'"
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
         f"<title>contentlint report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"{body}\n"
-        f"<script type=\"application/json\" id=\"cl-data\">{_json_for_script(data)}</script>\n"
+        f'<script type="application/json" id="cl-data">{_json_for_script(data)}</script>\n'
         f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
 
@@ -91,7 +96,6 @@ def _json_for_script(data: Mapping[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-
 def _all_posts(report: Report) -> list[PostInfo]:
     """Checked posts, plus a text-less stand-in for any path known only from a violation."""
     posts = list(report.posts)
@@ -103,15 +107,20 @@ def _all_posts(report: Report) -> list[PostInfo]:
     return posts
 
 
-def _data(report: Report, posts: list[PostInfo], ids: Mapping[int, str],
-          anchors: Mapping[str, str], rules: Mapping[str, RuleSpec]) -> dict[str, Any]:
+def _data(
+    report: Report,
+    posts: list[PostInfo],
+    ids: Mapping[int, str],
+    anchors: Mapping[str, str],
+    rules: Mapping[str, RuleSpec],
+) -> dict[str, Any]:
     texts = {p.path: p.text for p in posts}
     violations = []
     for v in report.violations:
         item = v.to_dict()
         item["id"] = ids[id(v)]
         if v.fix is not None:
-            item["fix"]["original"] = texts.get(v.path, "")[v.fix.start:v.fix.end]
+            item["fix"]["original"] = texts.get(v.path, "")[v.fix.start : v.fix.end]
         item["anchor"] = anchors.get(v.path, "")
         for related in item["related"]:
             related["anchor"] = anchors.get(related["path"], "")
@@ -120,15 +129,23 @@ def _data(report: Report, posts: list[PostInfo], ids: Mapping[int, str],
     return {
         "violations": violations,
         "rules": {
-            code: {"name": s.name, "category": s.category, "severity": s.severity,
-                   "short": short_description(s), "description": s.description.strip(),
-                   "explain": explain(s), "fixable": s.fixable}
-            for code, s in rules.items() if code in used
+            code: {
+                "name": s.name,
+                "category": s.category,
+                "severity": s.severity,
+                "short": short_description(s),
+                "description": s.description.strip(),
+                "explain": explain(s),
+                "fixable": s.fixable,
+            }
+            for code, s in rules.items()
+            if code in used
         },
     }
 
 
 # --- header, summary, errors ----------------------------------------------------------------
+
 
 def _header(report: Report, posts: list[PostInfo]) -> str:
     counts = report.summary
@@ -140,11 +157,15 @@ def _header(report: Report, posts: list[PostInfo]) -> str:
     problems = ""
     if report.errors:
         n = len(report.errors)
-        problems = (f'<p class="alert" role="alert"><a href="#errors">{n} file{"s" if n != 1 else ""}'
-                    " could not be checked</a>; see the end of the report.</p>")
-    verdict = ("No findings: every post is ready to publish." if not report.violations
-               else f"{len(report.violations)} findings in "
-                    f"{len({v.path for v in report.violations})} of {len(posts)} posts.")
+        problems = (
+            f'<p class="alert" role="alert"><a href="#errors">{n} file{"s" if n != 1 else ""}'
+            " could not be checked</a>; see the end of the report.</p>"
+        )
+    verdict = (
+        "No findings: every post is ready to publish."
+        if not report.violations
+        else f"{len(report.violations)} findings in {len({v.path for v in report.violations})} of {len(posts)} posts."
+    )
     return (
         '<header class="top"><h1>contentlint report</h1>'
         f'<p class="meta">{report.files_checked} file{"s" if report.files_checked != 1 else ""} '
@@ -170,7 +191,7 @@ def _summary(report: Report, posts: list[PostInfo], rules: Mapping[str, RuleSpec
         cells = "".join(f'<td class="num">{per_rule[code][s] or ""}</td>' for s in SEVERITIES)
         rows.append(
             f'<tr><th scope="row"><code>{escape(code)}</code> {escape(names[code])}</th>'
-            f"<td>{category}</td>{cells}<td class=\"num\"><strong>{sum(per_rule[code].values())}</strong></td>"
+            f'<td>{category}</td>{cells}<td class="num"><strong>{sum(per_rule[code].values())}</strong></td>'
             f'<td class="num">{len(rule_posts[code])}</td></tr>'
         )
     head = "".join(f'<th scope="col" class="num">{SEVERITY_LABELS[s]}s</th>' for s in SEVERITIES)
@@ -178,7 +199,8 @@ def _summary(report: Report, posts: list[PostInfo], rules: Mapping[str, RuleSpec
         '<table><caption>Findings by rule</caption><thead><tr><th scope="col">Rule</th>'
         f'<th scope="col">Category</th>{head}<th scope="col" class="num">Total</th>'
         '<th scope="col" class="num">Posts</th></tr></thead><tbody>'
-        + ("".join(rows) or '<tr><td colspan="7">No findings.</td></tr>') + "</tbody></table>"
+        + ("".join(rows) or '<tr><td colspan="7">No findings.</td></tr>')
+        + "</tbody></table>"
     )
     return (
         '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
@@ -201,7 +223,8 @@ def _channel_table(report: Report, posts: list[PostInfo]) -> str:
     rows = "".join(
         f'<tr><th scope="row">{escape(ch)}</th><td class="num">{stats[ch]["posts"]}</td>'
         f'<td class="num">{len(flagged[ch])}</td>'
-        + "".join(f'<td class="num">{stats[ch][s] or ""}</td>' for s in SEVERITIES) + "</tr>"
+        + "".join(f'<td class="num">{stats[ch][s] or ""}</td>' for s in SEVERITIES)
+        + "</tr>"
         for ch in sorted(stats)
     )
     head = "".join(f'<th scope="col" class="num">{SEVERITY_LABELS[s]}s</th>' for s in SEVERITIES)
@@ -214,10 +237,14 @@ def _channel_table(report: Report, posts: list[PostInfo]) -> str:
 
 def _errors(report: Report) -> str:
     if not report.errors:
-        return ('<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors</h2>'
-                "<p>Every file could be read.</p></section>\n")
-    rows = "".join(f"<tr><th scope=\"row\"><code>{escape(e.path)}</code></th><td>{escape(e.message)}</td></tr>"
-                   for e in report.errors)
+        return (
+            '<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors</h2>'
+            "<p>Every file could be read.</p></section>\n"
+        )
+    rows = "".join(
+        f'<tr><th scope="row"><code>{escape(e.path)}</code></th><td>{escape(e.message)}</td></tr>'
+        for e in report.errors
+    )
     return (
         '<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors</h2>'
         "<p>These files could not be checked; fix them and run contentlint again.</p>"
@@ -228,11 +255,12 @@ def _errors(report: Report) -> str:
 
 # --- repetition grid ------------------------------------------------------------------------
 
+
 def _week(when: date | None) -> str:
     if when is None:
         return "no date"
     year, week, _ = when.isocalendar()
-    return f"{year:04d}-W{week:02d}"   # fixed width: keys sort as dates and parse back by position
+    return f"{year:04d}-W{week:02d}"  # fixed width: keys sort as dates and parse back by position
 
 
 def _week_label(key: str) -> str:
@@ -282,8 +310,8 @@ def _repetition(report: Report, posts: list[PostInfo], anchors: Mapping[str, str
     for path in sorted(group_of, key=lambda p: (group_of[p], p)):
         post = info.get(path)
         when = post.publish_at if post else None
-        for audience in (post.audiences if post and post.audiences else ("(no audience)",)):
-            for channel in (post.channels if post and post.channels else ("(no channel)",)):
+        for audience in post.audiences if post and post.audiences else ("(no audience)",):
+            for channel in post.channels if post and post.channels else ("(no channel)",):
                 cells[(audience, channel, _week(when))].append(path)
     weeks = _weeks(k[2] for k in cells)
     rows = sorted({(a, c) for a, c, _ in cells})
@@ -291,8 +319,9 @@ def _repetition(report: Report, posts: list[PostInfo], anchors: Mapping[str, str
     body = []
     for audience, channel in rows:
         tds = "".join(
-            "<td>" + "".join(_chip(p, group_of[p], repeats.get(p, []), anchors)
-                             for p in cells.get((audience, channel, w), [])) + "</td>"
+            "<td>"
+            + "".join(_chip(p, group_of[p], repeats.get(p, []), anchors) for p in cells.get((audience, channel, w), []))
+            + "</td>"
             for w in weeks
         )
         body.append(f'<tr><th scope="row">{escape(audience)}</th><th scope="row">{escape(channel)}</th>{tds}</tr>')
@@ -300,7 +329,7 @@ def _repetition(report: Report, posts: list[PostInfo], anchors: Mapping[str, str
         f'<li><span class="group g{group_of[v.path] % 6}">{_letter(group_of[v.path])}</span> '
         f'<a href="#{anchors.get(v.path, "")}">{escape(v.path)}</a> repeats '
         f'<a href="#{anchors.get(r.path, "")}">{escape(r.path)}</a> '
-        f'(<code>{escape(v.code)}</code>, {escape(v.severity)}): {escape(v.message)}</li>'
+        f"(<code>{escape(v.code)}</code>, {escape(v.severity)}): {escape(v.message)}</li>"
         for v, r in pairs
     )
     return (
@@ -321,15 +350,23 @@ def _chip(path: str, group: int, repeats: list[str], anchors: Mapping[str, str])
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     target = "".join(f" \u2192 {escape(r.replace(chr(92), '/').rsplit('/', 1)[-1])}" for r in repeats)
     tip = f"{path} repeats {', '.join(repeats)}" if repeats else f"{path} is repeated"
-    return (f'<a class="chip g{group % 6}" href="#{anchors.get(path, "")}" title="{escape(tip)}">'
-            f'<span class="group">{_letter(group)}</span> {escape(name)}{target}</a>')
+    return (
+        f'<a class="chip g{group % 6}" href="#{anchors.get(path, "")}" title="{escape(tip)}">'
+        f'<span class="group">{_letter(group)}</span> {escape(name)}{target}</a>'
+    )
 
 
 # --- posts ----------------------------------------------------------------------------------
 
-def _workspace(report: Report, posts: list[PostInfo], by_path: Mapping[str, list[Violation]],
-               ids: Mapping[int, str], anchors: Mapping[str, str],
-               rules: Mapping[str, RuleSpec]) -> str:
+
+def _workspace(
+    report: Report,
+    posts: list[PostInfo],
+    by_path: Mapping[str, list[Violation]],
+    ids: Mapping[int, str],
+    anchors: Mapping[str, str],
+    rules: Mapping[str, RuleSpec],
+) -> str:
     cards = "".join(_post(p, by_path.get(p.path, []), ids, anchors[p.path]) for p in posts)
     return (
         '<section id="posts" aria-labelledby="posts-h"><h2 id="posts-h">Posts</h2>'
@@ -347,7 +384,8 @@ def _filters(report: Report, rules: Mapping[str, RuleSpec]) -> str:
     names = {v.code: v.name for v in report.violations}
     legend = "".join(
         f'<li><mark class="hl s-{s} sample">{escape(SEVERITY_LABELS[s].split()[1].lower())}</mark> '
-        f'<span class="sev s-{s}">{SEVERITY_LABELS[s]}</span></li>' for s in SEVERITIES
+        f'<span class="sev s-{s}">{SEVERITY_LABELS[s]}</span></li>'
+        for s in SEVERITIES
     )
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> '
@@ -357,17 +395,17 @@ def _filters(report: Report, rules: Mapping[str, RuleSpec]) -> str:
     rule_boxes = "".join(
         f'<div class="rule"><label title="{escape(rules[c].description if c in rules else names[c])}">'
         f'<input type="checkbox" data-filter="rule" value="{escape(c)}" checked> '
-        f"<code>{escape(c)}</code> {escape(names[c])} <span class=\"n\">{codes[c]}</span></label>"
+        f'<code>{escape(c)}</code> {escape(names[c])} <span class="n">{codes[c]}</span></label>'
         f'<button type="button" data-action="only" value="{escape(c)}" '
         f'aria-label="Show only {escape(c)}">only</button></div>'
         for c in sorted(codes)
     )
     return (
         '<div class="filters"><h3>Legend</h3><ul class="legend">'
-        f"{legend}<li><mark class=\"hl s-warning multi sample\">overlap</mark> darker: several findings</li>"
+        f'{legend}<li><mark class="hl s-warning multi sample">overlap</mark> darker: several findings</li>'
         '<li><mark class="hl s-warning sel sample">selected</mark> shown in Details</li>'
         '<li><sup class="ref sample">3</sup> number of the finding in the list</li></ul>'
-        f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
+        f"<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>"
         f'<fieldset><legend>Rules</legend><div class="buttons"><button type="button" data-action="all">All</button> '
         f'<button type="button" data-action="none">None</button></div>{rule_boxes}</fieldset>'
         '<label class="clean"><input type="checkbox" id="show-clean"'
@@ -382,13 +420,16 @@ def _post(post: PostInfo, violations: list[Violation], ids: Mapping[int, str], a
     chips = "".join(f'<li class="chip-channel">{escape(c)}</li>' for c in post.channels)
     chips += "".join(f'<li class="chip-audience">{escape(a)}</li>' for a in post.audiences)
     when = _when(post.publish_at)
-    meta = (f'<ul class="tags" aria-label="Channels and audiences">{chips}</ul>' if chips else "")
+    meta = f'<ul class="tags" aria-label="Channels and audiences">{chips}</ul>' if chips else ""
     meta += f'<p class="when">{escape(when)}</p>' if when else ""
     lang = f' lang="{escape(post.lang)}"' if post.lang else ""
     source = _source(post.text, violations, ids, numbers, anchor) if post.text else ""
     items = "".join(_finding(v, ids[id(v)], numbers, post.text) for v in violations)
-    status = (f'<span class="badge ok">\u2714 Ready</span>' if not violations
-              else f'<span class="badge">{len(violations)} finding{"s" if len(violations) != 1 else ""}</span>')
+    status = (
+        '<span class="badge ok">\u2714 Ready</span>'
+        if not violations
+        else f'<span class="badge">{len(violations)} finding{"s" if len(violations) != 1 else ""}</span>'
+    )
     return (
         f'<article class="post" id="{anchor}" data-path="{escape(post.path)}">'
         f"<h3><code>{escape(post.path)}</code> {status}</h3>{meta}"
@@ -412,7 +453,7 @@ def _when(value: Any) -> str:
 def _finding(v: Violation, vid: str, numbers: Mapping[str, int], text: str) -> str:
     fix = ""
     if v.fix is not None:
-        original = _text(text[v.fix.start:v.fix.end], True)
+        original = _text(text[v.fix.start : v.fix.end], True)
         replacement = _text(v.fix.replacement, True)
         if not v.fix.replacement:
             change = f"delete \u201c{original}\u201d"
@@ -421,9 +462,7 @@ def _finding(v: Violation, vid: str, numbers: Mapping[str, int], text: str) -> s
         else:
             change = f"insert \u201c{replacement}\u201d"
         fix = f'<p class="fix">Suggested fix: {change}</p>'
-    related = "".join(
-        f'<li>{escape(r.path)}, line {r.line}: {escape(r.message)}</li>' for r in v.related
-    )
+    related = "".join(f"<li>{escape(r.path)}, line {r.line}: {escape(r.message)}</li>" for r in v.related)
     return (
         f'<li class="finding s-{v.severity}" id="{vid}" data-id="{vid}" data-code="{escape(v.code)}" '
         f'data-severity="{escape(v.severity)}" value="{numbers[vid]}" tabindex="0">'
@@ -438,6 +477,7 @@ def _finding(v: Violation, vid: str, numbers: Mapping[str, int], text: str) -> s
 
 # --- the post text with highlights ----------------------------------------------------------
 
+
 def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -451,8 +491,7 @@ def _offset(starts: list[int], text: str, line: int, column: int) -> int:
     return min(starts[line - 1] + max(column, 1) - 1, line_end)
 
 
-def _spans(text: str, starts: list[int], violations: list[Violation],
-           ids: Mapping[int, str]) -> list[_Span]:
+def _spans(text: str, starts: list[int], violations: list[Violation], ids: Mapping[int, str]) -> list[_Span]:
     """Violations as offsets; a range with nothing visible grows to one character if it can."""
     spans = []
     for v in violations:
@@ -469,8 +508,9 @@ def _spans(text: str, starts: list[int], violations: list[Violation],
     return spans
 
 
-def _source(text: str, violations: list[Violation], ids: Mapping[int, str],
-            numbers: Mapping[str, int], anchor: str) -> str:
+def _source(
+    text: str, violations: list[Violation], ids: Mapping[int, str], numbers: Mapping[str, int], anchor: str
+) -> str:
     """The post, one row per line, split into segments where highlights begin or end.
 
     A segment covered by several findings is one <mark> that carries all their ids and codes,
@@ -504,18 +544,22 @@ def _source(text: str, violations: list[Violation], ids: Mapping[int, str],
         out = []
         for i, pos in enumerate(points):
             for span in refs.get(pos, []):
-                out.append(f'<sup class="ref s-{span.severity}" data-id="{span.vid}"><a href="#{span.vid}" '
-                           f'aria-label="finding {numbers[span.vid]}">{numbers[span.vid]}</a></sup>')
+                out.append(
+                    f'<sup class="ref s-{span.severity}" data-id="{span.vid}"><a href="#{span.vid}" '
+                    f'aria-label="finding {numbers[span.vid]}">{numbers[span.vid]}</a></sup>'
+                )
             for span in here:
                 if span.start == span.end == pos:
                     out.append(_mark([span], "\u2038", by_id))
             if i + 1 < len(points):
-                segment = text[pos:points[i + 1]]
+                segment = text[pos : points[i + 1]]
                 covering = [s for s in here if s.start <= pos and s.end >= points[i + 1] and s.start < s.end]
                 out.append(_mark(covering, segment, by_id) if covering else _text(segment, False))
         classes = "l fm" if n < front else "l"
-        rows.append(f'<div class="{classes}" id="{anchor}-L{n + 1}"><span class="n" aria-hidden="true">'
-                    f'{n + 1}</span><span class="t" dir="auto">{"".join(out)}</span></div>')
+        rows.append(
+            f'<div class="{classes}" id="{anchor}-L{n + 1}"><span class="n" aria-hidden="true">'
+            f'{n + 1}</span><span class="t" dir="auto">{"".join(out)}</span></div>'
+        )
     return "".join(rows)
 
 
@@ -535,9 +579,11 @@ def _mark(spans: list[_Span], segment: str, by_id: Mapping[str, Violation]) -> s
     codes = " ".join(dict.fromkeys(s.code for s in spans))
     title = "\n".join(_title(by_id[s.vid]) for s in spans)
     multi = " multi" if len(spans) > 1 else ""
-    return (f'<mark class="hl s-{top}{multi}" data-ids="{" ".join(s.vid for s in spans)}" '
-            f'data-code="{escape(codes)}" data-severity="{escape(top)}" title="{escape(title)}" '
-            f'tabindex="0" role="button">{_text(segment, True)}</mark>')
+    return (
+        f'<mark class="hl s-{top}{multi}" data-ids="{" ".join(s.vid for s in spans)}" '
+        f'data-code="{escape(codes)}" data-severity="{escape(top)}" title="{escape(title)}" '
+        f'tabindex="0" role="button">{_text(segment, True)}</mark>'
+    )
 
 
 def _title(v: Violation) -> str:
@@ -552,13 +598,11 @@ def _text(segment: str, marked: bool) -> str:
     out = []
     last = 0
     for match in _INVISIBLE.finditer(segment):
-        out.append(escape(segment[last:match.start()]))
+        out.append(escape(segment[last : match.start()]))
         out.append(_badge(match.group()))
         last = match.end()
     out.append(escape(segment[last:]))
     return "".join(out)
-
-
 
 
 def _badge(ch: str) -> str:

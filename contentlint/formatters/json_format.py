@@ -1,8 +1,9 @@
 """`--format json`: exactly the object of DESIGN A5."""
+
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from collections.abc import Mapping
 
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec

@@ -4,11 +4,12 @@ One testsuite per post so clean posts show as passing; one failing testcase per 
 files that could not be read as errors. XML 1.0 cannot carry most control characters at all
 (not even escaped), so they are replaced by a visible `\\xNN` before ElementTree sees them.
 """
+
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Mapping
+from collections.abc import Mapping
 
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
@@ -24,8 +25,7 @@ def clean(text: str) -> str:
 
 def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
     paths: list[str] = []
-    for path in [p.path for p in report.posts] + [v.path for v in report.violations] \
-            + [e.path for e in report.errors]:
+    for path in [p.path for p in report.posts] + [v.path for v in report.violations] + [e.path for e in report.errors]:
         if path not in paths:
             paths.append(path)
     by_path: dict[str, list[Violation]] = {p: [] for p in paths}
@@ -46,22 +46,26 @@ def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
 def _suite(path: str, violations: list[Violation], errors: list[FileError]) -> ET.Element:
     suite = ET.Element("testsuite", name=clean(path))
     for v in violations:
-        case = ET.SubElement(suite, "testcase", classname=clean(path),
-                             name=clean(f"{v.code} {v.name} at {v.line}:{v.column}"),
-                             file=clean(path), line=str(v.line), time="0")
-        failure = ET.SubElement(case, "failure", type=v.code, message=clean(v.message),
-                                severity=v.severity)
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=clean(path),
+            name=clean(f"{v.code} {v.name} at {v.line}:{v.column}"),
+            file=clean(path),
+            line=str(v.line),
+            time="0",
+        )
+        failure = ET.SubElement(case, "failure", type=v.code, message=clean(v.message), severity=v.severity)
         failure.text = clean(_details(v))
     for e in errors:
-        case = ET.SubElement(suite, "testcase", classname=clean(path), name="contentlint",
-                             file=clean(path), time="0")
+        case = ET.SubElement(suite, "testcase", classname=clean(path), name="contentlint", file=clean(path), time="0")
         error = ET.SubElement(case, "error", type="FileError", message=clean(e.message))
         error.text = clean(f"{path}: {e.message}")
     if not violations and not errors:
-        ET.SubElement(suite, "testcase", classname=clean(path), name="contentlint",
-                      file=clean(path), time="0")
-    suite.attrib.update(tests=str(len(suite)), failures=str(len(violations)),
-                        errors=str(len(errors)), skipped="0", time="0")
+        ET.SubElement(suite, "testcase", classname=clean(path), name="contentlint", file=clean(path), time="0")
+    suite.attrib.update(
+        tests=str(len(suite)), failures=str(len(violations)), errors=str(len(errors)), skipped="0", time="0"
+    )
     return suite
 
 

@@ -4,11 +4,13 @@ Columns and fix offsets are code points, so the run declares `columnKind: unicod
 instead of SARIF's UTF-16 default; otherwise a Bengali or emoji post would be highlighted off
 by a few characters.
 """
+
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
 from contentlint._version import __version__
@@ -49,7 +51,6 @@ def artifact_uri(path: str) -> str:
     return quote(posix, safe="/")
 
 
-
 def _rule(spec: RuleSpec) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": spec.code,
@@ -70,8 +71,9 @@ def _bare_rule(code: str, name: str) -> dict[str, Any]:
     return {"id": code, "name": name, "shortDescription": {"text": name.replace("-", " ")}}
 
 
-def _location(path: str, line: int, column: int, end_line: int | None = None,
-              end_column: int | None = None) -> dict[str, Any]:
+def _location(
+    path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None
+) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": max(line, 1), "startColumn": max(column, 1)}
     if end_line is not None and end_column is not None:
         region["endLine"] = max(end_line, region["startLine"])
@@ -102,17 +104,24 @@ def _result(v: Violation, rule_index: int) -> dict[str, Any]:
         ]
     if v.fix is not None:
         start, end = sorted((max(v.fix.start, 0), max(v.fix.end, 0)))
-        result["fixes"] = [{
-            "description": {"text": f"Replace with \u201c{v.fix.replacement}\u201d" if v.fix.replacement
-                            else "Delete the text"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": artifact_uri(v.path)},
-                "replacements": [{
-                    "deletedRegion": {"charOffset": start, "charLength": end - start},
-                    "insertedContent": {"text": v.fix.replacement},
-                }],
-            }],
-        }]
+        result["fixes"] = [
+            {
+                "description": {
+                    "text": f"Replace with \u201c{v.fix.replacement}\u201d" if v.fix.replacement else "Delete the text"
+                },
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": artifact_uri(v.path)},
+                        "replacements": [
+                            {
+                                "deletedRegion": {"charOffset": start, "charLength": end - start},
+                                "insertedContent": {"text": v.fix.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     return result
 
 

@@ -1,8 +1,10 @@
 """Human output: grouped per file, the offending line with a caret, one summary line."""
+
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec

@@ -22,21 +22,22 @@ Decisions (see docs/ci.md for the user-facing version):
   the file never settles it, or contradicts itself, an ambiguous date is left unparsed and FM003
   invalid-date reports it; the row is still checked.
 """
+
 from __future__ import annotations
 
 import bisect
 import csv
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator, Sequence
 
 from contentlint.config.model import CsvLayout
-from contentlint.text.document import Document, FrontMatter, guess_lang, parse_date
-from contentlint.model.defaults import Defaults
-from contentlint.text.markdown_mask import mask_comments
 from contentlint.inputs.source import SourceError, decode
+from contentlint.model.defaults import Defaults
 from contentlint.model.violation import FileError
+from contentlint.text.document import Document, FrontMatter, guess_lang, parse_date
+from contentlint.text.markdown_mask import mask_comments
 
 CALENDAR_SUFFIXES = (".csv", ".tsv")
 DELIMITERS = ",;\t|"
@@ -91,13 +92,15 @@ class CellOrigin:
 
 @dataclass(frozen=True)
 class _Record:
-    line: int                          # physical line (1-based) where the record starts
+    line: int  # physical line (1-based) where the record starts
     values: tuple[str, ...]
-    origins: tuple[CellOrigin, ...]    # one per value
-    unclosed: bool = False             # a quoted cell ran to the end of the file
+    origins: tuple[CellOrigin, ...]  # one per value
+    unclosed: bool = False  # a quoted cell ran to the end of the file
 
 
-def read_calendar(data: bytes, display: str, layout: CsvLayout, defaults: Defaults) -> tuple[list[Document], list[FileError]]:
+def read_calendar(
+    data: bytes, display: str, layout: CsvLayout, defaults: Defaults
+) -> tuple[list[Document], list[FileError]]:
     """Read a scheduler CSV into one Document per post row, and the problems that stop a row or the file."""
     try:
         text = decode(data).text
@@ -106,7 +109,9 @@ def read_calendar(data: bytes, display: str, layout: CsvLayout, defaults: Defaul
     return calendar_documents(text, display, layout, defaults)
 
 
-def calendar_documents(text: str, display: str, layout: CsvLayout, defaults: Defaults) -> tuple[list[Document], list[FileError]]:
+def calendar_documents(
+    text: str, display: str, layout: CsvLayout, defaults: Defaults
+) -> tuple[list[Document], list[FileError]]:
     """`read_calendar` for text already decoded (the linter decodes every file once)."""
     delimiter = sniff_delimiter(text)
     try:
@@ -135,8 +140,13 @@ def calendar_documents(text: str, display: str, layout: CsvLayout, defaults: Def
     text_column = columns["text"][0]
     for row in rows:
         if row.unclosed:
-            errors.append(FileError(display, f"line {row.line}: a quoted cell is never closed, so the rest of the file was "
-                                             "read as part of this row; check for a stray double quote"))
+            errors.append(
+                FileError(
+                    display,
+                    f"line {row.line}: a quoted cell is never closed, so the rest of the file was "
+                    "read as part of this row; check for a stray double quote",
+                )
+            )
         if text_column >= len(row.values) or not row.values[text_column].strip():
             name = header.values[text_column].strip()
             errors.append(FileError(display, f"line {row.line}: the {name!r} cell is empty; the row was not checked"))
@@ -193,7 +203,9 @@ def _records(text: str, delimiter: str) -> Iterator[_Record]:
         yield _Record(start + 1, tuple(values), _origins(raw, start + 1, positions, values), unclosed)
 
 
-def _origins(raw: str, first_line: int, positions: list[tuple[list[int], int]], values: Sequence[str]) -> tuple[CellOrigin, ...]:
+def _origins(
+    raw: str, first_line: int, positions: list[tuple[list[int], int]], values: Sequence[str]
+) -> tuple[CellOrigin, ...]:
     """Each value's place in the raw record text, checked against what the csv module read."""
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
     origins = []
@@ -292,7 +304,12 @@ def _cell(record: _Record, indexes: Sequence[int]) -> str:
 
 
 def _document(
-    row: _Record, columns: dict[str, tuple[int, ...]], text_column: int, display: str, defaults: Defaults, day_first: bool | None
+    row: _Record,
+    columns: dict[str, tuple[int, ...]],
+    text_column: int,
+    display: str,
+    defaults: Defaults,
+    day_first: bool | None,
 ) -> Document:
     text = row.values[text_column]
     meta: dict[str, object] = {}
@@ -336,17 +353,32 @@ _TIME = r"(?:[ T,]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4})" + _TIME + r"\Z")
 _NUMERIC_YMD = re.compile(r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})" + _TIME + r"\Z")
 _NAMED_DAY_FIRST = re.compile(
-    r"(?:[A-Za-z]{3,9},?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?,?[\s-]+(?P<year>\d{4})" + _TIME + r"\Z"
+    r"(?:[A-Za-z]{3,9},?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?,?[\s-]+(?P<year>\d{4})"
+    + _TIME
+    + r"\Z"
 )
 _NAMED_MONTH_FIRST = re.compile(
-    r"(?:[A-Za-z]{3,9},?\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"\Z"
+    r"(?:[A-Za-z]{3,9},?\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    + _TIME
+    + r"\Z"
 )
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
         start=1,
     )
     for name in names
@@ -413,5 +445,14 @@ def _date_order(values: Iterator[str]) -> bool | None:
     return evidence.pop() if len(evidence) == 1 else None
 
 
-__all__ = ["CALENDAR_SUFFIXES", "CHANNEL_ALIASES", "CellOrigin", "calendar_documents", "normalise_channel", "parse_schedule_date",
-           "read_calendar", "sniff_delimiter", "split_names"]
+__all__ = [
+    "CALENDAR_SUFFIXES",
+    "CHANNEL_ALIASES",
+    "CellOrigin",
+    "calendar_documents",
+    "normalise_channel",
+    "parse_schedule_date",
+    "read_calendar",
+    "sniff_delimiter",
+    "split_names",
+]

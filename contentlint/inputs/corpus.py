@@ -5,10 +5,11 @@ its caches on content and parse the post only when it must (parsing 100,000 fron
 seconds). A post whose digest is known from its stat (`cache.stat_digests`) is not read at all
 unless its text is needed.
 """
+
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -24,10 +25,10 @@ from contentlint.text.document import Document
 class CorpusFile:
     path: Path
     display: str
-    data: bytes | None                  # None: not read, its digest known from its stat
+    data: bytes | None  # None: not read, its digest known from its stat
     defaults: Defaults
-    layout: CsvLayout = CsvLayout()     # header names, for scheduler CSVs
-    known_digest: str | None = None     # set when `data` is None (`stat_digests`)
+    layout: CsvLayout = field(default_factory=CsvLayout)  # header names, for scheduler CSVs
+    known_digest: str | None = None  # set when `data` is None (`stat_digests`)
 
     @cached_property
     def content(self) -> bytes | None:

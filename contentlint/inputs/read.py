@@ -1,4 +1,5 @@
 """Read one file's bytes safely: bounded by the size limit, never blocking on a pipe."""
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,7 @@ def read_bytes(path: Path) -> bytes:
                 raise ReadError("not a regular file (a pipe, socket or device), not a post")
             if status.st_size > limit:
                 raise ReadError(too_large(status.st_size, limit))
-            return _read_descriptor(descriptor, limit, status.st_size)   # the file may have grown since
+            return _read_descriptor(descriptor, limit, status.st_size)  # the file may have grown since
         finally:
             os.close(descriptor)
     except IsADirectoryError:
@@ -87,4 +88,3 @@ def load_document(path: Path, display: str, defaults: Defaults, data: bytes | No
         default_lang=defaults.lang,
         markdown=markdown,
     )
-

@@ -1,9 +1,10 @@
 """One reader per file type, chosen by suffix in one table: a post file holds one post, a
 scheduler export (CSV/TSV) one post per row. Everything after this sees only Documents."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from contentlint.config.model import CsvLayout
 from contentlint.inputs.calendar_csv import calendar_documents

@@ -3,6 +3,7 @@
 Offsets everywhere are code points into the decoded text; the encoding, BOM and line endings
 are remembered so a fix changes only the characters it means to.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -18,8 +19,8 @@ class SourceError(Exception):
 @dataclass(frozen=True)
 class Source:
     text: str
-    encoding: str      # codec used to write the text back
-    bom: bytes         # the byte-order mark the file started with, if any
+    encoding: str  # codec used to write the text back
+    bom: bytes  # the byte-order mark the file started with, if any
 
 
 _BOMS = (
@@ -37,7 +38,7 @@ def decode(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Source:
         raise SourceError(too_large(len(data), max_bytes))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             try:
                 text = body.decode(encoding)
             except UnicodeDecodeError as exc:
@@ -54,8 +55,10 @@ def decode(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Source:
 
 
 def too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:
-    return (f"file is {'over ' if at_least else ''}{size:,} bytes; contentlint reads files of up to "
-            f"{max_bytes:,} bytes (too large to be a post)")
+    return (
+        f"file is {'over ' if at_least else ''}{size:,} bytes; contentlint reads files of up to "
+        f"{max_bytes:,} bytes (too large to be a post)"
+    )
 
 
 def _check_text(text: str) -> str:

@@ -1,11 +1,12 @@
 """Turn the paths a user gave into the post files to check: folders walked once, globs expanded."""
+
 from __future__ import annotations
 
 import fnmatch
 import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from contentlint.inputs.read import STDIN
 from contentlint.text.document import POST_SUFFIXES
@@ -24,7 +25,7 @@ def display_path(path: Path, cwd: Path) -> str:
     absolute = os.path.abspath(path)
     prefix = os.path.join(os.path.abspath(cwd), "")
     if absolute.startswith(prefix):
-        return absolute[len(prefix):].replace(os.sep, "/")
+        return absolute[len(prefix) :].replace(os.sep, "/")
     try:
         return Path(real_path(path)).relative_to(real_path(cwd)).as_posix()
     except ValueError:
@@ -71,8 +72,9 @@ def _scan(folder: str) -> Iterator[tuple[tuple[str, ...], bool]]:
             continue  # unreadable folder: skipped, as os.walk does
 
 
-def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = (),
-           index: FolderIndex | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+def expand(
+    paths: Iterable[str], extra_suffixes: tuple[str, ...] = (), index: FolderIndex | None = None
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files under the given paths (folders walked without following links), and path errors."""
     suffixes = POST_SUFFIXES + extra_suffixes
     index = index or FolderIndex()
@@ -98,7 +100,7 @@ def expand(paths: Iterable[str], extra_suffixes: tuple[str, ...] = (),
                 if key not in seen:
                     seen.add(key)
                     files.append(Path(folder + relative))
-        elif path.exists() or path.is_symlink():   # a broken link is reported when it is read
+        elif path.exists() or path.is_symlink():  # a broken link is reported when it is read
             # realpath costs a system call per path component; only a link needs it
             key = str(real_path(path) if path.is_symlink() else os.path.abspath(path))
             if key not in seen:
@@ -114,13 +116,17 @@ def glob_content(patterns: Iterable[str], root: Path, index: FolderIndex | None 
     walking folders, symbolic links below the pattern's literal start are not followed. Globs
     mean what pathlib's mean (`**` any folders, `*` within a name, hidden names included)."""
     index = index or FolderIndex()
-    found: dict[str, None] = {}   # in the walk's (pathlib's) order: one pattern needs no sort
+    found: dict[str, None] = {}  # in the walk's (pathlib's) order: one pattern needs no sort
     patterns = list(patterns)
     for pattern in patterns:
         base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
         if not rest:
-            if base.is_file() and not base.is_symlink() and base.name.lower().endswith(POST_SUFFIXES) \
-                    and not any(part in SKIP_DIRS for part in base.parts):
+            if (
+                base.is_file()
+                and not base.is_symlink()
+                and base.name.lower().endswith(POST_SUFFIXES)
+                and not any(part in SKIP_DIRS for part in base.parts)
+            ):
                 found[str(base)] = None
             continue
         if any(part in SKIP_DIRS for part in base.parts) or not base.is_dir():
@@ -162,8 +168,8 @@ def _name_regex(part: str) -> str:
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
-            end = i + (1 if part[i:i + 1] == "!" else 0)
-            end += 1 if part[end:end + 1] == "]" else 0
+            end = i + (1 if part[i : i + 1] == "!" else 0)
+            end += 1 if part[end : end + 1] == "]" else 0
             end = part.find("]", end)
             if end < 0:
                 out.append("\\[")
@@ -188,6 +194,6 @@ def _literal_prefix(pattern: Path) -> tuple[Path, str]:
 
 def matches_any(path: str, patterns: Iterable[str]) -> bool:
     posix = path.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, pattern.rstrip("/") + "/*") for pattern in patterns)
-
-
+    return any(
+        fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, pattern.rstrip("/") + "/*") for pattern in patterns
+    )

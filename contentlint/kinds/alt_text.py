@@ -4,28 +4,45 @@ A screen reader reads the alt text in place of the image. No alt text, a camera 
 ("IMG_2034.jpg") or a bare "image" tell a blind reader nothing, so they are as bad as none; an
 alt text over the channel's limit is cut off or refused when the post is uploaded.
 """
+
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.model.violation import Finding
 from contentlint.kinds.base import RuleContext, string_list, validate_options
+from contentlint.model.violation import Finding
 
 DEFAULT_PLACEHOLDERS = (
-    "alt", "alt text", "banner", "graphic", "image", "image description", "img", "pic", "picture",
-    "photo", "placeholder", "screenshot", "untitled",
-    "ছবি", "চিত্র", "ফটো", "ছবির বিবরণ",
+    "alt",
+    "alt text",
+    "banner",
+    "graphic",
+    "image",
+    "image description",
+    "img",
+    "pic",
+    "picture",
+    "photo",
+    "placeholder",
+    "screenshot",
+    "untitled",
+    "ছবি",
+    "চিত্র",
+    "ফটো",
+    "ছবির বিবরণ",
 )
 _FILE_NAME = regex.compile(
     r"^[^\s/\\]+(?: [^\s/\\]+)*\.(?:jpe?g|png|gif|webp|heic|heif|avif|svg|bmp|tiff?|mp4|mov|webm)$",
     regex.IGNORECASE,
 )
 _CAMERA_NAME = regex.compile(
-    r"^(?:IMG|DSC[NF]?|PXL|MVIMG|GOPR|VID|PANO|Screenshot|Screen Shot|WhatsApp Image|Photo)[ _-]?\d[\d _.:-]*(?:at [\d _.:]+(?:[AP]M)?)?",
+    r"^(?:IMG|DSC[NF]?|PXL|MVIMG|GOPR|VID|PANO|Screenshot|Screen Shot|WhatsApp Image|Photo)"
+    r"[ _-]?\d[\d _.:-]*(?:at [\d _.:]+(?:[AP]M)?)?",
     regex.IGNORECASE,
 )
 _NOTHING = regex.compile(r"^[\p{P}\p{S}\p{Z}\s]*$")
@@ -39,7 +56,7 @@ class AltText:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "AltText":
+    def from_options(cls, options: Mapping[str, Any]) -> AltText:
         validate_options("alt-text", options, {"placeholders": list})
         words = string_list(options.get("placeholders", list(DEFAULT_PLACEHOLDERS)), "placeholders")
         return cls(frozenset(word.strip().casefold() for word in words))
@@ -52,7 +69,11 @@ class AltText:
         if _NOTHING.match(text):
             return "has empty alt text" if not text else f"has alt text '{text}', which describes nothing"
         stem = posixpath.basename(src.strip())
-        if _FILE_NAME.match(text) or _CAMERA_NAME.fullmatch(text) or (stem and text in (stem, posixpath.splitext(stem)[0]) and _CAMERA_NAME.match(stem)):
+        if (
+            _FILE_NAME.match(text)
+            or _CAMERA_NAME.fullmatch(text)
+            or (stem and text in (stem, posixpath.splitext(stem)[0]) and _CAMERA_NAME.match(stem))
+        ):
             return f"has the file name '{text}' as alt text; screen readers read it out letter by letter"
         if text.casefold().rstrip(".") in self.placeholders:
             return f"has only '{text}' as alt text, which does not say what the image shows"

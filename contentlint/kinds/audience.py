@@ -4,14 +4,16 @@ Audiences decide the reading grade (CL001) and which posts count as repeats (RP0
 missing or misspelt audience silently changes what other rules check. All three rules are
 silent when the config defines no audiences: the team has not opted in.
 """
+
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
-from contentlint.model.violation import Finding
 from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.model.violation import Finding
 
 
 def _audience_key(doc: Any) -> str | None:
@@ -53,7 +55,7 @@ class MissingAudience:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "MissingAudience":
+    def from_options(cls, options: Mapping[str, Any]) -> MissingAudience:
         validate_options("missing-audience", options, {})
         return cls()
 
@@ -75,7 +77,7 @@ class UnknownAudience:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "UnknownAudience":
+    def from_options(cls, options: Mapping[str, Any]) -> UnknownAudience:
         validate_options("unknown-audience", options, {})
         return cls()
 
@@ -99,7 +101,7 @@ class ChannelAudienceMismatch:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "ChannelAudienceMismatch":
+    def from_options(cls, options: Mapping[str, Any]) -> ChannelAudienceMismatch:
         validate_options("channel-audience-mismatch", options, {})
         return cls()
 
@@ -111,5 +113,6 @@ class ChannelAudienceMismatch:
             for channel in doc.channels:
                 if channel not in audience.channels:
                     start, end = _channel_span(doc, channel)
-                    yield Finding(start, end, {"audience": name, "channel": channel,
-                                               "channels": ", ".join(audience.channels)})
+                    yield Finding(
+                        start, end, {"audience": name, "channel": channel, "channels": ", ".join(audience.channels)}
+                    )

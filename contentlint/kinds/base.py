@@ -3,13 +3,14 @@
 A kind is a frozen dataclass built by `from_options`; it reads a Document and yields Findings in
 file offsets. It never computes lines or columns and never formats messages: the linter does.
 """
+
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Hashable, Iterable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from contentlint.config.errors import OptionError
-from contentlint.text.patterns import PatternError
 
 if TYPE_CHECKING:
     from contentlint.config.model import Config
@@ -51,7 +52,9 @@ class CorpusCheck(Protocol):
 
     is_corpus: ClassVar[bool]
 
-    def check_corpus(self, targets: Sequence[str], index: CorpusView, ctx: RuleContext) -> Iterable[tuple[CorpusPost, Finding]]: ...
+    def check_corpus(
+        self, targets: Sequence[str], index: CorpusView, ctx: RuleContext
+    ) -> Iterable[tuple[CorpusPost, Finding]]: ...
 
 
 Expected = type | tuple[type, ...]
@@ -66,7 +69,9 @@ def validate_options(kind: str, options: Mapping[str, Any], schema: Mapping[str,
             raise OptionError(f"unknown option '{name}' for kind {kind} (options: {known})")
         expected = schema[name]
         if value is not None and not _matches(value, expected):
-            raise OptionError(f"option '{name}' of kind {kind} expects {_describe(expected)}, got {type(value).__name__}")
+            raise OptionError(
+                f"option '{name}' of kind {kind} expects {_describe(expected)}, got {type(value).__name__}"
+            )
         result[name] = value
     return result
 
@@ -82,7 +87,14 @@ def _matches(value: Any, expected: Expected) -> bool:
 
 def _describe(expected: Expected) -> str:
     types = expected if isinstance(expected, tuple) else (expected,)
-    names = {str: "text", int: "a whole number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a mapping",
+    }
     return " or ".join(names.get(t, t.__name__) for t in types)
 
 

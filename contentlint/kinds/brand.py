@@ -5,20 +5,22 @@ hashtags, e-mails and code are already blanked, so a brand term inside a link is
 A term written as a hashtag in the config ("#cheap") is matched against the post's hashtags.
 Fixes are offered only where the edit is certainly right: an exact, uninflected match.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.text.casing import match_case
 from contentlint.config.builtin import builtin_rules_dir
-from contentlint.model.violation import Finding, Fix
-from contentlint.text.wordforms import TermMatcher, is_english_word, tokenize
 from contentlint.kinds.base import OptionError, RuleContext, string_list, string_mapping, validate_options
 from contentlint.kinds.generic import scoped_text
+from contentlint.model.violation import Finding, Fix
+from contentlint.text.casing import match_case
+from contentlint.text.wordforms import TermMatcher, is_english_word, tokenize
 
 _LETTER = r"\p{L}\p{M}\p{N}"
 _WORD = regex.compile(rf"[{_LETTER}]+(?:['’][{_LETTER}]+)*")
@@ -35,9 +37,9 @@ _URL_LIKE = regex.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.[a-z]{2,}/\S*", rege
 class Hit:
     start: int
     end: int
-    term: str        # the configured term
-    text: str        # as written in the file
-    exact: bool      # same form as the term (only spacing of a phrase may differ in case)
+    term: str  # the configured term
+    text: str  # as written in the file
+    exact: bool  # same form as the term (only spacing of a phrase may differ in case)
 
 
 def _cached(ctx: RuleContext, key: tuple, build: Any) -> Any:
@@ -67,13 +69,20 @@ def find_terms(doc: Any, ctx: RuleContext, kind: str, terms: Iterable[str]) -> l
     hits: list[Hit] = []
     for text, shift in _text_scopes(doc):
         for match in matcher.find(text):
-            hits.append(Hit(match.start + shift, match.end + shift, match.term, match.text,
-                            _words_of(match.text) == _words_of(match.term)))
+            hits.append(
+                Hit(
+                    match.start + shift,
+                    match.end + shift,
+                    match.term,
+                    match.text,
+                    _words_of(match.text) == _words_of(match.term),
+                )
+            )
     if tag_terms:
         for tag in doc.hashtags("x"):
             term = tag_terms.get(tag.value.lower())
             if term is not None:
-                written = doc.text[tag.start:tag.end]
+                written = doc.text[tag.start : tag.end]
                 hits.append(Hit(tag.start, tag.end, term, written, True))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -113,11 +122,14 @@ def is_comment(line: str) -> bool:
     return stripped == "#" or stripped.startswith("# ")
 
 
-def _literal_alternation(phrases: Iterable[str]) -> "regex.Pattern[str] | None":
+def _literal_alternation(phrases: Iterable[str]) -> regex.Pattern[str] | None:
     """Phrases ("#1", "100% cotton") as one case-insensitive pattern, each between non-letters;
     longest first so "100% organic cotton" wins over "100%"."""
-    bodies = [r"[ \u00A0]+".join(regex.escape(part) for part in phrase.split())
-              for phrase in sorted(set(phrases), key=len, reverse=True) if phrase.strip()]
+    bodies = [
+        r"[ \u00A0]+".join(regex.escape(part) for part in phrase.split())
+        for phrase in sorted(set(phrases), key=len, reverse=True)
+        if phrase.strip()
+    ]
     if not bodies:
         return None
     return regex.compile(rf"(?<![{_LETTER}])(?:{'|'.join(bodies)})(?![{_LETTER}])", regex.IGNORECASE)
@@ -136,17 +148,15 @@ _SEPARATOR = r"(?:[ \u00A0]|[-‐])?"
 
 
 def _name_parts(name: str) -> list[str]:
-    """"InkWell" -> ["Ink", "Well"], "Ink Well" -> ["Ink", "Well"]: the places a writer may
+    """ "InkWell" -> ["Ink", "Well"], "Ink Well" -> ["Ink", "Well"]: the places a writer may
     split or join the name."""
     parts = [p for p in regex.split(r"[\s\-‐]+", name.strip()) if p]
     return [piece for part in parts for piece in regex.split(r"(?<=\p{Ll})(?=\p{Lu})", part) if piece]
 
 
-def _name_pattern(name: str) -> "regex.Pattern[str]":
+def _name_pattern(name: str) -> regex.Pattern[str]:
     body = _SEPARATOR.join(regex.escape(part) for part in _name_parts(name))
-    return regex.compile(
-        rf"(?<![{_LETTER}_@#$/.&\-]){body}(?![{_LETTER}_]|[.\-/@][{_LETTER}])", regex.IGNORECASE
-    )
+    return regex.compile(rf"(?<![{_LETTER}_@#$/.&\-]){body}(?![{_LETTER}_]|[.\-/@][{_LETTER}])", regex.IGNORECASE)
 
 
 def _is_all_caps_line(text: str, start: int, end: int) -> bool:
@@ -154,25 +164,25 @@ def _is_all_caps_line(text: str, start: int, end: int) -> bool:
     misspelling, and CL006 (shouting) is the rule that judges them."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start: len(text) if line_end < 0 else line_end]
+    line = text[line_start : len(text) if line_end < 0 else line_end]
     words = [w for w in _LETTERS.findall(line) if any(c.isalpha() and c.lower() != c.upper() for c in w)]
     others = [w for w in words if w.upper() not in text[start:end].upper()]
     return len(others) >= 2 and all(w.isupper() for w in words)
 
 
 def _is_common_noun(name: str, text: str, written: str, start: int) -> bool:
-    """"dip the nib in an inkwell": a brand named after a dictionary word, written in lower
+    """ "dip the nib in an inkwell": a brand named after a dictionary word, written in lower
     case after a determiner, is the ordinary word, not a misspelt brand."""
     if not written.islower() or written.replace(" ", "").replace("-", "") != written:
         return False
     if not is_english_word(written):
         return False
     # "this brass inkwell": a determiner up to two lower-case words before it.
-    before = regex.findall(r"\p{L}+|[^\p{L}\s]", text[max(0, start - 40):start])[-3:]
+    before = regex.findall(r"\p{L}+|[^\p{L}\s]", text[max(0, start - 40) : start])[-3:]
     for index in range(len(before) - 1, -1, -1):
         word = before[index]
         if word.lower() in _DETERMINERS:
-            return all(w.islower() for w in before[index + 1:])
+            return all(w.islower() for w in before[index + 1 :])
     return False
 
 
@@ -183,7 +193,7 @@ class BrandNameCasing:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "BrandNameCasing":
+    def from_options(cls, options: Mapping[str, Any]) -> BrandNameCasing:
         validate_options("brand-name-casing", options, {})
         return cls()
 
@@ -206,8 +216,12 @@ class BrandNameCasing:
                 if _is_common_noun(name, text, written, match.start()):
                     continue
                 replacement = name.upper() if caps_line else name
-                yield Finding(start, end, {"match": written, "name": replacement},
-                              fix=_safe_fix(doc, start, end, written, replacement))
+                yield Finding(
+                    start,
+                    end,
+                    {"match": written, "name": replacement},
+                    fix=_safe_fix(doc, start, end, written, replacement),
+                )
 
 
 # ------------------------------------------------------------------ BR002-BR004
@@ -218,7 +232,7 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(an?|An?|AN?)[ \u00A0]+$")
 
 
 def _article_fix(doc: Any, start: int, end: int, written: str, replacement: str) -> Fix | None:
-    """"a cheap pen" -> "an affordable pen": the article changes with the word after it.
+    """ "a cheap pen" -> "an affordable pen": the article changes with the word after it.
     Where the sound is not certain from the spelling ("u", "h"), no fix is offered."""
     before = _ARTICLE_BEFORE.search(doc.text, max(0, start - 4), start)
     if before is None:
@@ -236,7 +250,7 @@ def _article_fix(doc: Any, start: int, end: int, written: str, replacement: str)
         new_article = wanted.upper()
     else:
         new_article = wanted.capitalize() if article[0].isupper() else wanted
-    gap = doc.text[before.end(1):start]
+    gap = doc.text[before.end(1) : start]
     return Fix(new_article + gap + replacement, before.start(1), end)
 
 
@@ -248,7 +262,7 @@ class DeprecatedTerm:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "DeprecatedTerm":
+    def from_options(cls, options: Mapping[str, Any]) -> DeprecatedTerm:
         validate_options("deprecated-term", options, {"prefer": dict})
         return cls(string_mapping(options.get("prefer"), "prefer"))
 
@@ -267,18 +281,28 @@ class DeprecatedTerm:
             # and a replacement that is itself a deprecated term would never settle.
             if hit.exact and not _mentions_any(ctx, preferred, prefer):
                 fix = _article_fix(doc, hit.start, hit.end, hit.text, replacement)
-            manual = "" if fix else (
-                f" ('{hit.text}' is a form of '{hit.term}': reword it by hand)" if not hit.exact
-                else " (not fixed automatically: check the words around it)"
+            manual = (
+                ""
+                if fix
+                else (
+                    f" ('{hit.text}' is a form of '{hit.term}': reword it by hand)"
+                    if not hit.exact
+                    else " (not fixed automatically: check the words around it)"
+                )
             )
-            yield Finding(hit.start, hit.end, {"match": hit.text, "term": hit.term, "replacement": replacement,
-                                               "manual": manual}, fix=fix)
+            yield Finding(
+                hit.start,
+                hit.end,
+                {"match": hit.text, "term": hit.term, "replacement": replacement, "manual": manual},
+                fix=fix,
+            )
 
 
 def _same_words(written: str, preferred: str) -> bool:
     """True when the text already is the preferred term, up to case, hyphens and spacing."""
     return [t.text.lower() for t in tokenize(written)] == [t.text.lower() for t in tokenize(preferred)] and (
-        "-" in written) == ("-" in preferred)
+        "-" in written
+    ) == ("-" in preferred)
 
 
 def _mentions_any(ctx: RuleContext, text: str, terms: Iterable[str]) -> bool:
@@ -294,7 +318,7 @@ class BannedTerm:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "BannedTerm":
+    def from_options(cls, options: Mapping[str, Any]) -> BannedTerm:
         validate_options("banned-term", options, {"avoid": dict})
         return cls(string_mapping(options.get("avoid"), "avoid"))
 
@@ -312,7 +336,7 @@ class CompetitorMention:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "CompetitorMention":
+    def from_options(cls, options: Mapping[str, Any]) -> CompetitorMention:
         validate_options("competitor-mention", options, {"competitors": list})
         return cls(string_list(options.get("competitors"), "competitors"))
 
@@ -342,7 +366,7 @@ class OffBrand:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "OffBrand":
+    def from_options(cls, options: Mapping[str, Any]) -> OffBrand:
         validate_options("off-brand", options, {"min_words": int})
         min_words = options.get("min_words", 0) or 0
         if min_words < 0:
@@ -361,8 +385,9 @@ class OffBrand:
         if find_terms(doc, ctx, "off-brand", words):
             return
         brand_tags = {tag.lstrip("#＃").lower() for tag in ctx.config.hashtags.brand}
-        squashed_words = _cached(ctx, ("off-brand", "squashed", words),
-                                 lambda: [s for s in (_squashed(w) for w in words) if len(s) >= 4])
+        squashed_words = _cached(
+            ctx, ("off-brand", "squashed", words), lambda: [s for s in (_squashed(w) for w in words) if len(s) >= 4]
+        )
         for tag in doc.hashtags("x"):
             value = tag.value.lower()
             if value in brand_tags or any(word in value for word in squashed_words):
@@ -374,13 +399,37 @@ class OffBrand:
 # ------------------------------------------------------------------ BR006
 
 
-_DISCLOSURE_TAGS = ("ad", "advert", "advertisement", "sponsored", "paidpartnership", "paidpartner",
-                    "affiliate", "affiliatelink", "anzeige", "werbung", "publicidad", "বিজ্ঞাপন", "স্পনসরড")
-_DISCLOSURE_PHRASES = ("sponsored", "paid partnership", "paid partner", "advertisement", "affiliate link",
-                       "affiliate links", "earn a commission", "earn a small commission", "স্পনসরড",
-                       "পেইড পার্টনারশিপ", "বিজ্ঞাপন", "পৃষ্ঠপোষকতায়")
+_DISCLOSURE_TAGS = (
+    "ad",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "paidpartnership",
+    "paidpartner",
+    "affiliate",
+    "affiliatelink",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "বিজ্ঞাপন",
+    "স্পনসরড",
+)
+_DISCLOSURE_PHRASES = (
+    "sponsored",
+    "paid partnership",
+    "paid partner",
+    "advertisement",
+    "affiliate link",
+    "affiliate links",
+    "earn a commission",
+    "earn a small commission",
+    "স্পনসরড",
+    "পেইড পার্টনারশিপ",
+    "বিজ্ঞাপন",
+    "পৃষ্ঠপোষকতায়",
+)
 _AD_LABEL = regex.compile(r"^[ \t]*[\[(]?(?:ad|advert)[\])]?[ \t]*[:|\-–—]", regex.IGNORECASE | regex.MULTILINE)
-_UPFRONT_CHARACTERS = 125   # Instagram's fold, the shortest "see more" of the channels
+_UPFRONT_CHARACTERS = 125  # Instagram's fold, the shortest "see more" of the channels
 
 
 @dataclass(frozen=True)
@@ -393,16 +442,19 @@ class MissingDisclosure:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "MissingDisclosure":
-        validate_options("missing-disclosure", options,
-                         {"affiliate_patterns": list, "disclosures": list, "upfront": bool})
+    def from_options(cls, options: Mapping[str, Any]) -> MissingDisclosure:
+        validate_options(
+            "missing-disclosure", options, {"affiliate_patterns": list, "disclosures": list, "upfront": bool}
+        )
         from contentlint.text.patterns import compile_pattern
 
         patterns = string_list(options.get("affiliate_patterns"), "affiliate_patterns")
         for pattern in patterns:
             compile_pattern(pattern)
         upfront = options.get("upfront")
-        return cls(patterns, string_list(options.get("disclosures"), "disclosures"), True if upfront is None else upfront)
+        return cls(
+            patterns, string_list(options.get("disclosures"), "disclosures"), True if upfront is None else upfront
+        )
 
     def _trigger(self, doc: Any, ctx: RuleContext) -> tuple[int, int, str] | None:
         if doc.meta.get("sponsored") is True:
@@ -412,7 +464,7 @@ class MissingDisclosure:
 
         sources = self.affiliate_patterns + ctx.config.brand.affiliate_patterns
         patterns = _cached(ctx, ("missing-disclosure", sources), lambda: [compile_pattern(p) for p in sources])
-        body = doc.text[doc.body_start:]
+        body = doc.text[doc.body_start :]
         if "/" not in body:
             return None
         for pattern in patterns:
@@ -427,10 +479,15 @@ class MissingDisclosure:
         """Where the first disclosure starts in the file, or None."""
         offsets: list[int] = []
         tags = {t.lstrip("#＃").lower() for t in _DISCLOSURE_TAGS}
-        tags.update(d.lstrip("#＃").lower() for d in (*self.disclosures, *ctx.config.brand.disclosures) if d.startswith("#"))
+        tags.update(
+            d.lstrip("#＃").lower() for d in (*self.disclosures, *ctx.config.brand.disclosures) if d.startswith("#")
+        )
         offsets += [tag.start for tag in doc.hashtags("x") if tag.value.lower() in tags]
-        phrases = tuple(d for d in (*_DISCLOSURE_PHRASES, *self.disclosures, *ctx.config.brand.disclosures)
-                        if not d.startswith(("#", "＃")))
+        phrases = tuple(
+            d
+            for d in (*_DISCLOSURE_PHRASES, *self.disclosures, *ctx.config.brand.disclosures)
+            if not d.startswith(("#", "＃"))
+        )
         matcher = _cached(ctx, ("missing-disclosure", phrases), lambda: TermMatcher(phrases))
         offsets += [match.start for match in matcher.find(doc.plain)]
         label = _AD_LABEL.search(doc.plain, doc.body_start)
@@ -449,10 +506,17 @@ class MissingDisclosure:
             return
         first_start, first_end = _first_line_span(doc)
         if self.upfront and found > first_end and found - first_start > _UPFRONT_CHARACTERS:
-            yield Finding(found, found, {"message": (
-                "The disclosure comes after the first line and the 'see more' fold; readers must see it "
-                "before they see the offer: move #ad or 'Paid partnership' to the start")},
-                severity="warning")
+            yield Finding(
+                found,
+                found,
+                {
+                    "message": (
+                        "The disclosure comes after the first line and the 'see more' fold; readers must see it "
+                        "before they see the offer: move #ad or 'Paid partnership' to the start"
+                    )
+                },
+                severity="warning",
+            )
 
 
 # ------------------------------------------------------------------ BR007
@@ -495,8 +559,11 @@ def note_markers(text: str) -> set[str]:
     return markers
 
 
-_EXPLAINS = regex.compile(r"\b(?:t\s*&\s*cs?|terms|conditions|valid|source|based|data|study|survey|"
-                          r"excl|incl|applies|apply|only|per|on\s+orders)\b", regex.IGNORECASE)
+_EXPLAINS = regex.compile(
+    r"\b(?:t\s*&\s*cs?|terms|conditions|valid|source|based|data|study|survey|"
+    r"excl|incl|applies|apply|only|per|on\s+orders)\b",
+    regex.IGNORECASE,
+)
 
 
 def _explains(rest: str) -> bool:
@@ -508,11 +575,11 @@ class ClaimMatcher:
     """Claims on word forms, claims with symbols ("#1", "100%") literally, minus exceptions."""
 
     words: TermMatcher
-    symbols: "regex.Pattern[str] | None"
-    exceptions: "regex.Pattern[str] | None"
+    symbols: regex.Pattern[str] | None
+    exceptions: regex.Pattern[str] | None
 
     @classmethod
-    def build(cls, claims: Iterable[str], exceptions: Iterable[str]) -> "ClaimMatcher":
+    def build(cls, claims: Iterable[str], exceptions: Iterable[str]) -> ClaimMatcher:
         claims = tuple(dict.fromkeys(claims))
         return cls(
             TermMatcher(c for c in claims if not _has_symbols(c)),
@@ -546,18 +613,27 @@ class UnsubstantiatedClaim:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "UnsubstantiatedClaim":
-        validate_options("unsubstantiated-claim", options,
-                         {"claims": list, "exceptions": list, "use_wordlist": bool, "links_are_sources": bool})
+    def from_options(cls, options: Mapping[str, Any]) -> UnsubstantiatedClaim:
+        validate_options(
+            "unsubstantiated-claim",
+            options,
+            {"claims": list, "exceptions": list, "use_wordlist": bool, "links_are_sources": bool},
+        )
         use_wordlist = options.get("use_wordlist")
         links = options.get("links_are_sources")
-        return cls(string_list(options.get("claims"), "claims"), string_list(options.get("exceptions"), "exceptions"),
-                   True if use_wordlist is None else use_wordlist, True if links is None else links)
+        return cls(
+            string_list(options.get("claims"), "claims"),
+            string_list(options.get("exceptions"), "exceptions"),
+            True if use_wordlist is None else use_wordlist,
+            True if links is None else links,
+        )
 
     def _matcher(self, ctx: RuleContext) -> ClaimMatcher:
         claims = (load_wordlist("claims.txt") if self.use_wordlist else ()) + self.claims + ctx.config.brand.claims
         exceptions = (load_wordlist("claim-exceptions.txt") if self.use_wordlist else ()) + self.exceptions
-        return _cached(ctx, ("unsubstantiated-claim", claims, exceptions), lambda: ClaimMatcher.build(claims, exceptions))
+        return _cached(
+            ctx, ("unsubstantiated-claim", claims, exceptions), lambda: ClaimMatcher.build(claims, exceptions)
+        )
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text = doc.plain
@@ -566,7 +642,7 @@ class UnsubstantiatedClaim:
             return
         if _SOURCE.search(text) or (self.links_are_sources and doc.urls):
             return
-        notes = note_markers(doc.prose[doc.body_start:])
+        notes = note_markers(doc.prose[doc.body_start :])
         for start, end, written in hits:
             if _QUALIFIER_BEFORE.search(text, max(0, start - 20), start):
                 continue
@@ -585,9 +661,36 @@ class UnsubstantiatedClaim:
 
 
 _EMPHASIS = regex.compile(r"(?<![\w*\\])(\*{1,3})(?=[^\s*])[^\n]*?(?<=[^\s*\\])\1(?![\w*])")
-_OFFER_WORDS = ("free", "off", "cashback", "discount", "discounts", "sale", "offer", "offers", "deal", "deals",
-                "price", "prices", "emi", "bonus", "gift", "refund", "delivery", "shipping", "bogo",
-                "ফ্রি", "ছাড়", "অফার", "বিনামূল্যে", "ক্যাশব্যাক", "ডিসকাউন্ট", "উপহার", "টাকা", "টাকায়")
+_OFFER_WORDS = (
+    "free",
+    "off",
+    "cashback",
+    "discount",
+    "discounts",
+    "sale",
+    "offer",
+    "offers",
+    "deal",
+    "deals",
+    "price",
+    "prices",
+    "emi",
+    "bonus",
+    "gift",
+    "refund",
+    "delivery",
+    "shipping",
+    "bogo",
+    "ফ্রি",
+    "ছাড়",
+    "অফার",
+    "বিনামূল্যে",
+    "ক্যাশব্যাক",
+    "ডিসকাউন্ট",
+    "উপহার",
+    "টাকা",
+    "টাকায়",
+)
 _AMOUNT = regex.compile(
     r"(?:[₹$€£৳¥]|rs\.?|inr|usd|tk\.?)\s?[\d০-৯][\d০-৯,.]*(?:/-)?$|[\d০-৯][\d০-৯,.]*\s?(?:%|percent|/-|টাকা)$|"
     r"[\d০-৯]+\s?(?:for|\+)\s?[\d০-৯]+$",
@@ -622,13 +725,13 @@ class MissingTermsNote:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "MissingTermsNote":
+    def from_options(cls, options: Mapping[str, Any]) -> MissingTermsNote:
         validate_options("missing-terms-note", options, {"notes": list})
         return cls(string_list(options.get("notes"), "notes"))
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         prose = doc.prose
-        if "*" not in prose[doc.body_start:]:
+        if "*" not in prose[doc.body_start :]:
             return
         emphasis = [m.span() for m in _EMPHASIS.finditer(prose, doc.body_start)]
         offers = []
@@ -644,7 +747,7 @@ class MissingTermsNote:
             yield Finding(start, end, {"match": written})
 
     def _has_note(self, doc: Any, ctx: RuleContext) -> bool:
-        body = doc.prose[doc.body_start:]
+        body = doc.prose[doc.body_start :]
         if _TERMS_NOTE.search(body):
             return True
         # The team's own notes are matched as written: they often hold links ("see inkwell.in/offers").

@@ -1,28 +1,50 @@
 """The closed set of check kinds a rule YAML can name. Adding a kind means adding it here."""
+
 from __future__ import annotations
 
-from contentlint.kinds.front_matter import FrontMatterValid, KnownChannel, ValidDate
-from contentlint.kinds.generic import Conditional, Existence, Metric, Occurrence, Substitution
-from contentlint.kinds.length import ChannelLength, HookBeforeFold
+# imports: accessibility
+from contentlint.kinds.alt_text import AltText
 
 # imports: brand
 from contentlint.kinds.audience import ChannelAudienceMismatch, MissingAudience, UnknownAudience
-from contentlint.kinds.brand import BannedTerm, BrandNameCasing, CompetitorMention, DeprecatedTerm, MissingDisclosure, MissingTermsNote, OffBrand, UnsubstantiatedClaim
-# imports: hashtags
-from contentlint.kinds.hashtags import BannedHashtag, BrokenHashtag, DuplicateHashtag, HashtagCasing, HashtagMidSentence, MissingBrandHashtag, OffTopicHashtag, TooManyHashtags
+from contentlint.kinds.brand import (
+    BannedTerm,
+    BrandNameCasing,
+    CompetitorMention,
+    DeprecatedTerm,
+    MissingDisclosure,
+    MissingTermsNote,
+    OffBrand,
+    UnsubstantiatedClaim,
+)
+
 # imports: clarity
 from contentlint.kinds.clarity import HardToRead, LongSentence, MissingTitle, WallOfText
-from contentlint.kinds.link_text import VagueLinkText
-from contentlint.kinds.passive import PassiveVoice
-from contentlint.kinds.shouting import Shouting
-from contentlint.kinds.wordlist import WordList
-# imports: accessibility
-from contentlint.kinds.alt_text import AltText
 from contentlint.kinds.emoji_use import EmojiUse
 from contentlint.kinds.fancy_text import FancyText
+from contentlint.kinds.front_matter import FrontMatterValid, KnownChannel, ValidDate
+from contentlint.kinds.generic import Conditional, Existence, Metric, Occurrence, Substitution
+
+# imports: hashtags
+from contentlint.kinds.hashtags import (
+    BannedHashtag,
+    BrokenHashtag,
+    DuplicateHashtag,
+    HashtagCasing,
+    HashtagMidSentence,
+    MissingBrandHashtag,
+    OffTopicHashtag,
+    TooManyHashtags,
+)
 from contentlint.kinds.invisible_text import InvisibleCharacters
+from contentlint.kinds.length import ChannelLength, HookBeforeFold
+from contentlint.kinds.link_text import VagueLinkText
+from contentlint.kinds.passive import PassiveVoice
+
 # imports: repetition
 from contentlint.kinds.repetition import CrossChannelRepeat, RepeatedPost
+from contentlint.kinds.shouting import Shouting
+from contentlint.kinds.wordlist import WordList
 
 # Kinds a team may use in its own rule packs without writing Python.
 GENERIC_KINDS = {

@@ -3,16 +3,18 @@
 All of them read the post's clean prose (URLs, mentions, hashtags blanked; emoji are not words),
 split into sentences once per post and shared between the rules.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.text.reading_level import WORD, MeasuredSentence, has_formula, measured_sentences, measures_of
-from contentlint.model.violation import Finding
 from contentlint.kinds.base import OptionError, RuleContext, validate_options
+from contentlint.model.violation import Finding
+from contentlint.text.reading_level import WORD, MeasuredSentence, has_formula, measured_sentences, measures_of
 
 DEFAULT_MAX_GRADE = 9.0
 _SURFACE_LIMITS = {"max_words_per_sentence": (int, float), "max_long_word_share": (int, float)}
@@ -29,9 +31,9 @@ def document_sentences(doc: Any) -> list[MeasuredSentence]:
 def _quote(sentence: MeasuredSentence, words: int = 6) -> str:
     """The sentence's first words as written (punctuation kept), to find it by eye."""
     if len(sentence.words) <= words:
-        return f"\"{sentence.text}\""
+        return f'"{sentence.text}"'
     ends = [match.end() for match in WORD.finditer(sentence.text)]
-    return f"\"{sentence.text[:ends[words - 1]]}…\""
+    return f'"{sentence.text[: ends[words - 1]]}…"'
 
 
 def _longest(found: list[MeasuredSentence], count: int = 2) -> list[MeasuredSentence]:
@@ -55,21 +57,27 @@ class HardToRead:
     (Bengali) only by surface measures, and their message never mentions a grade.
     """
 
-    max_grade: float | None          # None: the audience's max_grade, else DEFAULT_MAX_GRADE
-    margin: float                    # how far over the target a post must be: grades are noisy
+    max_grade: float | None  # None: the audience's max_grade, else DEFAULT_MAX_GRADE
+    margin: float  # how far over the target a post must be: grades are noisy
     min_words: int
     min_sentences: int
-    surface: Mapping[str, float]     # limits for languages without a formula
-    bengali: Mapping[str, float]     # overrides of `surface` for Bengali
+    surface: Mapping[str, float]  # limits for languages without a formula
+    bengali: Mapping[str, float]  # overrides of `surface` for Bengali
     needs_nlp: ClassVar[bool] = True
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "HardToRead":
+    def from_options(cls, options: Mapping[str, Any]) -> HardToRead:
         validate_options(
             "hard-to-read",
             options,
-            {"max_grade": (int, float), "margin": (int, float), "min_words": int, "min_sentences": int,
-             "surface": dict, "bn": dict},
+            {
+                "max_grade": (int, float),
+                "margin": (int, float),
+                "min_words": int,
+                "min_sentences": int,
+                "surface": dict,
+                "bn": dict,
+            },
         )
         max_grade = options.get("max_grade")
         if max_grade is not None and not 0 < max_grade <= 30:
@@ -113,23 +121,42 @@ class HardToRead:
             target, whose = self.target_grade(doc, ctx)
             grade = values["grade"]
             if grade > target + self.margin:
-                yield Finding(place.start, place.end, {
-                    "grade": f"{grade:.1f}", "target": f"{target:g}", "whose": whose, "start_with": start_with,
-                    "message": f"Reads at grade {grade:.1f}, above {target:g} ({whose}); "
-                               f"start with the longest sentences: {start_with}",
-                })
+                yield Finding(
+                    place.start,
+                    place.end,
+                    {
+                        "grade": f"{grade:.1f}",
+                        "target": f"{target:g}",
+                        "whose": whose,
+                        "start_with": start_with,
+                        "message": f"Reads at grade {grade:.1f}, above {target:g} ({whose}); "
+                        f"start with the longest sentences: {start_with}",
+                    },
+                )
             return
         limits = {**self.surface, **(self.bengali if doc.lang == "bn" else {})}
         problems = []
-        if "max_words_per_sentence" in limits and values["words_per_sentence"] > limits["max_words_per_sentence"] + self.margin:
-            problems.append(f"sentences average {values['words_per_sentence']:g} words (at most {limits['max_words_per_sentence']:g})")
+        if (
+            "max_words_per_sentence" in limits
+            and values["words_per_sentence"] > limits["max_words_per_sentence"] + self.margin
+        ):
+            problems.append(
+                f"sentences average {values['words_per_sentence']:g} words "
+                f"(at most {limits['max_words_per_sentence']:g})"
+            )
         if "max_long_word_share" in limits and values.get("long_word_share", 0.0) > limits["max_long_word_share"]:
-            problems.append(f"{values['long_word_share']:.0%} of words are long (at most {limits['max_long_word_share']:.0%})")
+            problems.append(
+                f"{values['long_word_share']:.0%} of words are long (at most {limits['max_long_word_share']:.0%})"
+            )
         if problems:
-            yield Finding(place.start, place.end, {
-                "start_with": start_with,
-                "message": f"Hard to read: {'; '.join(problems)}; start with the longest sentences: {start_with}",
-            })
+            yield Finding(
+                place.start,
+                place.end,
+                {
+                    "start_with": start_with,
+                    "message": f"Hard to read: {'; '.join(problems)}; start with the longest sentences: {start_with}",
+                },
+            )
 
 
 @dataclass(frozen=True)
@@ -141,11 +168,15 @@ class LongSentence:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "LongSentence":
+    def from_options(cls, options: Mapping[str, Any]) -> LongSentence:
         validate_options("long-sentence", options, {"max_words": int, "max_words_by_lang": dict})
         by_lang = options.get("max_words_by_lang") or {}
-        if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0 for k, v in by_lang.items()):
-            raise OptionError("option 'max_words_by_lang' expects a mapping of language code to a whole number, such as {bn: 20}")
+        if not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0 for k, v in by_lang.items()
+        ):
+            raise OptionError(
+                "option 'max_words_by_lang' expects a mapping of language code to a whole number, such as {bn: 20}"
+            )
         max_words = 30 if options.get("max_words") is None else options["max_words"]
         if max_words <= 0:
             raise OptionError("option 'max_words' must be a positive whole number")
@@ -155,7 +186,11 @@ class LongSentence:
         limit = self.by_lang.get(doc.lang, self.max_words)
         for sentence in document_sentences(doc):
             if len(sentence.words) > limit and _longest_unit(sentence) > limit:
-                yield Finding(sentence.start, sentence.end, {"count": len(sentence.words), "max": limit, "start_with": _quote(sentence)})
+                yield Finding(
+                    sentence.start,
+                    sentence.end,
+                    {"count": len(sentence.words), "max": limit, "start_with": _quote(sentence)},
+                )
 
 
 _LIST_AFTER_COLON = regex.compile(r"[:：]\s+(?=[^:：]*,[^:：]*,)")
@@ -170,16 +205,18 @@ def _longest_unit(sentence: MeasuredSentence) -> int:
     colon = _LIST_AFTER_COLON.search(sentence.text)
     if colon is None:
         return len(sentence.words)
-    sizes = [len(WORD.findall(item)) for item in _LIST_SEPARATOR.split(_BRACKETED.sub(" ", sentence.text[colon.end():]))]
+    sizes = [
+        len(WORD.findall(item)) for item in _LIST_SEPARATOR.split(_BRACKETED.sub(" ", sentence.text[colon.end() :]))
+    ]
     sizes = [size for size in sizes if size]
     if not sizes or sum(sizes) > SHORT_LIST_ITEM_WORDS * len(sizes):
-        return len(sentence.words)   # clauses, not a list: "... at that scale: routing in Dhaka traffic, ..."
-    return len(WORD.findall(sentence.text[:colon.start()])) + max(sizes)
+        return len(sentence.words)  # clauses, not a list: "... at that scale: routing in Dhaka traffic, ..."
+    return len(WORD.findall(sentence.text[: colon.start()])) + max(sizes)
 
 
 _LIST_SEPARATOR = regex.compile(r",|;|\band\b|\bor\b")
 _BRACKETED = regex.compile(r"\([^()]*\)")
-SHORT_LIST_ITEM_WORDS = 4   # a list's items average at most this many words
+SHORT_LIST_ITEM_WORDS = 4  # a list's items average at most this many words
 
 
 _HEADING = regex.compile(r"^[ ]{0,3}#{1,6}[ \t]", regex.M)
@@ -196,7 +233,7 @@ class WallOfText:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "WallOfText":
+    def from_options(cls, options: Mapping[str, Any]) -> WallOfText:
         validate_options("wall-of-text", options, {"max_words": int})
         max_words = 150 if options.get("max_words") is None else options["max_words"]
         if max_words <= 0:
@@ -206,7 +243,7 @@ class WallOfText:
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if not any(profile.long_form for profile in ctx.profiles_for(doc)):
             return
-        body = doc.prose.replace("\r\n", "\n ")   # same length: offsets hold
+        body = doc.prose.replace("\r\n", "\n ")  # same length: offsets hold
         plain = doc.plain
         start = doc.body_start
         for block_end in [m.start() for m in _PARAGRAPH_BREAK.finditer(body, doc.body_start)] + [len(body)]:
@@ -226,7 +263,7 @@ class MissingTitle:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "MissingTitle":
+    def from_options(cls, options: Mapping[str, Any]) -> MissingTitle:
         validate_options("missing-title", options, {})
         return cls()
 

@@ -3,11 +3,13 @@
 The engine builds a `CorpusIndex` (engine/corpus_index.py) of every post of config `content` and
 hands it to corpus rules through the `CorpusView` protocol; a rule never reads a file or a cache.
 """
+
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Collection, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from contentlint.text.document import Document, as_utc
 
@@ -21,24 +23,39 @@ class PostMeta:
     its body starts (where a repeat is reported, and where `related` points)."""
 
     channels: tuple[str, ...]
-    audiences: tuple[str, ...]      # as written; empty means "resolve from the channel"
-    publish_at: str | None          # ISO 8601 (datetime.isoformat()), None when undated or invalid
+    audiences: tuple[str, ...]  # as written; empty means "resolve from the channel"
+    publish_at: str | None  # ISO 8601 (datetime.isoformat()), None when undated or invalid
     lang: str
-    body_line: int                  # 1-based line and column where the body starts (for `related`)
+    body_line: int  # 1-based line and column where the body starts (for `related`)
     body_column: int
-    body_start: int = 0             # offsets of the body's first line in the post's text
+    body_start: int = 0  # offsets of the body's first line in the post's text
     body_end: int = 0
 
     def to_json(self) -> list[Any]:
-        return [list(self.channels), list(self.audiences), self.publish_at, self.lang, self.body_line,
-                self.body_column, self.body_start, self.body_end]
+        return [
+            list(self.channels),
+            list(self.audiences),
+            self.publish_at,
+            self.lang,
+            self.body_line,
+            self.body_column,
+            self.body_start,
+            self.body_end,
+        ]
 
     @staticmethod
     def from_json(row: Any) -> PostMeta:
         channels, audiences, publish_at, lang, line, column, start, end = row
-        return PostMeta(tuple(map(str, channels)), tuple(map(str, audiences)),
-                        None if publish_at is None else str(publish_at), str(lang), int(line), int(column),
-                        int(start), int(end))
+        return PostMeta(
+            tuple(map(str, channels)),
+            tuple(map(str, audiences)),
+            None if publish_at is None else str(publish_at),
+            str(lang),
+            int(line),
+            int(column),
+            int(start),
+            int(end),
+        )
 
 
 @dataclass(frozen=True)
@@ -56,7 +73,7 @@ class CorpusPost:
     display: str
     meta: PostMeta
     signature: Signature
-    when: datetime | None            # publish_at in UTC
+    when: datetime | None  # publish_at in UTC
     document: Document | None = None  # the row's Document for a post read from a scheduler CSV (many per file)
 
     @property

@@ -5,16 +5,18 @@ than the channel's habit, runs of emoji and emoji standing in for a word ("We �
 post long and confusing to listen to. An emoji sequence (ZWJ family, flag, skin tone, keycap)
 is one emoji, because it is read as one name.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.model.violation import Finding
 from contentlint.kinds import shared
 from contentlint.kinds.base import OptionError, RuleContext, validate_options
+from contentlint.model.violation import Finding
 
 # Words after which a sentence cannot end, so an emoji right after one, followed by another
 # word, stands in for a word. Verbs and prepositions are left out on purpose: "Thank you 🙏 see
@@ -32,7 +34,7 @@ SLANG_EMOJI = frozenset({"🔥", "🐐", "💀", "🧢"})
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}\p{M}'’])(?:([\p{L}\p{M}'’]+)[ \t]+)?([\p{L}\p{M}'’]+)[ \t]+$")
 _WORD_AFTER = regex.compile(r"^[ \t]+[\p{L}]")
 _GAP = regex.compile(r"^[ \t\uFE0F]*$")
-_LETTER_LIKE_EMOJI = regex.compile(r"^[\U0001F170-\U0001F189]$")   # AX003's negative squared letters
+_LETTER_LIKE_EMOJI = regex.compile(r"^[\U0001F170-\U0001F189]$")  # AX003's negative squared letters
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}'’]")
 
 
@@ -47,7 +49,7 @@ def words_before(text: str, line_start: int, end: int) -> Any:
     for is_part in (_is_gap, _is_word_char, _is_gap, _is_word_char):
         while start > line_start and is_part(text[start - 1]):
             start -= 1
-    return _WORD_BEFORE.search(text[max(line_start, start - 1):end])
+    return _WORD_BEFORE.search(text[max(line_start, start - 1) : end])
 
 
 def _is_gap(char: str) -> bool:
@@ -61,13 +63,13 @@ def _is_word_char(char: str) -> bool:
 def _is_bullet(text: str, item: Any) -> bool:
     """An emoji that starts a line of text ("✅ Refillable") marks a list item, not decoration."""
     line_start = text.rfind("\n", 0, item.start) + 1
-    return not text[line_start:item.start].strip() and bool(_WORD_AFTER.match(text[item.end:item.end + 2]))
+    return not text[line_start : item.start].strip() and bool(_WORD_AFTER.match(text[item.end : item.end + 2]))
 
 
 def _emoji_name(value: str) -> str:
     import emoji
 
-    data = emoji.EMOJI_DATA.get(value) or emoji.EMOJI_DATA.get(value.replace("\uFE0F", ""))
+    data = emoji.EMOJI_DATA.get(value) or emoji.EMOJI_DATA.get(value.replace("\ufe0f", ""))
     if not data:
         return value
     return data["en"].strip(":").replace("_", " ")
@@ -83,10 +85,12 @@ class EmojiUse:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "EmojiUse":
+    def from_options(cls, options: Mapping[str, Any]) -> EmojiUse:
         validate_options("emoji-use", options, {"caps": dict, "max_run": int, "word_substitutes": bool})
         caps = options.get("caps") or {}
-        if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0 for k, v in caps.items()):
+        if not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0 for k, v in caps.items()
+        ):
             raise OptionError("option 'caps' expects a mapping of channel name to a whole number >= 0")
         max_run = options.get("max_run", 3)
         if max_run is None or max_run < 1:
@@ -117,15 +121,20 @@ class EmojiUse:
         yield Finding(
             first_extra.start,
             first_extra.end,
-            {"kind": "cap", "count": len(found), "cap": cap, "channel": channel,
-             "message": f"{len(found)} emoji; posts on {channel} should use at most {cap}: screen readers "
-                        f"read each one out by name, so keep the ones that add meaning"},
+            {
+                "kind": "cap",
+                "count": len(found),
+                "cap": cap,
+                "channel": channel,
+                "message": f"{len(found)} emoji; posts on {channel} should use at most {cap}: screen readers "
+                f"read each one out by name, so keep the ones that add meaning",
+            },
         )
 
     def _runs(self, doc: Any, found: list[Any]) -> Iterator[Finding]:
         run = [found[0]]
         for item in found[1:] + [None]:
-            if item is not None and _GAP.match(doc.prose[run[-1].end:item.start]):
+            if item is not None and _GAP.match(doc.prose[run[-1].end : item.start]):
                 run.append(item)
                 continue
             if len(run) > self.max_run:
@@ -133,8 +142,11 @@ class EmojiUse:
                 yield Finding(
                     run[0].start,
                     run[-1].end,
-                    {"kind": "run", "count": len(run),
-                     "message": f"{len(run)} emoji in a row: a screen reader reads \"{names}\"; keep one"},
+                    {
+                        "kind": "run",
+                        "count": len(run),
+                        "message": f'{len(run)} emoji in a row: a screen reader reads "{names}"; keep one',
+                    },
                 )
             if item is not None:
                 run = [item]
@@ -148,15 +160,18 @@ class EmojiUse:
                 continue
             if (before.group(1) or "").casefold() in CALL_TO_ACTION_VERBS:
                 continue
-            if not _WORD_AFTER.match(text[item.end:item.end + 2]):
+            if not _WORD_AFTER.match(text[item.end : item.end + 2]):
                 continue
             name = _emoji_name(item.value)
-            if " " not in name and item.value.replace("\uFE0F", "") not in SLANG_EMOJI:
-                continue          # "the 🔑 to", "A 🧵 on": read as "key", "thread", the very word
+            if " " not in name and item.value.replace("\ufe0f", "") not in SLANG_EMOJI:
+                continue  # "the 🔑 to", "A 🧵 on": read as "key", "thread", the very word
             yield Finding(
                 item.start,
                 item.end,
-                {"kind": "word", "message": f"{item.value} stands in for a word after '{before.group(2)}': a screen "
-                                            f"reader says \"{name}\" here; write the word"},
+                {
+                    "kind": "word",
+                    "message": f"{item.value} stands in for a word after '{before.group(2)}': a screen "
+                    f'reader says "{name}" here; write the word',
+                },
                 severity="suggestion",
             )

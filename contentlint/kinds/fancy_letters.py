@@ -7,6 +7,7 @@ out ("mathematical bold capital S") or skip them, and search and hashtags do not
 Strong characters are never ordinary text in a post. Weak ones have real uses on their own
 (ℝ, ℓ, ①, 1ˢᵗ) and only count when they sit in a word with strong ones.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -19,18 +20,18 @@ WEAK = "weak"
 
 # (first, last, strength) for the blocks fancy-text generators draw from.
 _RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x1D400, 0x1D7FF, STRONG),   # Mathematical Alphanumeric Symbols (bold, italic, script, ...)
-    (0xFF10, 0xFF19, STRONG),     # fullwidth digits
-    (0xFF21, 0xFF3A, STRONG),     # fullwidth capitals
-    (0xFF41, 0xFF5A, STRONG),     # fullwidth small letters
-    (0x249C, 0x24B5, STRONG),     # parenthesized small letters
-    (0x24B6, 0x24E9, STRONG),     # circled letters
-    (0x1F130, 0x1F149, STRONG),   # squared capitals
-    (0x1F150, 0x1F169, STRONG),   # negative circled capitals
-    (0x1F170, 0x1F189, STRONG),   # negative squared capitals (🅰️🅱️🅾️🅿️ with U+FE0F are emoji)
-    (0x2100, 0x214F, WEAK),       # letterlike symbols: the holes in the math alphabets (ℋ ℍ ℝ ℓ)
-    (0x2460, 0x2473, WEAK),       # circled digits 1-20: list numbering on their own
-    (0x24EA, 0x24EA, WEAK),       # circled digit zero
+    (0x1D400, 0x1D7FF, STRONG),  # Mathematical Alphanumeric Symbols (bold, italic, script, ...)
+    (0xFF10, 0xFF19, STRONG),  # fullwidth digits
+    (0xFF21, 0xFF3A, STRONG),  # fullwidth capitals
+    (0xFF41, 0xFF5A, STRONG),  # fullwidth small letters
+    (0x249C, 0x24B5, STRONG),  # parenthesized small letters
+    (0x24B6, 0x24E9, STRONG),  # circled letters
+    (0x1F130, 0x1F149, STRONG),  # squared capitals
+    (0x1F150, 0x1F169, STRONG),  # negative circled capitals
+    (0x1F170, 0x1F189, STRONG),  # negative squared capitals (🅰️🅱️🅾️🅿️ with U+FE0F are emoji)
+    (0x2100, 0x214F, WEAK),  # letterlike symbols: the holes in the math alphabets (ℋ ℍ ℝ ℓ)
+    (0x2460, 0x2473, WEAK),  # circled digits 1-20: list numbering on their own
+    (0x24EA, 0x24EA, WEAK),  # circled digit zero
 )
 
 _SMALL_CAPITAL = regex.compile(r"^LATIN LETTER SMALL CAPITAL ([A-Z])$")
@@ -38,7 +39,9 @@ _MODIFIER = regex.compile(r"^(?:MODIFIER LETTER (?:SMALL|CAPITAL)|SUPERSCRIPT LA
 _LETTER_NAME = regex.compile(r"(?:CAPITAL|SMALL) (?:LETTER )?([A-Z])$")
 _DIGIT_NAME = regex.compile(r"DIGIT (ZERO|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE)$")
 _DIGITS = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
-_STYLE = regex.compile(r"^(.*?) (?:LATIN |GREEK )?(?:CAPITAL|SMALL|DIGIT|LETTER|NABLA|PARTIAL|EPSILON|THETA|KAPPA|PHI|RHO|PI)\b")
+_STYLE = regex.compile(
+    r"^(.*?) (?:LATIN |GREEK )?(?:CAPITAL|SMALL|DIGIT|LETTER|NABLA|PARTIAL|EPSILON|THETA|KAPPA|PHI|RHO|PI)\b"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -86,11 +89,21 @@ def plain_form(char: str) -> str | None:
 # symbols, CJK, Hangul, variation selectors, emoji); tests/test_rule_speed_paths.py checks each
 # of their code points with `strength`.
 NEVER_FANCY_RANGES = (
-    (0x0000, 0x024F), (0x0900, 0x0DFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2190, 0x23FF),
-    (0x2500, 0x27BF), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xFE00, 0xFE0F),
+    (0x0000, 0x024F),
+    (0x0900, 0x0DFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2190, 0x23FF),
+    (0x2500, 0x27BF),
+    (0x3000, 0x303F),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xFE00, 0xFE0F),
     (0x1F300, 0x1FAFF),
 )
-_MAYBE_FANCY = regex.compile("[^" + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in NEVER_FANCY_RANGES) + "]")
+_MAYBE_FANCY = regex.compile(
+    "[^" + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in NEVER_FANCY_RANGES) + "]"
+)
 
 
 def may_be_fancy(text: str) -> bool:

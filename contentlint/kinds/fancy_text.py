@@ -5,22 +5,24 @@ post (NFKC on the whole text would also fold ™, ½ and Bengali and CJK forms).
 (𝑥, ℝ), ℃, ™ and circled list numbers (①) are left alone; so are fullwidth letters in a post
 with CJK text, where they are ordinary typography.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.model.violation import Finding, Fix
 from contentlint.kinds.base import RuleContext, validate_options
 from contentlint.kinds.fancy_letters import STRONG, may_be_fancy, plain_form, strength, style_name
 from contentlint.kinds.published_fields import published_fields
+from contentlint.model.violation import Finding, Fix
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u249C-\u24E9\U0001F130-\U0001F189]+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _FULLWIDTH_ALNUM = regex.compile(r"[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]")
-_EMOJI_PRESENTATION = "\uFE0F"
+_EMOJI_PRESENTATION = "\ufe0f"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def _is_fancy_word(word: str, levels: list[str | None]) -> bool:
     """Mostly fancy letters, with at least one that is never ordinary text (or three weak letters)."""
     fancy = sum(1 for level in levels if level)
     strong = sum(1 for level in levels if level == STRONG)
-    plain_letters = sum(1 for char, level in zip(word, levels) if not level and char.isalpha())
+    plain_letters = sum(1 for char, level in zip(word, levels, strict=False) if not level and char.isalpha())
     if fancy == 0 or fancy <= plain_letters:
         return False
     if strong:
@@ -60,7 +62,7 @@ def find_fancy_runs(text: str, allow_fullwidth: bool = True) -> list[FancyRun]:
     """Runs of fancy words on one line; words between them must be fancy too (𝐀 𝐧𝐞𝐰 𝐩𝐞𝐧)."""
     runs: list[FancyRun] = []
     if not may_be_fancy(text):
-        return runs          # the usual post: not one fancy character, so no word to look at
+        return runs  # the usual post: not one fancy character, so no word to look at
     current: list[tuple[int, int, bool, list[str | None]]] = []
 
     def close() -> None:
@@ -82,7 +84,7 @@ def find_fancy_runs(text: str, allow_fullwidth: bool = True) -> list[FancyRun]:
         word = match.group()
         next_char = text[match.end()] if match.end() < len(text) else ""
         levels = _fancy_levels(word, next_char, allow_fullwidth)
-        if current and "\n" in text[current[-1][1]:match.start()]:
+        if current and "\n" in text[current[-1][1] : match.start()]:
             close()
         if _is_fancy_word(word, levels):
             current.append((match.start(), match.end(), len(word) > 1, levels))
@@ -99,13 +101,13 @@ class FancyText:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "FancyText":
+    def from_options(cls, options: Mapping[str, Any]) -> FancyText:
         validate_options("fancy-text", options, {})
         return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if not may_be_fancy(doc.text):
-            return           # prose and published fields are all made of the file's characters
+            return  # prose and published fields are all made of the file's characters
         sources = [(doc.prose, 0)] + [(value, offset) for value, offset in published_fields(doc)]
         sources = [(text, shift) for text, shift in sources if may_be_fancy(text)]
         if not sources:

@@ -1,12 +1,14 @@
 """FM001-FM003: the front matter a post is routed by must be valid, or the other rules guess."""
+
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
-from contentlint.model.violation import Finding
 from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.model.violation import Finding
 
 # Known fields and what they must hold; other fields are the team's own and are left alone.
 _FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
@@ -31,7 +33,7 @@ class FrontMatterValid:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "FrontMatterValid":
+    def from_options(cls, options: Mapping[str, Any]) -> FrontMatterValid:
         validate_options("front-matter", options, {})
         return cls()
 
@@ -45,7 +47,7 @@ class FrontMatterValid:
             if key not in fm.data:
                 continue
             value = fm.data[key]
-            if not isinstance(value, types) or isinstance(value, bool) and bool not in types:
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
                 start, end = fm.span(key)
                 yield Finding(start, end, {"problem": f"`{key}` should be {wanted}, got {_describe(value)}"})
             elif key == "images":
@@ -59,7 +61,9 @@ class FrontMatterValid:
                 unknown = [k for k in value if k != "disable"]
                 if unknown:
                     start, end = fm.span(key, unknown[0])
-                    yield Finding(start, end, {"problem": f"unknown key `contentlint.{unknown[0]}`; only `disable` is supported"})
+                    yield Finding(
+                        start, end, {"problem": f"unknown key `contentlint.{unknown[0]}`; only `disable` is supported"}
+                    )
 
 
 def _check_images(fm: Any, images: list) -> Iterator[Finding]:
@@ -86,7 +90,7 @@ class KnownChannel:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "KnownChannel":
+    def from_options(cls, options: Mapping[str, Any]) -> KnownChannel:
         validate_options("known-channel", options, {})
         return cls()
 
@@ -121,7 +125,7 @@ class ValidDate:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "ValidDate":
+    def from_options(cls, options: Mapping[str, Any]) -> ValidDate:
         validate_options("valid-date", options, {})
         return cls()
 

@@ -1,17 +1,19 @@
 """The generic kinds a team can use from YAML alone: existence, substitution, occurrence,
 conditional and metric. Words and phrases match on word forms (see wordforms); `patterns`
 are regular expressions run with a time bound."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import Any, ClassVar
 
+from contentlint.kinds.base import OptionError, RuleContext, string_list, string_mapping, validate_options
+from contentlint.model.violation import Finding, Fix
 from contentlint.text.casing import match_case
 from contentlint.text.markdown_mask import blank
 from contentlint.text.patterns import SafePattern, compile_pattern
-from contentlint.model.violation import Finding, Fix
 from contentlint.text.wordforms import TermMatcher
-from contentlint.kinds.base import OptionError, RuleContext, string_list, string_mapping, validate_options
 
 SCOPES = ("text", "prose", "title", "body")
 
@@ -46,7 +48,7 @@ class Matcher:
     scope: str
 
     @classmethod
-    def build(cls, options: Mapping[str, Any], prefix: str = "") -> "Matcher":
+    def build(cls, options: Mapping[str, Any], prefix: str = "") -> Matcher:
         tokens = string_list(options.get(f"{prefix}tokens"), f"{prefix}tokens")
         ignorecase = options.get("ignorecase", True)
         patterns = tuple(
@@ -65,7 +67,9 @@ class Matcher:
         text, shift = scoped_text(doc, self.scope)
         hits = [(m.start + shift, m.end + shift, m.text) for m in self.terms.find(text)]
         for pattern in self.patterns:
-            hits.extend((m.start() + shift, m.end() + shift, m.group()) for m in pattern.finditer(text) if m.end() > m.start())
+            hits.extend(
+                (m.start() + shift, m.end() + shift, m.group()) for m in pattern.finditer(text) if m.end() > m.start()
+            )
         hits.sort()
         return hits
 
@@ -81,7 +85,7 @@ class Existence:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Existence":
+    def from_options(cls, options: Mapping[str, Any]) -> Existence:
         validate_options("existence", options, _MATCH_OPTIONS)
         matcher = Matcher.build(options)
         if not matcher:
@@ -103,7 +107,7 @@ class Substitution:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Substitution":
+    def from_options(cls, options: Mapping[str, Any]) -> Substitution:
         validate_options("substitution", options, {"swap": dict, "scope": str, "ignorecase": bool})
         swap = string_mapping(options.get("swap"), "swap")
         if not swap:
@@ -135,7 +139,7 @@ class Occurrence:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Occurrence":
+    def from_options(cls, options: Mapping[str, Any]) -> Occurrence:
         validate_options("occurrence", options, {**_MATCH_OPTIONS, "max": int, "min": int})
         matcher = Matcher.build(options)
         if not matcher:
@@ -164,7 +168,7 @@ class Conditional:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Conditional":
+    def from_options(cls, options: Mapping[str, Any]) -> Conditional:
         validate_options(
             "conditional",
             options,
@@ -208,7 +212,7 @@ def _metric_values(doc: Any) -> dict[str, float]:
     from contentlint.text.wordforms import tokenize
 
     words = tokenize(doc.plain)
-    paragraphs = [p for p in doc.prose[doc.body_start:].replace("\r\n", "\n").split("\n\n") if p.strip()]
+    paragraphs = [p for p in doc.prose[doc.body_start :].replace("\r\n", "\n").split("\n\n") if p.strip()]
     return {
         "characters": float(len(doc.published_text)),
         "words": float(len(words)),
@@ -233,7 +237,7 @@ class Metric:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Metric":
+    def from_options(cls, options: Mapping[str, Any]) -> Metric:
         validate_options("metric", options, {"metric": str, "max": float, "min": float})
         metric = options.get("metric")
         if metric not in METRICS:

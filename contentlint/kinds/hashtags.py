@@ -4,18 +4,20 @@ Every rule works from the tags a platform would actually link (extract.py, per t
 `hashtag_syntax`), so a `#` the platform ignores is never counted as a tag, and HT007 explains
 exactly those. Tags are compared case-insensitively after NFC normalisation.
 """
+
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.text.extract import Entity, looks_like_hashtags
-from contentlint.model.violation import Finding, Fix
 from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
+from contentlint.model.violation import Finding, Fix
+from contentlint.text.extract import Entity, looks_like_hashtags
 
 # ---------------------------------------------------------------- shared helpers
 
@@ -69,10 +71,10 @@ class TooManyHashtags:
     """More tags than a channel takes: an error above a hard platform cap, else a warning."""
 
     needs_nlp: ClassVar[bool] = False
-    caps: Mapping[str, int]   # channel -> recommended most tags, from the rule's options
+    caps: Mapping[str, int]  # channel -> recommended most tags, from the rule's options
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "TooManyHashtags":
+    def from_options(cls, options: Mapping[str, Any]) -> TooManyHashtags:
         values = validate_options("too-many-hashtags", options, {"caps": dict})
         caps = values.get("caps") or {}
         for channel, cap in caps.items():
@@ -131,7 +133,7 @@ def _word_forms(word: str) -> set[str]:
     elif lower.isascii():
         forms.add(english_lemma(lower))
         if lower.endswith("s") and len(lower) > 3:
-            forms.add(lower[:-1])   # "pens" when the lemma table lacks the word ("gelpens")
+            forms.add(lower[:-1])  # "pens" when the lemma table lacks the word ("gelpens")
     return forms
 
 
@@ -140,10 +142,10 @@ class _Evidence:
     """The words of a post (and of the brand's pillars) a tag may be matched against."""
 
     forms: frozenset[str]
-    joined: frozenset[str]    # two to four adjacent words written together: "ঈদ সেল" -> "ঈদসেল"
+    joined: frozenset[str]  # two to four adjacent words written together: "ঈদ সেল" -> "ঈদসেল"
 
     @classmethod
-    def of(cls, texts: Iterable[str], extra_words: Iterable[str]) -> "_Evidence":
+    def of(cls, texts: Iterable[str], extra_words: Iterable[str]) -> _Evidence:
         from contentlint.text.wordforms import tokenize
 
         forms: set[str] = set()
@@ -154,7 +156,7 @@ class _Evidence:
                 forms.update(_word_forms(word))
                 for size in (2, 3, 4):
                     if index + size <= len(words):
-                        joined.add("".join(words[index:index + size]))
+                        joined.add("".join(words[index : index + size]))
         for word in extra_words:
             forms.update(_word_forms(word))
         return cls(frozenset(forms), frozenset(joined))
@@ -183,7 +185,7 @@ class OffTopicHashtag:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "OffTopicHashtag":
+    def from_options(cls, options: Mapping[str, Any]) -> OffTopicHashtag:
         validate_options("off-topic-hashtag", options, {})
         return cls()
 
@@ -192,7 +194,7 @@ class OffTopicHashtag:
         tags = [t for t in written_tags(doc, ctx) if tag_key(t.value) not in known]
         if not tags:
             return
-        evidence = _Evidence.of([doc.plain[doc.body_start:], doc.title or ""], _brand_words(ctx))
+        evidence = _Evidence.of([doc.plain[doc.body_start :], doc.title or ""], _brand_words(ctx))
         for tag in tags:
             words = content_words(tag.value)
             if not words or evidence.supports(tag_key(tag.value), words):
@@ -218,7 +220,7 @@ class BannedHashtag:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "BannedHashtag":
+    def from_options(cls, options: Mapping[str, Any]) -> BannedHashtag:
         validate_options("banned-hashtag", options, {})
         return cls()
 
@@ -228,9 +230,15 @@ class BannedHashtag:
         if file_name:
             from_file = _banned_file(ctx)
             if from_file is None:
-                yield Finding(doc.body_start, doc.body_start, {
-                    "message": f"cannot read hashtags.banned_file {file_name!r} (relative to {ctx.config.root}); banned tags were not checked"
-                }, severity="error")
+                yield Finding(
+                    doc.body_start,
+                    doc.body_start,
+                    {
+                        "message": f"cannot read hashtags.banned_file {file_name!r} (relative to "
+                        f"{ctx.config.root}); banned tags were not checked"
+                    },
+                    severity="error",
+                )
                 return
             banned.update((k, v) for k, v in from_file.items() if k not in banned)
         if not banned:
@@ -298,7 +306,7 @@ class HashtagCasing:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "HashtagCasing":
+    def from_options(cls, options: Mapping[str, Any]) -> HashtagCasing:
         validate_options("hashtag-casing", options, {})
         return cls()
 
@@ -319,7 +327,8 @@ class HashtagCasing:
                 reason = "capitalise each word so readers and screen readers can tell the words apart"
             if fixed:
                 yield Finding(
-                    tag.start, tag.end,
+                    tag.start,
+                    tag.end,
                     {"tag": tag.value, "fixed": fixed, "reason": reason},
                     fix=Fix(fixed, tag.start + 1, tag.end),
                 )
@@ -335,7 +344,7 @@ class DuplicateHashtag:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "DuplicateHashtag":
+    def from_options(cls, options: Mapping[str, Any]) -> DuplicateHashtag:
         validate_options("duplicate-hashtag", options, {})
         return cls()
 
@@ -359,7 +368,7 @@ class MissingBrandHashtag:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "MissingBrandHashtag":
+    def from_options(cls, options: Mapping[str, Any]) -> MissingBrandHashtag:
         validate_options("missing-brand-hashtag", options, {})
         return cls()
 
@@ -379,10 +388,14 @@ class MissingBrandHashtag:
         if not missing:
             return
         start, end = _channel_span(doc, missing[0])
-        yield Finding(start, end, {
-            "channel": ", ".join(missing),
-            "brand": " or ".join(f"#{tag}" for tag in brand.values()),
-        })
+        yield Finding(
+            start,
+            end,
+            {
+                "channel": ", ".join(missing),
+                "brand": " or ".join(f"#{tag}" for tag in brand.values()),
+            },
+        )
 
 
 def _channel_span(doc: Any, channel: str) -> tuple[int, int]:
@@ -405,9 +418,14 @@ def _channel_span(doc: Any, channel: str) -> tuple[int, int]:
 _INTENDED = regex.compile(r"[\p{L}\p{M}\p{N}_\u200b-\u200d\u2060\u00ad\ufeff\-'’&.]*")
 _TRAILING = regex.compile(r"(?:['’]s|[\-'’&.\u200b-\u200d\u2060\u00ad\ufeff])+$", regex.IGNORECASE)
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_INVISIBLE = {"\u200b": "U+200B ZERO WIDTH SPACE", "\u200c": "U+200C ZERO WIDTH NON-JOINER",
-              "\u200d": "U+200D ZERO WIDTH JOINER", "\u2060": "U+2060 WORD JOINER",
-              "\u00ad": "U+00AD SOFT HYPHEN", "\ufeff": "U+FEFF ZERO WIDTH NO-BREAK SPACE"}
+_INVISIBLE = {
+    "\u200b": "U+200B ZERO WIDTH SPACE",
+    "\u200c": "U+200C ZERO WIDTH NON-JOINER",
+    "\u200d": "U+200D ZERO WIDTH JOINER",
+    "\u2060": "U+2060 WORD JOINER",
+    "\u00ad": "U+00AD SOFT HYPHEN",
+    "\ufeff": "U+FEFF ZERO WIDTH NO-BREAK SPACE",
+}
 _GLUE = regex.compile(r"[\p{L}\p{M}\p{N}_&]")
 
 
@@ -424,7 +442,7 @@ class BrokenHashtag:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "BrokenHashtag":
+    def from_options(cls, options: Mapping[str, Any]) -> BrokenHashtag:
         validate_options("broken-hashtag", options, {})
         return cls()
 
@@ -443,8 +461,9 @@ class BrokenHashtag:
                 message = self._explain(doc.prose, candidate, real.get(candidate.start), syntax, label)
                 if message and (candidate.start, message) not in reported:
                     reported.add((candidate.start, message))
-                    yield Finding(candidate.start, candidate.start + 1 + len(intended_tag(candidate.value)),
-                                  {"message": message})
+                    yield Finding(
+                        candidate.start, candidate.start + 1 + len(intended_tag(candidate.value)), {"message": message}
+                    )
 
     @staticmethod
     def _explain(text: str, candidate: Entity, tag: Entity | None, syntax: str, label: str) -> str | None:
@@ -457,10 +476,13 @@ class BrokenHashtag:
             cut = meant[len(tag.value)]
             if cut in _INVISIBLE:
                 return f"#{meant} is tagged only as #{tag.value} on {label}: the invisible {_INVISIBLE[cut]} ends it"
-            return f"#{meant} is tagged only as #{tag.value} on {label} ('{cut}' ends a hashtag); join the words, e.g. #{_joined(meant)}"
+            return (
+                f"#{meant} is tagged only as #{tag.value} on {label} ('{cut}' ends a hashtag); "
+                f"join the words, e.g. #{_joined(meant)}"
+            )
         if not any(c.isalpha() for c in meant):
             if not _YEAR.fullmatch(meant):
-                return None   # "our #1 pen", "#10": numbers, not attempted tags
+                return None  # "our #1 pen", "#10": numbers, not attempted tags
             return f"#{meant} is not a hashtag on {label}: a tag needs at least one letter"
         before = text[candidate.start - 1] if candidate.start else " "
         if _GLUE.match(before):
@@ -478,9 +500,11 @@ class BrokenHashtag:
             return
         extra = ", ".join(f"#{t.value}" for t in tags[1:])
         verb = "stays" if len(tags) == 2 else "stay"
-        yield Finding(tags[1].start, tags[1].end, {
-            "message": f"{label} links only one topic tag a post (#{tags[0].value}); {extra} {verb} plain text"
-        })
+        yield Finding(
+            tags[1].start,
+            tags[1].end,
+            {"message": f"{label} links only one topic tag a post (#{tags[0].value}); {extra} {verb} plain text"},
+        )
 
 
 def _joined(meant: str) -> str:
@@ -501,7 +525,7 @@ class HashtagMidSentence:
     channels: tuple[str, ...]
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "HashtagMidSentence":
+    def from_options(cls, options: Mapping[str, Any]) -> HashtagMidSentence:
         values = validate_options("hashtag-mid-sentence", options, {"channels": list})
         return cls(tuple(c.lower() for c in string_list(values.get("channels"), "channels")))
 
@@ -513,8 +537,8 @@ class HashtagMidSentence:
         for tag in written_tags(doc, ctx):
             line_start = text.rfind("\n", 0, tag.start) + 1
             line_end = text.find("\n", tag.end)
-            before = text[line_start:tag.start]
-            after = text[tag.end: len(text) if line_end < 0 else line_end]
+            before = text[line_start : tag.start]
+            after = text[tag.end : len(text) if line_end < 0 else line_end]
             if _words_follow(after) and _words_precede(before):
                 yield Finding(tag.start, tag.end, {"tag": tag.value, "channel": ", ".join(channels)})
 

@@ -6,6 +6,7 @@ are needed: ZWJ joins emoji sequences (👨‍👩‍👧) and, with ZWNJ, shape
 and Arabic-script conjuncts (র‍্য, ক্‌ষ); ZWSP marks word breaks in Thai, Lao, Khmer and Myanmar
 text; bidi marks belong in right-to-left text.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -20,33 +21,32 @@ SOFT_HYPHEN = "it shows up as a stray hyphen in some apps and breaks search and 
 INVISIBLE = "it is invisible, breaks search and hashtags, and some screen readers announce it"
 
 _FIXED_REASONS: dict[str, str] = {
-    "\u00AD": SOFT_HYPHEN,
-    "\u034F": SPLITS_WORDS,
-    "\u115F": INVISIBLE,
+    "\u00ad": SOFT_HYPHEN,
+    "\u034f": SPLITS_WORDS,
+    "\u115f": INVISIBLE,
     "\u1160": INVISIBLE,
-    "\u180E": SPLITS_WORDS,
-    "\u200B": SPLITS_WORDS,
-    "\u200C": SPLITS_WORDS,
-    "\u200D": SPLITS_WORDS,
-    "\u200E": REORDERS,
-    "\u200F": REORDERS,
-    "\u061C": REORDERS,
+    "\u180e": SPLITS_WORDS,
+    "\u200b": SPLITS_WORDS,
+    "\u200c": SPLITS_WORDS,
+    "\u200d": SPLITS_WORDS,
+    "\u200e": REORDERS,
+    "\u200f": REORDERS,
+    "\u061c": REORDERS,
     "\u2060": SPLITS_WORDS,
     "\u2061": INVISIBLE,
     "\u2062": INVISIBLE,
     "\u2063": INVISIBLE,
     "\u2064": INVISIBLE,
     "\u3164": INVISIBLE,
-    "\uFEFF": SPLITS_WORDS,
-    "\uFFA0": INVISIBLE,
+    "\ufeff": SPLITS_WORDS,
+    "\uffa0": INVISIBLE,
 }
-_BIDI_EMBEDDINGS = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"
-_OVERRIDES = "\u202D\u202E"          # LRO/RLO display text backwards: never needed in a post
-_RTL_MARKS = "\u200E\u200F\u061C" + _BIDI_EMBEDDINGS
+_BIDI_EMBEDDINGS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_OVERRIDES = "\u202d\u202e"  # LRO/RLO display text backwards: never needed in a post
+_RTL_MARKS = "\u200e\u200f\u061c" + _BIDI_EMBEDDINGS
 
 CANDIDATES = regex.compile(
-    "[" + "".join(_FIXED_REASONS) + _BIDI_EMBEDDINGS
-    + "\U000E0000-\U000E007F\U000E0100-\U000E01EF\uFFF9-\uFFFB]+"
+    "[" + "".join(_FIXED_REASONS) + _BIDI_EMBEDDINGS + "\U000e0000-\U000e007f\U000e0100-\U000e01ef\ufff9-\ufffb]+"
 )
 
 # Scripts whose spelling needs ZWJ/ZWNJ between letters and signs.
@@ -83,18 +83,18 @@ def _reason(char: str) -> str:
 def _legitimate(text: str, index: int, char: str, has_rtl: bool) -> bool:
     before = text[index - 1] if index > 0 else ""
     after = text[index + 1] if index + 1 < len(text) else ""
-    if char in "\u200C\u200D":
+    if char in "\u200c\u200d":
         if _PICTOGRAPHIC.match(before or " ") or _PICTOGRAPHIC.match(after or " "):
-            return True           # an emoji sequence, perhaps one newer than our emoji data
+            return True  # an emoji sequence, perhaps one newer than our emoji data
         return bool(_JOINER_SCRIPT.match(before or " ") or _JOINER_SCRIPT.match(after or " "))
-    if char == "\u200B":
+    if char == "\u200b":
         return bool(_ZWSP_SCRIPT.match(before or " ") and _ZWSP_SCRIPT.match(after or " "))
     if char in _RTL_MARKS and char not in _OVERRIDES:
         return has_rtl
-    if "\U000E0100" <= char <= "\U000E01EF":
-        return bool(_IDEOGRAPH.match(before or " "))   # an ideographic variation sequence
-    if "\U000E0020" <= char <= "\U000E007F":
-        return False               # tags in a valid flag sequence are inside an emoji span
+    if "\U000e0100" <= char <= "\U000e01ef":
+        return bool(_IDEOGRAPH.match(before or " "))  # an ideographic variation sequence
+    if "\U000e0020" <= char <= "\U000e007f":
+        return False  # tags in a valid flag sequence are inside an emoji span
     return False
 
 

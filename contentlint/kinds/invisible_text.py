@@ -3,15 +3,17 @@
 Removing them never changes what a reader sees, except for bidi overrides, where the change is
 the point: the hidden reordering is what the finding is about.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
-from contentlint.model.violation import Finding, Fix
 from contentlint.kinds.base import RuleContext, validate_options
 from contentlint.kinds.invisible_chars import CANDIDATES, InvisibleChar, find_invisible
 from contentlint.kinds.published_fields import published_fields
+from contentlint.model.violation import Finding, Fix
 
 
 def _emoji_offsets(text: str, emoji: list[Any] | None = None) -> frozenset[int]:
@@ -47,18 +49,18 @@ class InvisibleCharacters:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "InvisibleCharacters":
+    def from_options(cls, options: Mapping[str, Any]) -> InvisibleCharacters:
         validate_options("invisible-characters", options, {})
         return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if not CANDIDATES.search(doc.text):
-            return           # prose and published fields are all made of the file's characters
+            return  # prose and published fields are all made of the file's characters
         sources: list[tuple[str, int, Any]] = [(doc.prose, 0, lambda: doc.emoji)]
         sources += [(value, offset, lambda: None) for value, offset in published_fields(doc)]
         for text, shift, emoji in sources:
             if not CANDIDATES.search(text):
-                continue         # the usual post: no invisible character, so no emoji to find either
+                continue  # the usual post: no invisible character, so no emoji to find either
             for run in _runs(find_invisible(text, _emoji_offsets(text, emoji()))):
                 start, end = run[0].offset + shift, run[-1].offset + 1 + shift
                 characters, reason = _describe(run)

@@ -1,11 +1,13 @@
 """BV001 and BV002: length counted exactly the way each channel counts, and the hook before the fold."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
-from contentlint.model.violation import Finding
 from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.model.violation import Finding
 
 
 def _published_span(doc: Any) -> tuple[int, int]:
@@ -38,7 +40,7 @@ class ChannelLength:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "ChannelLength":
+    def from_options(cls, options: Mapping[str, Any]) -> ChannelLength:
         validate_options("channel-length", options, {})
         return cls()
 
@@ -56,8 +58,15 @@ class ChannelLength:
                         continue
                     label = UNIT_LABELS.get(result.unit, result.unit)
                     where = "" if field == "body" else f" ({field})"
-                    args = {"count": result.count, "limit": result.limit, "unit": label, "channel": profile.name,
-                            "field": field, "where": where, "over": result.count - result.limit}
+                    args = {
+                        "count": result.count,
+                        "limit": result.limit,
+                        "unit": label,
+                        "channel": profile.name,
+                        "field": field,
+                        "where": where,
+                        "over": result.count - result.limit,
+                    }
                     if field == "title":
                         t_start, t_end = doc.front_matter.span("title")
                         yield Finding(t_start, t_end, args)
@@ -81,7 +90,7 @@ class HookBeforeFold:
     needs_nlp: ClassVar[bool] = True
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "HookBeforeFold":
+    def from_options(cls, options: Mapping[str, Any]) -> HookBeforeFold:
         validate_options("hook-before-fold", options, {})
         return cls()
 

@@ -6,16 +6,18 @@ that look like participles ("tired", "excited", "based", "located"; the list
 participle-adjectives.txt) and "used to"/"supposed to" are not passive. With a trained English
 pipeline named in CONTENTLINT_SPACY_EN, its dependency parse (`auxpass`) decides instead.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.model.violation import Finding
 from contentlint.kinds.base import RuleContext, string_list, validate_options
 from contentlint.kinds.wordlist import read_wordlist
+from contentlint.model.violation import Finding
 
 _WORD = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _BE = frozenset("am is are was were be been being isn't aren't wasn't weren't".split())
@@ -34,10 +36,16 @@ class PassiveVoice:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "PassiveVoice":
+    def from_options(cls, options: Mapping[str, Any]) -> PassiveVoice:
         validate_options("passive-voice", options, {"participle_list": str, "adjective_list": str, "exclude": list})
-        participles = {t.lower() for t, _ in read_wordlist(options["participle_list"])} if options.get("participle_list") else set()
-        adjectives = {t.lower() for t, _ in read_wordlist(options["adjective_list"])} if options.get("adjective_list") else set()
+        participles = (
+            {t.lower() for t, _ in read_wordlist(options["participle_list"])}
+            if options.get("participle_list")
+            else set()
+        )
+        adjectives = (
+            {t.lower() for t, _ in read_wordlist(options["adjective_list"])} if options.get("adjective_list") else set()
+        )
         adjectives |= {t.lower() for t in string_list(options.get("exclude"), "exclude")}
         return cls(frozenset(participles), frozenset(adjectives))
 
@@ -83,7 +91,7 @@ class PassiveVoice:
 
     @staticmethod
     def _parsed(nlp: Any, doc: Any) -> list[tuple[int, int]]:
-        parsed = nlp(doc.plain[doc.body_start:])
+        parsed = nlp(doc.plain[doc.body_start :])
         found = []
         for token in parsed:
             if token.dep_ in ("auxpass", "aux:pass"):

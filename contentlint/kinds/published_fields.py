@@ -4,9 +4,11 @@ Character rules (AX003, AX004) must read these too: a screen reader reads the al
 and a title is the first thing a search or a reader sees. A value is only returned where it
 stands verbatim in the file (not written with YAML escapes), so offsets and fixes stay exact.
 """
+
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 
 def published_fields(doc: Any) -> Iterator[tuple[str, int]]:

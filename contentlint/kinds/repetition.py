@@ -11,10 +11,12 @@ file and is compared with every post of config `content`.
 
 The rules compare posts of the corpus index the engine hands them; they read no file and no cache.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
 
 from contentlint.config.model import Config
 from contentlint.kinds.base import OptionError, RuleContext, validate_options
@@ -31,8 +33,9 @@ def _threshold(value: Any, option: str) -> float | None:
     return float(value)
 
 
-def _findings(targets: Sequence[str], index: CorpusView, config: Config,
-              threshold: float, same_channel: bool) -> Iterator[tuple[CorpusPost, Finding]]:
+def _findings(
+    targets: Sequence[str], index: CorpusView, config: Config, threshold: float, same_channel: bool
+) -> Iterator[tuple[CorpusPost, Finding]]:
     window = config.repetition.window_days
     for display in targets:  # a post against itself: several channels in one file
         for post in index.posts_of(display):
@@ -52,11 +55,20 @@ def _findings(targets: Sequence[str], index: CorpusView, config: Config,
 def _pair_finding(later: CorpusPost, earlier: CorpusPost, similarity: float, mine: list[Route]) -> Finding:
     percent = int(similarity * 100 + 1e-9)
     route = mine[0]
-    args = {"percent": percent, "other": earlier.display, "other_channel": route.channel_b,
-            "other_date": earlier.date_label, "channel": route.channel_a,
-            "audiences": audience_label(r.audiences for r in mine)}
-    related = Related(earlier.display, earlier.meta.body_line, earlier.meta.body_column,
-                      f"{percent}% similar: {route.channel_b}, {earlier.date_label}")
+    args = {
+        "percent": percent,
+        "other": earlier.display,
+        "other_channel": route.channel_b,
+        "other_date": earlier.date_label,
+        "channel": route.channel_a,
+        "audiences": audience_label(r.audiences for r in mine),
+    }
+    related = Related(
+        earlier.display,
+        earlier.meta.body_line,
+        earlier.meta.body_column,
+        f"{percent}% similar: {route.channel_b}, {earlier.date_label}",
+    )
     return Finding(later.meta.body_start, later.meta.body_end, args, related=(related,))
 
 
@@ -67,8 +79,11 @@ def _self_finding(post: CorpusPost, mine: list[Route]) -> Finding:
         message = f"{route.channel_a} is listed twice: the same post would go out twice there for {who}"
     else:
         message = f"one post sent to both {route.channel_a} and {route.channel_b} for {who}"
-    return Finding(post.meta.body_start, post.meta.body_end,
-                   {"message": message, "percent": 100, "other": post.display, "audiences": who})
+    return Finding(
+        post.meta.body_start,
+        post.meta.body_end,
+        {"message": message, "percent": 100, "other": post.display, "audiences": who},
+    )
 
 
 @dataclass(frozen=True)
@@ -81,8 +96,9 @@ class _RepetitionKind:
     def effective_threshold(self, config: Config) -> float:
         return self.threshold if self.threshold is not None else config.repetition.threshold
 
-    def check_corpus(self, targets: Sequence[str], index: CorpusView,
-                     ctx: RuleContext) -> Iterator[tuple[CorpusPost, Finding]]:
+    def check_corpus(
+        self, targets: Sequence[str], index: CorpusView, ctx: RuleContext
+    ) -> Iterator[tuple[CorpusPost, Finding]]:
         """(post, finding) for every repeat that a post of one of the `targets` files makes."""
         return _findings(targets, index, ctx.config, self.effective_threshold(ctx.config), self.same_channel)
 

@@ -5,12 +5,13 @@ on that channel; else everyone. Routing is per channel, so a post for instagram 
 no audience field reaches students on one and professionals on the other. Shared by the
 repetition rules and by `contentlint similar`, which explains their verdicts.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
-from typing import Iterable
 
 from contentlint.config.model import Config
 from contentlint.kinds.corpus import CorpusPost
@@ -26,7 +27,7 @@ def audiences_on(post: CorpusPost, channel: str, config: Config) -> frozenset[st
     return reached or EVERYONE
 
 
-def overlap(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None | bool:
+def overlap(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | bool | None:
     """Common audience of two sets (None: everyone); False when they share nobody."""
     if a is EVERYONE:
         return b

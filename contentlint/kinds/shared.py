@@ -4,6 +4,7 @@ Answered in one C-speed pass, so a post without emoji never runs the `emoji` pac
 tokenizer (a Python loop over every character); tests/test_rule_speed_paths.py checks that the
 fast path gives the same emoji as `doc.emoji`.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -23,7 +24,7 @@ def _emoji_chars() -> frozenset[str]:
     ascii_like = "©®™"
     starts = {key[0] for key in emoji.EMOJI_DATA if not key[0].isascii() and key[0] not in ascii_like}
     seconds = {key[1] for key in emoji.EMOJI_DATA if len(key) > 1 and (key[0].isascii() or key[0] in ascii_like)}
-    return frozenset(starts | seconds | {"\u20E3", "\u200D", "\uFE0F"})
+    return frozenset(starts | seconds | {"\u20e3", "\u200d", "\ufe0f"})
 
 
 def may_have_emoji(text: str) -> bool:

@@ -8,17 +8,19 @@ shouted word is usually deliberate emphasis ("The sale is LIVE"), so only runs o
 shouted words ("FLASH SALE") are reported.
 Bengali and other caseless scripts have no capitals, so only their "!!!" runs are checked.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
-from contentlint.model.violation import Finding, Fix
 from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
 from contentlint.kinds.wordlist import read_wordlist
+from contentlint.model.violation import Finding, Fix
 
 # A word as written, with inner apostrophes, hyphens and digits ("NASA's", "A4", "COVID-19").
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
@@ -39,16 +41,27 @@ class Shouting:
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Shouting":
+    def from_options(cls, options: Mapping[str, Any]) -> Shouting:
         validate_options(
-            "shouting", options,
-            {"min_letters": int, "min_run": int, "acronyms": list, "acronym_list": str, "exclude": list,
-             "punctuation": bool},
+            "shouting",
+            options,
+            {
+                "min_letters": int,
+                "min_run": int,
+                "acronyms": list,
+                "acronym_list": str,
+                "exclude": list,
+                "punctuation": bool,
+            },
         )
         min_letters = 4 if options.get("min_letters") is None else options["min_letters"]
         if min_letters < 2:
             raise OptionError("option 'min_letters' must be 2 or more")
-        shipped = {term.upper() for term, _ in read_wordlist(options["acronym_list"])} if options.get("acronym_list") else set()
+        shipped = (
+            {term.upper() for term, _ in read_wordlist(options["acronym_list"])}
+            if options.get("acronym_list")
+            else set()
+        )
         acronyms = shipped | {a.upper() for a in string_list(options.get("acronyms"), "acronyms")}
         acronyms -= {a.upper() for a in string_list(options.get("exclude"), "exclude")}
         min_run = 2 if options.get("min_run") is None else options["min_run"]
@@ -80,10 +93,15 @@ class Shouting:
         if self.check_punctuation:
             for match in _PUNCT_RUN.finditer(text, doc.body_start):
                 mark = "?" if "?" in match.group() or "？" in match.group() else "!"
-                yield Finding(match.start(), match.end(), {
-                    "match": match.group(),
-                    "message": f"'{match.group()}' reads as shouting; one '{mark}' is enough",
-                }, fix=Fix(mark, match.start(), match.end()))
+                yield Finding(
+                    match.start(),
+                    match.end(),
+                    {
+                        "match": match.group(),
+                        "message": f"'{match.group()}' reads as shouting; one '{mark}' is enough",
+                    },
+                    fix=Fix(mark, match.start(), match.end()),
+                )
 
     def _shouted(self, word: str, allowed: frozenset[str] | set[str]) -> bool:
         # Cheap exact rejections first (most words): shorter than min_letters, or a cased
@@ -94,7 +112,7 @@ class Shouting:
         if len(letters) < self.min_letters or not all(c.isupper() for c in letters):
             return False
         if any(c.isdigit() for c in word):
-            return False   # model numbers and codes: "A4", "COVID-19", "USB3"
+            return False  # model numbers and codes: "A4", "COVID-19", "USB3"
         core = _POSSESSIVE.sub("", word.upper())
         return core not in allowed and not _ROMAN.match(core) and _is_dictionary_word(core.lower())
 
@@ -109,11 +127,15 @@ class Shouting:
         """Two or more shouted words in a row are shouting (a single one is skipped by `check`)."""
         start, end = run[0][0], run[-1][1]
         words = text[start:end]
-        return Finding(start, end, {
-            "match": words,
-            "message": f"'{words}' is in capitals, which reads as shouting; use normal case "
-                       "(add real acronyms to this rule's `acronyms` option)",
-        })
+        return Finding(
+            start,
+            end,
+            {
+                "match": words,
+                "message": f"'{words}' is in capitals, which reads as shouting; use normal case "
+                "(add real acronyms to this rule's `acronyms` option)",
+            },
+        )
 
 
 COMMON_WORDS = 3000

@@ -5,22 +5,24 @@ words live in sorted text files (one entry a line, `term<TAB>replacement` for re
 so an editor can review them without reading Python, and a team adjusts them from its config:
 `rules: {jargon: {extra: {circle back: reply}, exclude: [bandwidth]}}`.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import Any, ClassVar
 
 import regex
 
 from contentlint.config.builtin import builtin_rules_dir
-from contentlint.text.casing import match_case
-from contentlint.model.violation import Finding, Fix
-from contentlint.text.wordforms import TermMatch, TermMatcher
 from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
 from contentlint.kinds.generic import SCOPES, scoped_text
+from contentlint.model.violation import Finding, Fix
+from contentlint.text.casing import match_case
+from contentlint.text.wordforms import TermMatch, TermMatcher
 
 
 def wordlists_dir() -> Path:
@@ -58,10 +60,10 @@ class ExactPhrases:
     word-form lookup per word, for lists of fixed phrases such as BV003's."""
 
     pattern: Any
-    prefilter: re.Pattern[str]   # the phrases as plain text: absent from a post, `pattern` cannot match
+    prefilter: re.Pattern[str]  # the phrases as plain text: absent from a post, `pattern` cannot match
 
     @classmethod
-    def build(cls, terms: Iterable[str]) -> "ExactPhrases":
+    def build(cls, terms: Iterable[str]) -> ExactPhrases:
         alternatives = sorted({t.lower() for t in terms}, key=len, reverse=True)
         body = "|".join(r"[ \t\u00A0]+".join(regex.escape(word) for word in term.split()) for term in alternatives)
         pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{M}}\p{{N}}])", regex.I)
@@ -91,19 +93,27 @@ class WordList:
     """Report terms of a word list; with replacements the message names them, and `fix: true`
     offers the replacement as a fix where the text matches the term exactly (not an inflection)."""
 
-    entries: Mapping[str, str | None]     # lower-cased term -> replacement
+    entries: Mapping[str, str | None]  # lower-cased term -> replacement
     matcher: TermMatcher | ExactPhrases
-    exceptions: TermMatcher               # phrases in which a term is fine ("the very first")
+    exceptions: TermMatcher  # phrases in which a term is fine ("the very first")
     fix: bool
     scope: str
     needs_nlp: ClassVar[bool] = False
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "WordList":
+    def from_options(cls, options: Mapping[str, Any]) -> WordList:
         validate_options(
-            "word-list", options,
-            {"list": str, "extra": (list, dict), "exclude": list, "exceptions": list, "fix": bool, "scope": str,
-             "word_forms": bool},
+            "word-list",
+            options,
+            {
+                "list": str,
+                "extra": (list, dict),
+                "exclude": list,
+                "exceptions": list,
+                "fix": bool,
+                "scope": str,
+                "word_forms": bool,
+            },
         )
         entries: dict[str, str | None] = {}
         if options.get("list"):

@@ -1,4 +1,5 @@
 """What a post gets when its front matter does not say: from the command line, else the config."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

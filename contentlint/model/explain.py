@@ -3,6 +3,7 @@
 `contentlint explain CODE` prints it and the SARIF formatter ships it as each rule's help, so
 the words a user reads in the terminal and in a code-scanning UI are the same ones.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,9 +42,7 @@ def explain(spec: RuleSpec) -> str:
     if spec.description.strip():
         parts.append(_paragraphs(spec.description))
     if not spec.enabled:
-        parts.append(
-            f"Off by default; turn it on in the config with `rules: {{{spec.name}: on}}`."
-        )
+        parts.append(f"Off by default; turn it on in the config with `rules: {{{spec.name}: on}}`.")
     if spec.message:
         parts.append(f"Message: {spec.message}")
     if spec.options:

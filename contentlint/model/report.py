@@ -1,4 +1,5 @@
 """The result of a run: violations, unreadable files, and what each checked post was."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,10 +3,12 @@
 A kind yields `Finding`s in character offsets of the document text; the linter alone turns
 them into `Violation`s with line and column, so no kind ever has to count lines.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 SEVERITIES = ("error", "warning", "suggestion")
 SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
@@ -81,8 +83,7 @@ class Violation:
             if self.fix is None
             else {"replacement": self.fix.replacement, "start": self.fix.start, "end": self.fix.end},
             "related": [
-                {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
-                for r in self.related
+                {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in self.related
             ],
         }
 

@@ -1,9 +1,10 @@
 """Keep the writer's capitalisation when a fix swaps one word for another."""
+
 from __future__ import annotations
 
 
 def match_case(original: str, replacement: str) -> str:
-    """"Cheap" -> "Affordable", "CHEAP" -> "AFFORDABLE", "cheap" -> "affordable"; a mixed-case
+    """ "Cheap" -> "Affordable", "CHEAP" -> "AFFORDABLE", "cheap" -> "affordable"; a mixed-case
     replacement such as a brand name ("InkWell") is kept as written unless the original is capitalised."""
     letters = [c for c in original if c.isalpha()]
     if not letters or not replacement:

@@ -4,10 +4,12 @@ Platforms change their numbers, so they live in `rules/channels.yaml` with the u
 counted in, a source and the date they were checked, and a team can override any of them in
 its config (`channels: {x: {limit: 25000}}`) without touching code.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any
 
 from contentlint.text.counting import UNITS
 from contentlint.text.extract import HASHTAG_PLATFORMS
@@ -17,25 +19,25 @@ FIELDS_WITH_LIMITS = ("body", "title")
 
 @dataclass(frozen=True)
 class LengthLimit:
-    field: str    # "body" | "title"
+    field: str  # "body" | "title"
     limit: int
-    unit: str     # one of counting.UNITS
+    unit: str  # one of counting.UNITS
 
 
 @dataclass(frozen=True)
 class ChannelProfile:
     name: str
     limits: tuple[LengthLimit, ...]
-    fold: int | None               # characters shown before "see more"
-    hashtag_cap: int | None        # more hashtags than this: too many
-    hashtag_cap_hard: bool         # True: the platform refuses or ignores them (error)
-    emoji_cap: int | None          # recommended most emoji (AX002)
-    hashtag_syntax: str            # "x" | "bluesky" | "mastodon" | "threads"
-    long_form: bool                # titles and paragraphs matter
+    fold: int | None  # characters shown before "see more"
+    hashtag_cap: int | None  # more hashtags than this: too many
+    hashtag_cap_hard: bool  # True: the platform refuses or ignores them (error)
+    emoji_cap: int | None  # recommended most emoji (AX002)
+    hashtag_syntax: str  # "x" | "bluesky" | "mastodon" | "threads"
+    long_form: bool  # titles and paragraphs matter
     title_required: bool
     alt_text_limit: int | None
-    source: str                    # where the numbers come from
-    checked: str                   # ISO date the numbers were checked
+    source: str  # where the numbers come from
+    checked: str  # ISO date the numbers were checked
 
 
 _OPTIONAL_INTS = ("fold", "hashtag_cap", "emoji_cap", "alt_text_limit")
@@ -70,11 +72,13 @@ def _parse_limits(name: str, value: Any) -> tuple[LengthLimit, ...]:
             raise ValueError(f"channel {name!r}: {key!r} must have exactly the keys field, limit, unit")
         if item["field"] not in FIELDS_WITH_LIMITS:
             raise ValueError(f"channel {name!r}: {key}.field must be one of {', '.join(FIELDS_WITH_LIMITS)}")
-        out.append(LengthLimit(
-            item["field"],
-            _check_limit(name, f"{key}.limit", item["limit"]),
-            _check_unit(name, f"{key}.unit", item["unit"]),
-        ))
+        out.append(
+            LengthLimit(
+                item["field"],
+                _check_limit(name, f"{key}.limit", item["limit"]),
+                _check_unit(name, f"{key}.unit", item["unit"]),
+            )
+        )
     return tuple(out)
 
 
@@ -87,7 +91,9 @@ def _check_value(name: str, key: str, value: Any) -> Any:
             raise ValueError(f"channel {name!r}: {key!r} must be true or false, got {value!r}")
     elif key == "hashtag_syntax":
         if value not in HASHTAG_PLATFORMS:
-            raise ValueError(f"channel {name!r}: 'hashtag_syntax' must be one of {', '.join(HASHTAG_PLATFORMS)}, got {value!r}")
+            raise ValueError(
+                f"channel {name!r}: 'hashtag_syntax' must be one of {', '.join(HASHTAG_PLATFORMS)}, got {value!r}"
+            )
     elif not isinstance(value, str):
         raise ValueError(f"channel {name!r}: {key!r} must be a string, got {value!r}")
     return value
@@ -95,9 +101,18 @@ def _check_value(name: str, key: str, value: Any) -> Any:
 
 def _new_profile(name: str, limits: tuple[LengthLimit, ...]) -> ChannelProfile:
     return ChannelProfile(
-        name=name, limits=limits, fold=None, hashtag_cap=None, hashtag_cap_hard=False,
-        emoji_cap=None, hashtag_syntax="x", long_form=False, title_required=False,
-        alt_text_limit=None, source="config", checked="",
+        name=name,
+        limits=limits,
+        fold=None,
+        hashtag_cap=None,
+        hashtag_cap_hard=False,
+        emoji_cap=None,
+        hashtag_syntax="x",
+        long_form=False,
+        title_required=False,
+        alt_text_limit=None,
+        source="config",
+        checked="",
     )
 
 
@@ -121,7 +136,9 @@ def override_profile(base: ChannelProfile | None, name: str, overrides: Mapping[
         base = _new_profile(name, limits or (LengthLimit("body", 1, "code-points"),))
     if limits is None and ("limit" in overrides or "unit" in overrides):
         limits = _replace_first_body_limit(base, name, overrides)
-    changes: dict[str, Any] = {k: _check_value(name, k, v) for k, v in overrides.items() if k not in ("limit", "unit", "limits")}
+    changes: dict[str, Any] = {
+        k: _check_value(name, k, v) for k, v in overrides.items() if k not in ("limit", "unit", "limits")
+    }
     if limits is not None:
         changes["limits"] = limits
     return replace(base, name=name, **changes)

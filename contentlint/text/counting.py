@@ -5,6 +5,7 @@ Bluesky counts graphemes and bytes, Instagram and LinkedIn count UTF-16 units, M
 graphemes after shortening URLs and remote handles. A Bengali post that fits one platform can
 be rejected by another, so every limit carries its unit and is counted here in that unit.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -35,9 +36,7 @@ X_URL_WEIGHT = 23
 X_EMOJI_WEIGHT = 2
 X_MAX_WEIGHTED_LENGTH = 280
 X_INVALID_CHARACTERS = frozenset("\ufffe\ufeff\uffff")
-_HEAVY = regex.compile(
-    "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in X_LIGHT_RANGES) + "]"
-)
+_HEAVY = regex.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in X_LIGHT_RANGES) + "]")
 _FIRST_HEAVY = "\u1100"  # the lowest code point outside the first light range
 
 MASTODON_URL_WEIGHT = 23
@@ -137,7 +136,7 @@ class Measure:
     """One length limit of one field on one channel, and how the text measures against it."""
 
     channel: str
-    field: str      # "body" | "title" | "alt"
+    field: str  # "body" | "title" | "alt"
     count: int
     limit: int
     unit: str
@@ -147,7 +146,7 @@ class Measure:
         return self.count > self.limit
 
 
-def measure(text: str, profile: "ChannelProfile", field: str = "body") -> list[Measure]:
+def measure(text: str, profile: ChannelProfile, field: str = "body") -> list[Measure]:
     """Measure `text` against every limit `profile` sets for `field` (Bluesky has two)."""
     if field == "alt":
         if profile.alt_text_limit is None:

@@ -1,14 +1,16 @@
 """A post as the rules see it: front matter, body, prose mask and entity spans, all in offsets
 of the original file so a finding can always be placed and fixed exactly.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from contentlint.text import yamlsafe
 from contentlint.text.markdown_mask import blank, mask_comments, mask_markdown
@@ -30,17 +32,17 @@ _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 @dataclass(frozen=True)
 class Image:
     src: str
-    alt: str | None      # None: no alt given at all
-    start: int           # where a finding about it should point
+    alt: str | None  # None: no alt given at all
+    start: int  # where a finding about it should point
     end: int
 
 
 @dataclass(frozen=True)
 class FrontMatter:
     data: Mapping[str, Any]
-    positions: Mapping[tuple, yamlsafe.Position]   # offsets already shifted into the file
-    start: int            # offset of the opening ---
-    end: int              # offset just after the closing --- line (= body start)
+    positions: Mapping[tuple, yamlsafe.Position]  # offsets already shifted into the file
+    start: int  # offset of the opening ---
+    end: int  # offset just after the closing --- line (= body start)
     error: str | None = None
     error_offset: int | None = None
 
@@ -61,18 +63,18 @@ class Origin(Protocol):
 @dataclass(frozen=True)
 class Document:
     path: str
-    text: str                       # the whole file, decoded (BOM removed)
+    text: str  # the whole file, decoded (BOM removed)
     front_matter: FrontMatter
     body_start: int
-    prose: str                      # same length as text: only linted prose is left unblanked
+    prose: str  # same length as text: only linted prose is left unblanked
     markdown_images: tuple[Image, ...]
     channels: tuple[str, ...]
     audiences: tuple[str, ...]
     lang: str
     publish_at: datetime | None
     is_markdown: bool = True
-    row: int | None = None          # CSV row number, for posts read from a scheduler export
-    origin: Origin | None = None    # set when `text` is a cell of a bigger file: line_col answers in that file
+    row: int | None = None  # CSV row number, for posts read from a scheduler export
+    origin: Origin | None = None  # set when `text` is a cell of a bigger file: line_col answers in that file
 
     @property
     def meta(self) -> Mapping[str, Any]:
@@ -80,12 +82,12 @@ class Document:
 
     @property
     def body(self) -> str:
-        return self.text[self.body_start:]
+        return self.text[self.body_start :]
 
     @cached_property
     def published_text(self) -> str:
         """The body as the platform receives it: without contentlint's HTML comments."""
-        body = self.text[self.body_start:]
+        body = self.text[self.body_start :]
         return re.sub(r"<!--.*?-->[ \t]*\r?\n?", "", body, flags=re.S).strip()
 
     @cached_property
@@ -124,7 +126,7 @@ class Document:
         if not 1 <= line <= len(starts):
             return ""
         end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1]:end].rstrip("\r\n")
+        return self.text[starts[line - 1] : end].rstrip("\r\n")
 
     def hashtags(self, syntax: str = "x") -> list[Entity]:
         """Hashtags exactly as a platform with this hashtag syntax would tag them."""
@@ -245,7 +247,7 @@ def split_front_matter(text: str) -> FrontMatter:
     closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
     if not closing:
         return FrontMatter({}, {}, 0, 0, "front matter starts with --- but is never closed with ---", 0)
-    yaml_text = text[opening.end():closing.start()]
+    yaml_text = text[opening.end() : closing.start()]
     shift = opening.end()
     try:
         data, positions = yamlsafe.load(yaml_text)

@@ -8,13 +8,14 @@ All offsets are code-point offsets into the text passed in (a prose mask of the 
 offsets valid for the file). `regex` is used instead of `re` because `re`'s `\\w` does not match
 the vowel signs of Bengali and other Indic scripts.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 import regex
 
@@ -23,10 +24,10 @@ HASHTAG_PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 
 @dataclass(frozen=True)
 class Entity:
-    kind: str      # "hashtag" | "mention" | "url" | "cashtag" | "emoji"
-    start: int     # code-point offset (for hashtags: at the '#' or '＃')
-    end: int       # exclusive
-    value: str     # hashtag/cashtag without the sign, mention without '@', url/emoji as written
+    kind: str  # "hashtag" | "mention" | "url" | "cashtag" | "emoji"
+    start: int  # code-point offset (for hashtags: at the '#' or '＃')
+    end: int  # exclusive
+    value: str  # hashtag/cashtag without the sign, mention without '@', url/emoji as written
 
 
 # --- twitter-text character classes (conformance snapshot 30e2430) ---------------------------
@@ -39,7 +40,9 @@ _LATIN_ACCENTS = (
     "\\u0263\\u0268\\u026F\\u0272\\u0289\\u028B\\u02BB\\u0300-\\u036F\\u1E00-\\u1EFF"
 )
 _CYRILLIC = "\\u0400-\\u04FF"
-_HASHTAG_SPECIAL = "_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7"
+_HASHTAG_SPECIAL = (
+    "_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7"
+)
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG = 40
 _MAX_LABEL = 63
@@ -73,11 +76,10 @@ def _url_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Patte
     url = regex.compile(
         f"(?P<before>{preceding})(?P<url>(?P<proto>https?://)?(?P<domain>{domain})"
         f"(?::[0-9]+)?(?P<path>{path})?(?:{query})?)",
-        flags, tlds=tlds,
+        flags,
+        tlds=tlds,
     )
-    ascii_domain = regex.compile(
-        f"(?:[\\-a-z0-9{_LATIN_ACCENTS}]+\\.)+{tld}", flags, tlds=tlds
-    )
+    ascii_domain = regex.compile(f"(?:[\\-a-z0-9{_LATIN_ACCENTS}]+\\.)+{tld}", flags, tlds=tlds)
     tco = regex.compile(f"^https?://t\\.co/([a-z0-9]+)(?:{query})?", flags)
     return url, ascii_domain, tco
 
@@ -103,8 +105,9 @@ _NON_SPACE = regex.compile(f"[^{_SPACES}]+")
 _LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
 
 
-def dot_windows(text: str, dots: regex.Pattern[str], last_space: regex.Pattern[str],
-                run: regex.Pattern[str]) -> list[tuple[int, int]]:
+def dot_windows(
+    text: str, dots: regex.Pattern[str], last_space: regex.Pattern[str], run: regex.Pattern[str]
+) -> list[tuple[int, int]]:
     """One window per whitespace-free run of `text` that holds a match of `dots`: from the
     space before the run (or the text's start) to the run's end. URL and domain patterns never
     cross a space, so trying them only here finds what a scan of the whole text finds, without
@@ -138,7 +141,7 @@ def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
 
 
 def _extract_urls(text: str, without_protocol: bool) -> list[Entity]:
-    if not without_protocol and ":" not in text or not _DOT_BEFORE_TLD.search(text):
+    if (not without_protocol and ":" not in text) or not _DOT_BEFORE_TLD.search(text):
         return []  # every URL has a dot followed by its TLD's first letter
     url_re, ascii_re, tco_re = _url_patterns()
     found: list[Entity] = []
@@ -159,7 +162,7 @@ def _extract_urls(text: str, without_protocol: bool) -> list[Entity]:
             if last is None:
                 continue
             if m.group("path"):
-                found[-1] = Entity("url", last[0], end, text[last[0]:end])
+                found[-1] = Entity("url", last[0], end, text[last[0] : end])
             continue
         t = tco_re.match(url)
         if t:
@@ -181,7 +184,7 @@ _END_MENTION = regex.compile(f"[@＠{_LATIN_ACCENTS}]|://")
 _FEDI_MENTION = regex.compile(
     "(?<![=/\\p{L}\\p{M}\\p{N}\\p{Pc}])@(?P<handle>[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?"
     "@[\\p{L}\\p{M}\\p{N}\\p{Pc}.-]+[\\p{L}\\p{M}\\p{N}\\p{Pc}])",
-    regex.IGNORECASE
+    regex.IGNORECASE,
 )
 
 
@@ -367,7 +370,9 @@ def _emoji_runs() -> re.Pattern[str]:
             ranges[-1][1] = point
         else:
             ranges.append([point, point])
-    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]+")
+    return re.compile(
+        "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]+"
+    )
 
 
 def extract_emoji(text: str) -> list[Entity]:

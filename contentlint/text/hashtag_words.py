@@ -13,6 +13,7 @@ rule meets a tag, against about 0.9 s for the `wordsegment` package itself. Non-
 A split is *confident* only when every word is known and the best split beats the runner-up by
 a wide margin, so a fix is offered for #backtoschool but not for an ambiguous #penisland.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -32,13 +33,11 @@ _PIECE = regex.compile(
 )
 _SEPARATORS = regex.compile(r"[_\u00b7\u30fb]+")
 _LOWER_RUN = regex.compile(r"[a-z]+")
-_TOTAL = 1024908267229.0   # words in the corpus the counts come from
+_TOTAL = 1024908267229.0  # words in the corpus the counts come from
 _MAX_WORD = 24
-_SHORT_WORDS = frozenset(
-    "a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split()
-)
+_SHORT_WORDS = frozenset("a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split())
 # How much more probable the best split must be than the runner-up to count as confident.
-CONFIDENT_MARGIN = 2.0     # log10: a hundred times
+CONFIDENT_MARGIN = 2.0  # log10: a hundred times
 # A short piece of a split must be at least this common (log10 probability: "new", "day", "art"
 # pass, as do "ink" and "pen"; "tar", "fin", "jam" do not).
 COMMON_SHORT_WORD = -4.85
@@ -46,9 +45,9 @@ COMMON_SHORT_WORD = -4.85
 
 @dataclass(frozen=True)
 class TagWords:
-    words: tuple[str, ...]    # slices of the tag as written (case kept)
-    confident: bool           # every dictionary split in the tag was clear-cut
-    segmented: bool           # a lower-case run was split by dictionary
+    words: tuple[str, ...]  # slices of the tag as written (case kept)
+    confident: bool  # every dictionary split in the tag was clear-cut
+    segmented: bool  # a lower-case run was split by dictionary
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +60,10 @@ def word_counts() -> dict[str, float]:
             continue
         word, count = line.split("\t")
         if len(word) <= 2 and word not in _SHORT_WORDS:
-            continue   # "o", "ot", "d": letters and abbreviations that shred unknown words
+            continue  # "o", "ot", "d": letters and abbreviations that shred unknown words
         counts[word] = math.log10(int(count) / _TOTAL)
     extra = resources.files("contentlint").joinpath("data/social_words.txt").read_text(encoding="utf-8")
-    social = math.log10(2_000_000 / _TOTAL)   # about as common as "sketchbook"
+    social = math.log10(2_000_000 / _TOTAL)  # about as common as "sketchbook"
     for line in extra.splitlines():
         word = line.strip()
         if word and not word.startswith("#"):
@@ -80,7 +79,7 @@ def _score(word: str, counts: dict[str, float]) -> float:
     known = counts.get(word)
     if known is not None:
         return known
-    return 1.0 - math.log10(_TOTAL) - len(word)   # Norvig: unknown words get rarer with length
+    return 1.0 - math.log10(_TOTAL) - len(word)  # Norvig: unknown words get rarer with length
 
 
 def best_splits(run: str, keep: int = 2) -> list[tuple[float, tuple[str, ...]]]:
@@ -156,6 +155,6 @@ def split_tag(tag: str) -> TagWords:
                 segmented = True
             offset = 0
             for word in found:
-                words.append(piece[offset:offset + len(word)])
+                words.append(piece[offset : offset + len(word)])
                 offset += len(word)
     return TagWords(tuple(words), confident, segmented)

@@ -3,6 +3,7 @@
 Rules read the mask instead of the raw body, so words inside code, link targets, HTML comments
 and image syntax are never linted, and every finding still points at the original file.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 class MarkdownImage:
     src: str
     alt: str
-    start: int   # offset of the `!` in the text given
+    start: int  # offset of the `!` in the text given
     end: int
     alt_start: int
 
@@ -81,8 +82,8 @@ def mask_markdown(text: str) -> tuple[str, tuple[MarkdownImage, ...]]:
     if "[" in current:
         links = list(_LINK.finditer(current))
         for match in links:
-            _blank_into(chars, match.start(), match.start() + 1)          # "["
-            _blank_into(chars, match.end("label"), match.end())            # "](target)"
+            _blank_into(chars, match.start(), match.start() + 1)  # "["
+            _blank_into(chars, match.end("label"), match.end())  # "](target)"
         current = "".join(chars) if links else current
     for marker, pattern in (("]:", _REF_DEF), ("<", _HTML_TAG)):
         if marker in current:

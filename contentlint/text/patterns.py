@@ -1,9 +1,10 @@
 """Regular expressions from rule packs are untrusted: compile them with a clear error and run
 them with a time bound, so one pathological pattern cannot hang a CI gate."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import regex
 
@@ -24,10 +25,10 @@ class PatternTimeout(Exception):
 @dataclass(frozen=True)
 class SafePattern:
     source: str
-    compiled: "regex.Pattern[str]"
+    compiled: regex.Pattern[str]
     timeouts: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)  # mutable count
 
-    def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         if self.timeouts[0] >= MAX_TIMEOUTS:
             raise PatternTimeout(
                 f"pattern {self.source!r} is no longer run: it took longer than {MATCH_TIMEOUT_SECONDS}s on "
@@ -42,7 +43,7 @@ class SafePattern:
                 "it probably backtracks catastrophically (nested repeats such as (a+)+)"
             ) from None
 
-    def search(self, text: str) -> "regex.Match[str] | None":
+    def search(self, text: str) -> regex.Match[str] | None:
         return next(iter(self.finditer(text)), None)
 
 

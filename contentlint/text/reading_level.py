@@ -20,15 +20,17 @@ language as an argument: its `set_lang` is process-wide state that another libra
 notebook) may change between calls, so it is never called. textstat 0.7.8 is pinned: 0.7.9 and
 later download a dictionary at first use, which fails offline.
 """
+
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import regex
 
-from contentlint.text.sentences import Sentence, sentences
+from contentlint.text.sentences import sentences
 
 # A word: letters, marks (Bengali vowel signs and virama) and digits, joined by hyphens or
 # apostrophes ("quick-dry", "don't"), digits by separators ("2,000", "0.5").
@@ -38,15 +40,25 @@ _VIRAMA_CONJUNCT = regex.compile(r"[\u094D\u09CD\u0A4D\u0ACD\u0B4D\u0BCD\u0C4D\u
 _PART = regex.compile(r"[-‐]")
 
 ENGLISH = "en"
-EASE_LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "ru", "hu")   # validated reading-ease formula
-LONG_WORD_GRAPHEMES = 7       # a "long" word where syllables are unknown (Bengali: about 3+ syllables)
+EASE_LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "ru", "hu")  # validated reading-ease formula
+LONG_WORD_GRAPHEMES = 7  # a "long" word where syllables are unknown (Bengali: about 3+ syllables)
 # Flesch's table (1949): reading ease -> school grade, at the middle of each band.
-_EASE_TO_GRADE = ((100.0, 4.0), (95.0, 5.0), (85.0, 6.0), (75.0, 7.0), (65.0, 8.5), (55.0, 11.0), (40.0, 14.0), (15.0, 17.0), (0.0, 18.0))
+_EASE_TO_GRADE = (
+    (100.0, 4.0),
+    (95.0, 5.0),
+    (85.0, 6.0),
+    (75.0, 7.0),
+    (65.0, 8.5),
+    (55.0, 11.0),
+    (40.0, 14.0),
+    (15.0, 17.0),
+    (0.0, 18.0),
+)
 
 
 @dataclass(frozen=True)
 class MeasuredSentence:
-    start: int           # offsets into the text measured
+    start: int  # offsets into the text measured
     end: int
     text: str
     words: tuple[str, ...]
@@ -109,7 +121,7 @@ def grade_from_ease(ease: float) -> float:
     """School grade for a reading-ease score, interpolated in Flesch's table."""
     if ease >= _EASE_TO_GRADE[0][0]:
         return _EASE_TO_GRADE[0][1]
-    for (high, high_grade), (low, low_grade) in zip(_EASE_TO_GRADE, _EASE_TO_GRADE[1:]):
+    for (high, high_grade), (low, low_grade) in itertools.pairwise(_EASE_TO_GRADE):
         if ease >= low:
             return high_grade + (high - ease) / (high - low) * (low_grade - high_grade)
     return _EASE_TO_GRADE[-1][1]

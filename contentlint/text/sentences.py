@@ -19,6 +19,7 @@ spacy` alone costs a pre-commit hook about 0.7 s. The rules here, measured on br
 `pipeline(lang)` loads spaCy lazily for rules that can use a trained pipeline the user names in
 the `CONTENTLINT_SPACY_<LANG>` env var (no trained pipeline can be downloaded here).
 """
+
 from __future__ import annotations
 
 import os
@@ -39,30 +40,24 @@ _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}\p{N}.]+)$")
 # The same run matched backwards from its end: found in the length of the word, where a forward
 # search for `_WORD_BEFORE` tries every start from the line's beginning.
 _WORD_ENDING = regex.compile(r"[\p{L}\p{M}\p{N}.]+", regex.REVERSE)
-_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}?$")   # "H.A", "U.S", "p.m" (final dot excluded)
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}?$")  # "H.A", "U.S", "p.m" (final dot excluded)
 _LIST_NUMBER = regex.compile(r"^\s*(?:[-*+]\s+)?\(?\p{N}{1,3}$")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 # Never end a sentence: they introduce what follows ("e.g. pens", "Dr. Rao", "Rs. 499").
-_ALWAYS_CONTINUE = frozenset(
-    "approx appx ca cf dept dr esp excl incl jr mr mrs ms mt prof rs sr st tk viz vs".split()
-)
+_ALWAYS_CONTINUE = frozenset("approx appx ca cf dept dr esp excl incl jr mr mrs ms mt prof rs sr st tk viz vs".split())
 # Continue only before a number ("No. 1", "Vol. 2", "Jan. 5", "est. 1998").
-_BEFORE_NUMBER = frozenset(
-    "apr aug dec est feb fig jan jul jun mar no nos nov oct p pp sep sept vol".split()
-)
+_BEFORE_NUMBER = frozenset("apr aug dec est feb fig jan jul jun mar no nos nov oct p pp sep sept vol".split())
 # End a sentence only before a capital ("... etc. The", but "pens, inks etc. and more";
 # "ready in 5 min. Grab one").
-_END_CAPABLE = frozenset(
-    "ave co corp etc ft hr hrs inc llc ltd min mins pvt rd sec sq wt yr yrs".split()
-)
+_END_CAPABLE = frozenset("ave co corp etc ft hr hrs inc llc ltd min mins pvt rd sec sq wt yr yrs".split())
 
 
 # Initials that often end a sentence: "... at 10:30 p.m. Silent disco", "... in the U.S. If you".
 _TIME_INITIALS = frozenset({"am", "pm"})
 _PLACE_INITIALS = frozenset({"us", "uk", "usa", "eu", "uae"})
 _NEXT_TOKEN = regex.compile(r"\s+(\p{L}+)")
-COMMON_STARTERS = 150   # the most common English words: function words that start sentences
+COMMON_STARTERS = 150  # the most common English words: function words that start sentences
 
 
 def _initials_end_sentence(text: str, after: int, bare: str) -> bool:
@@ -87,7 +82,7 @@ def _common_starters() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Sentence:
-    start: int   # offsets into the text given
+    start: int  # offsets into the text given
     end: int
     text: str
 
@@ -179,9 +174,7 @@ def _ends_sentence(text: str, line_start: int, match: Any, next_char: str) -> bo
         return _initials_end_sentence(text, match.end(), bare)
     if _INITIALS.search(word):
         return False
-    if _LIST_NUMBER.match(text[line_start:match.start()]):
-        return False
-    return True
+    return not _LIST_NUMBER.match(text[line_start : match.start()])
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:

@@ -36,13 +36,14 @@ Tiny posts: with fewer than `MIN_CONTAINMENT_SHINGLES` non-boilerplate shingles 
 words) one shared 3-gram would already be 50-100% containment, so such pairs are scored by
 Jaccard instead: a tiny post matches only a post that is (nearly) the same tiny post.
 """
+
 from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Collection, Iterator, Sequence
 
 import numpy as np
 import regex
@@ -59,10 +60,10 @@ _JOIN_CHUNK = 4_000_000  # expanded (probe, posting) rows per numpy batch: bound
 # --- tokens -------------------------------------------------------------------------------------
 # Symbols removed before NFKC: NFKC turns "InkWell™" into "InkWellTM", one new word.
 _SYMBOLS = regex.compile(
-    r"[0-9#*]\ufe0f?\u20e3"                       # keycaps: 1️⃣ is an emoji, not the word "1"
+    r"[0-9#*]\ufe0f?\u20e3"  # keycaps: 1️⃣ is an emoji, not the word "1"
     r"|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{So}\ufe0f\u20e3]"
 )
-_FORMAT_CHARS = regex.compile(r"\p{Cf}")         # ZWJ/ZWNJ inside Bengali words, bidi controls
+_FORMAT_CHARS = regex.compile(r"\p{Cf}")  # ZWJ/ZWNJ inside Bengali words, bidi controls
 _APOSTROPHES = regex.compile(r"[\u2019\u2018\u02bc\u2032`]")
 _TLDS = (
     "com|org|net|io|co|in|bd|uk|app|dev|shop|store|ly|me|info|biz|ai|gl|gd|link|page|site|xyz|us|"
@@ -75,12 +76,12 @@ _DOMAIN = regex.compile(
 # Not prose, removed in this order; each pattern runs only when its marker character occurs
 # (one combined alternation cost 94 us a post, these about 25 us).
 _NOT_PROSE = (
-    ("@", regex.compile(r"[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")),    # e-mail
-    ("/", regex.compile(r"(?:https?://|www\.)\S+")),                                          # URL
+    ("@", regex.compile(r"[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")),  # e-mail
+    ("/", regex.compile(r"(?:https?://|www\.)\S+")),  # URL
     (".", regex.compile(r"www\.\S+")),
-    (".", _DOMAIN),                                                        # example.xyz/path, inkwell.in
+    (".", _DOMAIN),  # example.xyz/path, inkwell.in
     ("@", regex.compile(r"(?<![\p{L}\p{M}\p{N}_])@[\p{L}\p{M}\p{N}_.]+(?:@[\p{L}\p{N}.-]+)?")),  # @user@host
-    ("#", regex.compile(r"(?<![\p{L}\p{M}\p{N}_&])#[\p{L}\p{M}\p{N}_]+")),                # hashtag
+    ("#", regex.compile(r"(?<![\p{L}\p{M}\p{N}_&])#[\p{L}\p{M}\p{N}_]+")),  # hashtag
     ("$", regex.compile(r"(?<![\p{L}\p{N}_])\$[a-z][a-z0-9_]{0,14}(?:\.[a-z]{1,2})?(?![\p{L}\p{N}])")),  # cashtag
 )
 _WORD = regex.compile(r"\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*")
@@ -118,7 +119,7 @@ def _blank_domains(text: str) -> str:
     last = 0
     for start, end in dot_windows(text, _DOT_LETTER, _SPACE_BEFORE, _NON_SPACE_RUN):
         for match in _DOMAIN.finditer(text, start, end):
-            out.append(text[last:match.start()])
+            out.append(text[last : match.start()])
             out.append(" ")
             last = match.end()
     if not out:
@@ -198,7 +199,7 @@ class _Postings:
     count: np.ndarray
 
     @staticmethod
-    def build(docs: np.ndarray, sids: np.ndarray, n_shingles: int) -> "_Postings":
+    def build(docs: np.ndarray, sids: np.ndarray, n_shingles: int) -> _Postings:
         order = np.argsort(sids, kind="stable")
         count = np.bincount(sids, minlength=n_shingles)
         start = np.concatenate(([0], np.cumsum(count)[:-1]))
@@ -213,7 +214,9 @@ def _join(probe_docs: np.ndarray, probe_sids: np.ndarray, index: _Postings) -> I
     """
     lens = index.count[probe_sids]
     ends = np.cumsum(lens)
-    group_starts = np.flatnonzero(np.r_[True, probe_docs[1:] != probe_docs[:-1]]) if len(probe_docs) else np.empty(0, np.int64)
+    group_starts = (
+        np.flatnonzero(np.r_[True, probe_docs[1:] != probe_docs[:-1]]) if len(probe_docs) else np.empty(0, np.int64)
+    )
     bounds = np.append(group_starts, len(probe_sids))
     lo = 0
     while lo < len(probe_sids):
@@ -304,7 +307,9 @@ def _boilerplate_rows(values: np.ndarray, limit: float) -> np.ndarray:
     return out
 
 
-def _query_pairs(signatures: Sequence[Signature], threshold: float, queries: np.ndarray, limit: float) -> list[SimilarPair]:
+def _query_pairs(
+    signatures: Sequence[Signature], threshold: float, queries: np.ndarray, limit: float
+) -> list[SimilarPair]:
     """Exact overlaps of a few posts with every post: one linear pass, no index, no budget."""
     n = len(signatures)
     values, docs = _concat(signatures)

@@ -8,6 +8,7 @@ tools/build_syllable_table.py; CMU's BSD licence beside it), which loads in tens
 is loaded only when a post has a word the dictionary lacks. tests/test_syllables.py checks the
 result against textstat word by word.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -43,7 +44,7 @@ def _table() -> dict[str, int]:
 def _pyphen() -> Any:
     from pyphen import Pyphen
 
-    return Pyphen(lang="en")     # what textstat's get_pyphen("en") builds
+    return Pyphen(lang="en")  # what textstat's get_pyphen("en") builds
 
 
 def count_english(text: str) -> int:

@@ -6,14 +6,17 @@ English word forms come from spaCy's English lookup lemma table (shipped in cont
 Bengali has no lemma table anywhere offline, so a Bengali term also matches itself followed by
 a common inflection (case endings, plural and classifier suffixes).
 """
+
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +28,33 @@ _PHRASE_GAP = regex.compile(r"[ \t\u00A0\-‐–]{1,3}")
 POSSESSIVES = ("'s", "’s", "'S", "’S")
 BENGALI_SUFFIXES = tuple(
     sorted(
-        {"ের", "র", "কে", "য়", "তে", "ে", "রা", "েরা", "দের", "গুলো", "গুলি", "গুলোর", "গুলির", "টি", "টা",
-         "টির", "টার", "খানা", "জন", "ও", "ই", "েই", "রাই", "য়ের", "তেই"},
+        {
+            "ের",
+            "র",
+            "কে",
+            "য়",
+            "তে",
+            "ে",
+            "রা",
+            "েরা",
+            "দের",
+            "গুলো",
+            "গুলি",
+            "গুলোর",
+            "গুলির",
+            "টি",
+            "টা",
+            "টির",
+            "টার",
+            "খানা",
+            "জন",
+            "ও",
+            "ই",
+            "েই",
+            "রাই",
+            "য়ের",
+            "তেই",
+        },
         key=len,
         reverse=True,
     )
@@ -46,8 +74,8 @@ class Token(NamedTuple):
 class TermMatch:
     start: int
     end: int
-    term: str       # the configured term that matched
-    text: str       # the text as written
+    term: str  # the configured term that matched
+    text: str  # the text as written
 
 
 _new_tuple = tuple.__new__
@@ -170,7 +198,9 @@ class TermMatcher:
                 if end_index > len(tokens):
                     continue
                 last = tokens[end_index - 1]
-                last_word, possessive = split_possessive(last.text) if "'" in last.text or "’" in last.text else (last.text, "")
+                last_word, possessive = (
+                    split_possessive(last.text) if "'" in last.text or "’" in last.text else (last.text, "")
+                )
                 if possessive and words[-1].lower().endswith(possessive.lower()):
                     last_word, possessive = last.text, ""
                 # The first word decides most candidates: check it before building the window.
@@ -179,17 +209,18 @@ class TermMatcher:
                 if len(words) > 1:
                     window = tokens[index:end_index]
                     texts = [t.text for t in window[1:-1]] + [last_word]
-                    if not (all(_same_word(w, t) for w, t in zip(words[1:], texts)) and _contiguous(text, window)):
+                    same = all(_same_word(w, t) for w, t in zip(words[1:], texts, strict=False))
+                    if not (same and _contiguous(text, window)):
                         continue
                 end = last.end - len(possessive)
-                found.append(TermMatch(token.start, end, term, text[token.start:end]))
+                found.append(TermMatch(token.start, end, term, text[token.start : end]))
                 break
         return _drop_overlaps(found)
 
 
 def _contiguous(text: str, window: Sequence[Token]) -> bool:
-    for left, right in zip(window, window[1:]):
-        gap = text[left.end:right.start]
+    for left, right in itertools.pairwise(window):
+        gap = text[left.end : right.start]
         if not _PHRASE_GAP.fullmatch(gap):
             return False
     return True

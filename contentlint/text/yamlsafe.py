@@ -5,6 +5,7 @@ elsewhere, so: no object construction (safe loader), no alias expansion (a "bill
 file cannot blow up), dates stay strings (FM003 reports a bad date instead of the whole front
 matter failing), and every key keeps its line so errors can point at it.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,8 @@ class YamlError(Exception):
 
 @dataclass(frozen=True)
 class Position:
-    line: int      # 1-based line within the YAML text
-    start: int     # code-point offset of the value within the YAML text
+    line: int  # 1-based line within the YAML text
+    start: int  # code-point offset of the value within the YAML text
     end: int
 
 
@@ -62,13 +63,15 @@ _Loader.yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
 # Anything it refuses is parsed again by PyYAML, whose message is the one shown.
 _CLoader: type | None = None
 if getattr(yaml, "__with_libyaml__", False):
+
     class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
         """CSafeLoader with the same resolvers (no implicit timestamp)."""
 
     _CLoader.yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
 C_LOADER_MAX_CHARS = 8192
 _NOT_FOR_C_LOADER = re.compile(
-    r"[&*\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#|:\s*(?:#.*\s*)*[,\]}]|(?:^|[\s\[\]{},:])[!?]|(?:^|\r)(?:---|\.\.\.)", re.M
+    r"[&*\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#|:\s*(?:#.*\s*)*[,\]}]|(?:^|[\s\[\]{},:])[!?]|(?:^|\r)(?:---|\.\.\.)",
+    re.M,
 )
 
 MAX_DEPTH = 40
@@ -79,7 +82,7 @@ def load(text: str) -> tuple[Any, dict[Path, Position]]:
     if _CLoader is not None and len(text) <= C_LOADER_MAX_CHARS and _c_loader_agrees(text):
         try:
             return _load_with(_CLoader, text)
-        except Exception:  # noqa: BLE001 - PyYAML parses it again and words the error
+        except Exception:
             pass
     return _load_with(_Loader, text)
 
@@ -142,8 +145,11 @@ def _check_tag(node: yaml.Node) -> None:
     message that says why, before anything is constructed."""
     if node.tag not in _Loader.yaml_constructors:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlError(f"YAML tag {tag} is not allowed: contentlint reads only plain values "
-                        "(text, numbers, true/false, lists, mappings) and never builds objects", node.start_mark.line + 1)
+        raise YamlError(
+            f"YAML tag {tag} is not allowed: contentlint reads only plain values "
+            "(text, numbers, true/false, lists, mappings) and never builds objects",
+            node.start_mark.line + 1,
+        )
 
 
 def line_of(positions: dict[Path, Position], path: Path) -> int | None:
