@@ -24,12 +24,12 @@ from contentlint.fix.fixing import fix_files
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, read_posts
 from contentlint.inputs.source import SourceError, decode
-from contentlint.inputs.walk import FolderIndex, display_path, glob_content
+from contentlint.inputs.walk import FolderIndex, covered_by, display_path, glob_content
 from contentlint.kinds.corpus import CorpusPost
 from contentlint.model.report import FileResult, Report
 from contentlint.model.violation import Violation
 from contentlint.run import Progress, RunOptions, check_paths, with_errors
-from contentlint.text.document import Document
+from contentlint.text.document import POST_SUFFIXES, Document
 
 ConfigSource = Config | str | os.PathLike[str] | Mapping[str, Any] | None
 
@@ -66,6 +66,13 @@ class Workspace:
         if self._content is None:
             self._content = glob_content(self.config.content, self.config.root, self.folders)
         return self._content
+
+    def covers(self, path: str | os.PathLike[str]) -> bool:
+        """Whether a file is a post of this repo: inside config `content` (any post file when the
+        config names no content). What an editor or the web page may check or write."""
+        if not self.config.content:
+            return Path(path).name.lower().endswith(POST_SUFFIXES)
+        return covered_by(Path(path), self.config.content, self.config.root)
 
     def default_targets(self) -> list[str]:
         """What `contentlint check` checks without paths: config `content`, else the folder."""

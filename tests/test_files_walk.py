@@ -130,3 +130,36 @@ def test_folder_walk_matches_os_walk(tree: list[list[str]]) -> None:
         _build(root, tree)
         for target in (root, root / "posts"):
             assert expand([str(target)])[0] == _reference_walk(target)
+
+
+def test_covered_by_agrees_with_the_content_glob(tmp_path: Path) -> None:
+    """One file's question (an editor's, the web page's) gets the same answer as the walk."""
+    from contentlint.inputs.walk import covered_by
+
+    for name in (
+        "posts/x/a.md",
+        "posts/x/deep/b.md",
+        "posts/c.txt",
+        "drafts/d.md",
+        "posts/x/e.png",
+        "posts/.git/f.md",
+        "posts/node_modules/g.md",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\nchannel: x\n---\nHello\n", encoding="utf-8")
+    for patterns in (["posts/**/*.md"], ["posts/*/*.md"], ["posts/**/*"], ["drafts/d.md", "posts/*.txt"]):
+        walked = {p.relative_to(tmp_path).as_posix() for p in glob_content(patterns, tmp_path)}
+        asked = {
+            n
+            for n in (
+                "posts/x/a.md",
+                "posts/x/deep/b.md",
+                "posts/c.txt",
+                "drafts/d.md",
+                "posts/x/e.png",
+                "posts/.git/f.md",
+                "posts/node_modules/g.md",
+            )
+            if covered_by(tmp_path / n, patterns, tmp_path)
+        }
+        assert asked == walked, patterns

@@ -141,6 +141,32 @@ def glob_content(patterns: Iterable[str], root: Path, index: FolderIndex | None 
     return [Path(path) for path in (found if len(patterns) == 1 else sorted(found, key=_path_order))]
 
 
+def covered_by(path: Path, patterns: Iterable[str], root: Path) -> bool:
+    """Whether config `content` globs (relative to `root`) match this file, with the same
+    meaning as `glob_content`, without walking anything: for one file an editor or the web page
+    asks about."""
+    absolute = Path(os.path.abspath(path))
+    if not absolute.name.lower().endswith(POST_SUFFIXES):
+        return False
+    for pattern in patterns:
+        base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
+        base = Path(os.path.abspath(base))
+        if not rest:
+            if absolute == base:
+                return True
+            continue
+        try:
+            relative = absolute.relative_to(base)
+        except ValueError:
+            continue
+        if any(part in SKIP_DIRS for part in relative.parts[:-1]):
+            continue
+        matcher = _glob_regex(rest)
+        if matcher is not None and matcher.fullmatch(relative.as_posix()):
+            return True
+    return False
+
+
 def _path_order(path: str) -> tuple[str, ...]:
     """Sort key equal to pathlib's order (by parts), for paths built as strings."""
     return tuple(os.path.normcase(path).split(os.sep))

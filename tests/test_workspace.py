@@ -1,0 +1,71 @@
+"""The warm Workspace: one post checked against the repo as it stands, saved or unsaved, and kept
+up to date as files change (what the editor server and the web page rely on)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_repetition import LINKEDIN, TAILORED, TWEET, make_repo, post
+
+from contentlint.run import RunOptions
+from contentlint.workspace import Workspace
+
+
+def codes(result) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(v.code, v.related[0].path if v.related else "") for v in result.violations if v.code.startswith("RP")]
+
+
+def test_unsaved_text_is_compared_with_the_repo_and_the_index_is_left_as_it_was(tmp_path: Path) -> None:
+    make_repo(
+        tmp_path,
+        {
+            "linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"),
+            "x/board.md": post("x", TAILORED, "2026-12-02"),
+        },
+    )
+    workspace = Workspace(root=tmp_path)
+    draft = tmp_path / "posts" / "x" / "board.md"
+    assert codes(workspace.check(draft)) == []
+    # the writer pastes the LinkedIn copy into the X draft, unsaved
+    assert codes(workspace.check(draft, post("x", TWEET, "2026-12-02"))) == [("RP001", "posts/linkedin/glide.md")]
+    # the index still holds the file as saved
+    assert codes(workspace.check(draft)) == []
+    assert [p.signature for p in workspace.index().posts_of("posts/x/board.md")]
+
+
+def test_one_post_gets_the_same_findings_as_a_run_over_the_repo(tmp_path: Path) -> None:
+    make_repo(
+        tmp_path,
+        {"linkedin/glide.md": post("linkedin", LINKEDIN, "2026-12-01"), "x/tweet.md": post("x", TWEET, "2026-12-02")},
+    )
+    workspace = Workspace(root=tmp_path, options=RunOptions(use_cache=False))
+    report = workspace.check_paths([str(tmp_path / "posts" / "x" / "tweet.md")])
+    assert not report.errors
+    one = workspace.check(tmp_path / "posts" / "x" / "tweet.md")
+    assert one.violations == report.violations
+    assert {v.code for v in one.violations} >= {"RP001", "AU001"}
+
+
+def test_update_and_remove_keep_the_index_current(tmp_path: Path) -> None:
+    make_repo(tmp_path, {"x/board.md": post("x", TAILORED, "2026-12-02")})
+    workspace = Workspace(root=tmp_path)
+    draft = tmp_path / "posts" / "x" / "tweet.md"
+    draft.write_text(post("x", TWEET, "2026-12-02"), encoding="utf-8")
+    assert codes(workspace.check(draft)) == []
+    source = tmp_path / "posts" / "linkedin" / "glide.md"
+    source.parent.mkdir(parents=True)
+    source.write_text(post("linkedin", LINKEDIN, "2026-12-01"), encoding="utf-8")
+    workspace.update(source)
+    assert codes(workspace.check(draft)) == [("RP001", "posts/linkedin/glide.md")]
+    source.unlink()
+    workspace.remove(source)
+    assert codes(workspace.check(draft)) == []
+
+
+def test_covers_only_posts_inside_the_content_globs(tmp_path: Path) -> None:
+    make_repo(tmp_path, {"x/board.md": post("x", TAILORED)})
+    workspace = Workspace(root=tmp_path)
+    assert workspace.covers(tmp_path / "posts" / "x" / "board.md")
+    assert workspace.covers(tmp_path / "posts" / "x" / "new-draft.md")
+    assert not workspace.covers(tmp_path / "README.md")
+    assert not workspace.covers(tmp_path / "posts" / "x" / "photo.png")
