@@ -47,15 +47,19 @@ class Workspace:
         self._load()
 
     def _load(self) -> None:
+        """Config and engine, built before either is kept: a broken config leaves the old ones."""
         source = self._config_source
-        self.config: Config = source if isinstance(source, Config) else load_config(source, cwd=self.root)
-        self.engine = Engine(self.config, self.options.selection)
+        config = source if isinstance(source, Config) else load_config(source, cwd=self.root)
+        engine = Engine(config, self.options.selection)
+        self.config: Config = config
+        self.engine = engine
         self.folders = FolderIndex()
         self._content: list[Path] | None = None
         self._index: CorpusIndex | None = None
 
     def reload_config(self) -> None:
-        """Read the config (and rule packs) again; on an error the old ones stay and it raises."""
+        """Read the config (and rule packs) again; on an error (ConfigError, UsageError) the old
+        ones stay and it raises."""
         with self._lock:
             self._load()
 

@@ -69,3 +69,18 @@ def test_covers_only_posts_inside_the_content_globs(tmp_path: Path) -> None:
     assert workspace.covers(tmp_path / "posts" / "x" / "new-draft.md")
     assert not workspace.covers(tmp_path / "README.md")
     assert not workspace.covers(tmp_path / "posts" / "x" / "photo.png")
+
+
+def test_a_broken_config_on_reload_keeps_the_last_good_one(tmp_path: Path) -> None:
+    import pytest
+
+    from contentlint.config.errors import ConfigError
+
+    make_repo(tmp_path, {"x/board.md": post("x", TAILORED)})
+    workspace = Workspace(root=tmp_path)
+    before = workspace.config
+    (tmp_path / ".contentlint.yaml").write_text("rules: {no-such-rule: off}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="no-such-rule"):
+        workspace.reload_config()
+    assert workspace.config is before
+    assert workspace.check(tmp_path / "posts" / "x" / "board.md").violations is not None
