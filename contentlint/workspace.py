@@ -18,9 +18,10 @@ from typing import Any
 from contentlint.config.load import load_config
 from contentlint.config.model import Config
 from contentlint.engine.corpus_index import CorpusIndex, entry_of
+from contentlint.engine.counts import ChannelCount, channel_counts
 from contentlint.engine.engine import Engine
 from contentlint.engine.similar import Neighbour, nearest
-from contentlint.fix.fixing import fix_files
+from contentlint.fix.fixing import fix_files, fixed_text
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, read_posts
 from contentlint.inputs.source import SourceError, decode
@@ -110,6 +111,16 @@ class Workspace:
     def check_text(self, text: str, path: str = TEXT_DISPLAY) -> list[Violation]:
         """One post given as text, compared with itself only (the API's `lint_text`)."""
         return self.engine.lint_text(text, path)
+
+    def counts(self, text: str, path: str = TEXT_DISPLAY, channels: Sequence[str] | None = None) -> list[ChannelCount]:
+        """The post's length on its channels (or on `channels`), counted as each channel counts."""
+        return channel_counts(self.engine.parse(path, text), self.engine.profiles, channels)
+
+    def fix_text(self, text: str, path: str = TEXT_DISPLAY) -> tuple[str, int]:
+        """Every safe fix applied to a post given as text (as `--fix` would write it), and how
+        many were applied. Nothing is written."""
+        violations, _ = self.engine.lint_document(self.engine.parse(path, text))
+        return fixed_text(self.engine, path, text, violations)
 
     def display(self, path: str | os.PathLike[str]) -> str:
         return display_path(Path(path), self.root)

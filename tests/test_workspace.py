@@ -84,3 +84,19 @@ def test_a_broken_config_on_reload_keeps_the_last_good_one(tmp_path: Path) -> No
         workspace.reload_config()
     assert workspace.config is before
     assert workspace.check(tmp_path / "posts" / "x" / "board.md").violations is not None
+
+
+def test_counts_and_fix_text_for_a_draft(tmp_path: Path) -> None:
+    make_repo(tmp_path, {"x/board.md": post("x", TAILORED)})
+    (tmp_path / ".contentlint.yaml").write_text(
+        'brand: {name: InkWell}\ncontent: ["posts/**/*.md"]\n', encoding="utf-8"
+    )
+    workspace = Workspace(root=tmp_path)
+    draft = "---\nchannels: [x, bluesky]\n---\nNew inkwell pens 🎉 " + "a" * 270 + "\n"
+    counts = {c.channel: c for c in workspace.counts(draft)}
+    assert set(counts) == {"x", "bluesky"}
+    x = counts["x"].measures[0]
+    assert (x.count, x.limit, x.unit, x.over) == (290, 280, "weighted", True)  # 17 + emoji 2 + 1 + 270
+    assert [m.unit for m in counts["bluesky"].measures] == ["graphemes", "utf8-bytes"]
+    fixed, applied = workspace.fix_text(draft)
+    assert applied == 1 and "New InkWell pens" in fixed and fixed.endswith("a" * 270 + "\n")
