@@ -22,13 +22,14 @@ from contentlint.engine.counts import ChannelCount, channel_counts
 from contentlint.engine.engine import Engine
 from contentlint.engine.similar import Neighbour, nearest
 from contentlint.fix.fixing import fix_files, fixed_text
+from contentlint.fix.suppressing import disable_line, disable_post
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, read_posts
-from contentlint.inputs.source import SourceError, decode
+from contentlint.inputs.source import SourceError, checked_text, decode
 from contentlint.inputs.walk import FolderIndex, covered_by, display_path, glob_content
 from contentlint.kinds.corpus import CorpusPost
 from contentlint.model.report import FileResult, Report
-from contentlint.model.violation import Violation
+from contentlint.model.violation import Fix, Violation
 from contentlint.run import Progress, RunOptions, check_paths, with_errors
 from contentlint.text.document import POST_SUFFIXES, Document
 
@@ -122,15 +123,28 @@ class Workspace:
         violations, _ = self.engine.lint_document(self.engine.parse(path, text))
         return fixed_text(self.engine, path, text, violations)
 
+    def suppression(self, text: str, path: str | os.PathLike[str], line: int, code: str, scope: str) -> Fix | None:
+        """The edit that turns rule `code` off for `line` (scope "line": a disable-next-line
+        comment) or for the whole post (scope "post": front matter `contentlint: {disable:}`),
+        in the project's own syntax; None where none can be written (a front matter line, a
+        plain-text post, a scheduler export)."""
+        display = self.display(path)
+        if holds_many(display):
+            return None
+        spec = self.engine.catalogue.find(code)
+        name = spec.name if spec is not None else ""
+        doc = self.engine.parse(display, text)
+        return disable_line(doc, line, code, name) if scope == "line" else disable_post(doc, code, name)
+
     def display(self, path: str | os.PathLike[str]) -> str:
         return display_path(Path(path), self.root)
 
     def check(self, path: str | os.PathLike[str], text: str | None = None) -> FileResult:
         """One file of the repo, from disk or as unsaved `text`, against the warm corpus index:
-        the repetition rules compare it with every post of config `content` as it stands."""
+        the repetition rules compare it with every post of config `content` as it stands.
+        Unsaved text is held to a file's limits (size, no NUL): SourceError as for a file."""
         display = self.display(path)
-        if text is None:
-            text = decode(read_bytes(Path(path))).text
+        text = decode(read_bytes(Path(path))).text if text is None else checked_text(text)
         with self._lock:
             linted = self.engine.lint_file(display, text)
             if not self.engine.corpus_rules([display]):

@@ -7,6 +7,7 @@ import click
 
 from contentlint._version import __version__
 from contentlint.cli.check import check
+from contentlint.cli.editor import lsp
 from contentlint.cli.info import explain, rules_command
 from contentlint.cli.tools import count, init, similar
 
@@ -17,5 +18,5 @@ def main() -> None:
     """Check social-media and marketing drafts before they are published."""
 
 
-for command in (check, rules_command, explain, init, count, similar):
+for command in (check, rules_command, explain, init, count, similar, lsp):
     main.add_command(command)

@@ -61,6 +61,15 @@ def too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:
     )
 
 
+def checked_text(text: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Text that came from no file (an editor's unsaved buffer, a web form), held to the limits a
+    file is held to: its size in UTF-8 and no NUL character."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise SourceError(too_large(size, max_bytes))
+    return _check_text(text)
+
+
 def _check_text(text: str) -> str:
     nul = text.find("\x00")
     if nul >= 0:
