@@ -40,3 +40,12 @@ def test_check_without_nlp_rules_does_not_import_spacy(tmp_path: Path) -> None:
     modules = imported_modules(["check", "post.md", "--select", "FM,BV001"], tmp_path)
     assert "contentlint" in modules
     assert not modules & {"spacy", "textstat", "thinc"}
+
+
+def test_check_and_version_do_not_import_the_editor_server(tmp_path: Path) -> None:
+    """pygls and lsprotocol load for `contentlint lsp` only: the hook never pays for them."""
+    (tmp_path / "post.md").write_text("---\nchannel: x\n---\nNew pens are here.\n", encoding="utf-8")
+    for args in (["--version"], ["check", "post.md"], ["--help"]):
+        modules = imported_modules(args, tmp_path)
+        assert "contentlint" in modules or args != ["check", "post.md"]
+        assert not modules & {"pygls", "lsprotocol", "cattrs", "attrs"}, (args, modules & {"pygls", "lsprotocol"})

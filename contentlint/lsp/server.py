@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 from lsprotocol import types
 from pygls.capabilities import ServerCapabilitiesBuilder
@@ -203,12 +203,11 @@ class ContentlintServer(LanguageServer):
         return Path(os.path.abspath(path or os.getcwd()))
 
     async def initialized(self, params: types.InitializedParams) -> None:
-        for problem in self.settings.problems:
-            self.show(f"initializationOptions: {problem}", types.MessageType.Warning)
+        for option in self.settings.problems:
+            self.show(f"initializationOptions: {option}", types.MessageType.Warning)
         self._watch_files()
         assert self.checker is not None
-        problem = await self.run(self.checker.load)
-        self._report_config(problem)
+        self._report_config(await self.run(self.checker.load))
         await self.run(self.checker.warm_up)
 
     def _watch_files(self) -> None:
@@ -353,7 +352,9 @@ class ContentlintServer(LanguageServer):
             current = self.documents.get(uri)
             if current is None or current.version != document.version:
                 return  # a newer change has its own check under way
-            self.publish(uri, items, document.version)
+            if items is None and uri == self.config_uri:
+                return  # the config file open in the editor: its diagnostic stays
+            self.publish(uri, items or [], document.version)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -362,9 +363,10 @@ class ContentlintServer(LanguageServer):
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
 
-    def _check_and_place(self, document: OpenDocument) -> list[types.Diagnostic]:
+    def _check_and_place(self, document: OpenDocument) -> list[types.Diagnostic] | None:
+        """The buffer's diagnostics; None for a file that is not a post of the repo."""
         checked = self.checked_now(document)
-        return self.diagnostics_of(document, checked) if checked.checked else []
+        return self.diagnostics_of(document, checked) if checked.checked else None
 
     def publish(self, uri: str, items: list[types.Diagnostic], version: int | None) -> None:
         self.text_document_publish_diagnostics(
@@ -390,7 +392,7 @@ class ContentlintServer(LanguageServer):
         if params.previous_result_id == result_id:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
         items = await self.run(self._check_and_place, document)
-        return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
+        return types.RelatedFullDocumentDiagnosticReport(items=items or [], result_id=result_id)
 
     # ------------------------------------------------------------ code actions and hover
 
@@ -467,4 +469,4 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
     handler = ClientLogHandler(server)
     handler.setFormatter(logging.Formatter("%(message)s"))
     logging.getLogger("contentlint").addHandler(handler)
-    server.start_io(RepairingReader(stdin or sys.stdin.buffer), stdout or sys.stdout.buffer)
+    server.start_io(cast(BinaryIO, RepairingReader(stdin or sys.stdin.buffer)), stdout or sys.stdout.buffer)
