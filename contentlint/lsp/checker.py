@@ -64,11 +64,13 @@ class Checker:
         self.config_option = config
         self.workspace: Workspace | None = None
         self.problem: ConfigProblem | None = None
+        self._stamp: tuple[tuple[str, int, int], ...] = ()
 
     # ------------------------------------------------------------ config
 
     def load(self) -> ConfigProblem | None:
         """Read the config (again). On a problem the last good config and engine stay."""
+        self._stamp = self._config_stamp()
         try:
             if self.workspace is None:
                 self.workspace = Workspace(self.config_option, root=self.root, options=RunOptions())
@@ -96,6 +98,32 @@ class Checker:
         if self.workspace is not None and self.workspace.config.path:
             return Path(os.path.abspath(self.workspace.config.path))
         return find_config(self.root)
+
+    def _config_stamp(self) -> tuple[tuple[str, int, int], ...]:
+        """Which config file would be read, and its and the banned-hashtags file's size and time."""
+        if self.config_option:
+            files = [self.config_file()]
+        else:
+            files = [find_config(self.root)]
+        if self.workspace is not None and self.workspace.config.hashtags.banned_file:
+            files.append(self.workspace.config.root / self.workspace.config.hashtags.banned_file)
+        stamp = []
+        for path in files:
+            if path is None:
+                continue
+            try:
+                status = path.stat()
+            except OSError:
+                stamp.append((str(path), -1, -1))
+            else:
+                stamp.append((str(path), status.st_mtime_ns, status.st_size))
+        return tuple(stamp)
+
+    def config_changed(self) -> bool:
+        """A few stats: whether the config was edited, created or removed since it was read. For
+        editors that cannot watch files (Neovim on Linux without inotifywait): a config saved in
+        another window is read again at the next check."""
+        return self._config_stamp() != self._stamp
 
     def is_config_input(self, path: Path) -> bool:
         """Whether a change to `path` can change the config: the config file, a config that

@@ -255,7 +255,7 @@ class ContentlintServer(LanguageServer):
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
-        if not self.pull:
+        if not self.pull and uri != self.config_uri:  # a broken config's diagnostic stays until it is fixed
             self.publish(uri, [], None)
 
     async def did_change_watched_files(self, params: types.DidChangeWatchedFilesParams) -> None:
@@ -279,6 +279,12 @@ class ContentlintServer(LanguageServer):
             self._report_config(checker.problem)
         if kinds - {""}:
             self.recheck_all()
+
+    def _config_reloaded(self) -> None:
+        """The config was read again behind the editor's back (found changed at a check)."""
+        assert self.checker is not None
+        self._report_config(self.checker.problem)
+        self.recheck_all()
 
     def _report_config(self, problem: ConfigProblem | None) -> None:
         """A broken config: one diagnostic on the config file and a message; the last good
@@ -365,6 +371,10 @@ class ContentlintServer(LanguageServer):
 
     def _check_and_place(self, document: OpenDocument) -> list[types.Diagnostic] | None:
         """The buffer's diagnostics; None for a file that is not a post of the repo."""
+        checker = self.checker
+        if checker is not None and checker.config_changed() and self.loop is not None:
+            checker.load()
+            self.loop.call_soon_threadsafe(self._config_reloaded)
         checked = self.checked_now(document)
         return self.diagnostics_of(document, checked) if checked.checked else None
 
