@@ -57,3 +57,27 @@ def test_installed_wheel_runs_from_an_unrelated_folder(wheel: Path, tmp_path: Pa
     )
     assert result.returncode == 1, result.stderr
     assert "300/280 weighted characters on x" in result.stdout
+
+
+def test_installed_wheel_serves_editors(wheel: Path, tmp_path: Path) -> None:
+    """`pip install contentlint` is all an editor needs: the wheel requires pygls, and its
+    `contentlint lsp` finds the packaged rules from any folder."""
+    from lsp_client import LspClient
+
+    metadata = next(name for name in zipfile.ZipFile(wheel).namelist() if name.endswith(".dist-info/METADATA"))
+    requires = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "Requires-Dist: pygls" in requires and "Requires-Dist: lsprotocol" in requires
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    client = LspClient(work, env={"PYTHONPATH": str(site)})
+    try:
+        client.initialize(work, {"debounceMs": 0})
+        uri = client.open(work / "post.md", "---\nchannel: x\n---\n" + "a" * 300 + "\n")
+        assert "300/280 weighted characters on x: 20 over the limit" in [
+            d["message"] for d in client.diagnostics(uri, 1)
+        ]
+        assert client.shutdown() == 0
+    finally:
+        client.close()
