@@ -149,6 +149,14 @@ class LspClient:
                     raise TimeoutError(f"no matching notification in {timeout} s (saw {seen}); stderr: {self.stderr()}")
                 self._condition.wait(min(left, 0.2))
 
+    def settle(self) -> int:
+        """Wait until the server has handled every notification sent so far (it answers requests
+        in order: a hover on no document is answered at once), then `mark()`."""
+        self.request(
+            "textDocument/hover", {"textDocument": {"uri": "untitled:settle"}, "position": {"line": 0, "character": 0}}
+        )
+        return self.mark()
+
     def notifications(self, method: str) -> list[Message]:
         with self._condition:
             return [m for _, m in self._notifications if m.get("method") == method]

@@ -296,7 +296,7 @@ def test_a_broken_config_is_one_diagnostic_and_the_last_good_config_stays(server
 
     # an editor that cannot watch files: a config changed behind its back is read at the next keystroke
     config.write_text(CONFIG + "rules: {brand-name-casing: nope}\n", encoding="utf-8")
-    mark = server.mark()
+    mark = server.settle()
     server.notify("textDocument/didChange", whole(uri, EMOJI_POST + "More.\n", 2))
     [problem] = server.diagnostics(config.as_uri(), after=mark)
     assert "brand-name-casing" in problem["message"] and problem["range"]["start"]["line"] == 3
@@ -428,9 +428,9 @@ def test_a_rule_that_raises_costs_its_findings_only(repo: Path, monkeypatch: pyt
 
 
 def test_initialization_options_are_checked() -> None:
-    from contentlint.lsp.server import Settings
+    from contentlint.lsp.settings import Settings
 
     assert Settings.of({"debounceMs": 0, "suggestionSeverity": "hint"}).debounce == 0
-    bad = Settings.of({"debounceMs": "fast", "suggestionSeverity": "loud", "config": 3})
+    bad = Settings.of({"debounceMs": "fast", "suggestionSeverity": ["loud"], "config": 3})
     assert bad.debounce == 0.2 and bad.config is None
     assert [p.split(" ")[0] for p in bad.problems] == ["debounceMs", "suggestionSeverity", "config"]

@@ -8,6 +8,9 @@ from collections.abc import Callable, Sequence
 from lsprotocol import types
 
 from contentlint.engine.counts import ChannelCount
+from contentlint.lsp.checker import Checked, Checker
+from contentlint.lsp.documents import OpenDocument
+from contentlint.lsp.positions import Lines
 from contentlint.model.violation import Violation
 from contentlint.text.counting import UNIT_LABELS
 
@@ -52,3 +55,23 @@ def hover_content(explanations: Sequence[str], counts: Sequence[ChannelCount], m
     if not parts:
         return None
     return ("\n\n---\n\n" if markdown else "\n\n").join(parts)
+
+
+def hover_at(
+    document: OpenDocument,
+    lines: Lines,
+    checked: Checked,
+    checker: Checker,
+    position: types.Position,
+    *,
+    markdown: bool,
+) -> types.Hover | None:
+    """The explanations of the findings under the cursor, then the post's counts."""
+    assert document.path is not None
+    flagged = flagged_at(checked.violations, position, lambda v: lines.span(v.line, v.column, v.end_line, v.end_column))
+    explanations = list(dict.fromkeys(filter(None, (checker.explain(v.code) for v, _ in flagged))))
+    content = hover_content(explanations, checker.counts(document.path, document.text), markdown)
+    if content is None:
+        return None
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.Hover(contents=types.MarkupContent(kind=kind, value=content), range=flagged[0][1] if flagged else None)

@@ -14,7 +14,6 @@ import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar, cast
 
@@ -30,91 +29,24 @@ from contentlint.inputs.source import SourceError, decode
 from contentlint.lsp.actions import FIX_ALL, code_actions
 from contentlint.lsp.checker import Checked, Checker, ConfigProblem
 from contentlint.lsp.diagnostics import (
-    SUGGESTION_SEVERITIES,
     config_diagnostic,
     diagnostics,
     related_location,
     to_diagnostic,
 )
 from contentlint.lsp.documents import Documents, OpenDocument
-from contentlint.lsp.hover import flagged_at, hover_content
+from contentlint.lsp.hover import hover_at
 from contentlint.lsp.positions import Lines
+from contentlint.lsp.settings import Settings
+from contentlint.lsp.stdio import ClientLogHandler, RepairingReader
 from contentlint.model.violation import Related, Violation
 
 log = logging.getLogger("contentlint.lsp")
 T = TypeVar("T")
 
-DEFAULT_DEBOUNCE_MS = 200
 # Files whose change can change a finding: posts and scheduler exports (the corpus index), and the
 # config, the banned-hashtags list and team rule packs (the config).
 WATCHED = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.csv", "**/*.tsv", "**/*.yaml", "**/*.yml", "**/*.toml")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """`initializationOptions`: {"debounceMs": 200, "suggestionSeverity": "information"|"hint",
-    "config": "path/to/.contentlint.yaml"}. A bad value is logged and the default kept."""
-
-    debounce: float = DEFAULT_DEBOUNCE_MS / 1000
-    suggestion: types.DiagnosticSeverity = types.DiagnosticSeverity.Information
-    config: str | None = None
-    problems: tuple[str, ...] = field(default=(), compare=False)
-
-    @classmethod
-    def of(cls, options: Any) -> Settings:
-        if not isinstance(options, dict):
-            return cls(problems=() if options is None else ("initializationOptions must be an object",))
-        settings, problems = cls(), []
-        debounce = options.get("debounceMs", DEFAULT_DEBOUNCE_MS)
-        if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and 0 <= debounce <= 10_000:
-            settings = cls(debounce=debounce / 1000)
-        else:
-            problems.append(f"debounceMs must be a number of milliseconds from 0 to 10000, not {debounce!r}")
-        suggestion = options.get("suggestionSeverity", "information")
-        if suggestion not in SUGGESTION_SEVERITIES:
-            problems.append(f"suggestionSeverity must be 'information' or 'hint', not {suggestion!r}")
-            suggestion = "information"
-        config = options.get("config")
-        if config is not None and not isinstance(config, str):
-            problems.append(f"config must be a path, not {config!r}")
-            config = None
-        return cls(settings.debounce, SUGGESTION_SEVERITIES[suggestion], config, tuple(problems))
-
-
-class RepairingReader:
-    """stdin for pygls. A message whose body is not valid UTF-8 (a client sending a broken buffer)
-    would be dropped whole and leave the server's copy of the buffer out of step; its bad bytes
-    become U+FFFD instead, and the message is handled."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-
-    def readline(self) -> bytes:
-        return self.stream.readline()
-
-    def read(self, size: int) -> bytes:
-        data = self.stream.read(size)
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            log.warning("a message from the editor was not valid UTF-8 (byte %d); bad bytes read as U+FFFD", exc.start)
-            return data.decode("utf-8", "replace").encode("utf-8")
-        return data
-
-
-class ClientLogHandler(logging.Handler):
-    """Errors (a rule that crashed, a check that failed) go to the editor's log as well as stderr."""
-
-    def __init__(self, server: ContentlintServer) -> None:
-        super().__init__(logging.ERROR)
-        self.server = server
-
-    def emit(self, record: logging.LogRecord) -> None:
-        loop = self.server.loop
-        if loop is None or loop.is_closed():
-            return
-        params = types.LogMessageParams(type=types.MessageType.Error, message=self.format(record))
-        loop.call_soon_threadsafe(self.server.window_log_message, params)
 
 
 class ContentlintServer(LanguageServer):
@@ -450,24 +382,10 @@ class ContentlintServer(LanguageServer):
         checked = self.checked_now(document)
         if not checked.checked:
             return None
-        lines = self.lines(document.text)
-        flagged = flagged_at(
-            checked.violations,
-            position,
-            lambda v: lines.span(v.line, v.column, v.end_line, v.end_column),
-        )
-        explanations = list(dict.fromkeys(filter(None, (self.checker.explain(v.code) for v, _ in flagged))))
-        counts = self.checker.counts(document.path, document.text)
         text_caps = self.client_capabilities.text_document
         formats = text_caps.hover.content_format if text_caps and text_caps.hover else None
         markdown = not formats or types.MarkupKind.Markdown in formats
-        content = hover_content(explanations, counts, markdown)
-        if content is None:
-            return None
-        kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
-        return types.Hover(
-            contents=types.MarkupContent(kind=kind, value=content), range=flagged[0][1] if flagged else None
-        )
+        return hover_at(document, self.lines(document.text), checked, self.checker, position, markdown=markdown)
 
 
 def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
@@ -476,7 +394,7 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
 
     logging.basicConfig(level=logging.WARNING, format="contentlint lsp: %(levelname)s: %(message)s", stream=sys.stderr)
     server = ContentlintServer()
-    handler = ClientLogHandler(server)
+    handler = ClientLogHandler(lambda: server.loop, server.window_log_message)
     handler.setFormatter(logging.Formatter("%(message)s"))
     logging.getLogger("contentlint").addHandler(handler)
     server.start_io(cast(BinaryIO, RepairingReader(stdin or sys.stdin.buffer)), stdout or sys.stdout.buffer)
