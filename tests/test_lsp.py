@@ -396,6 +396,16 @@ def test_bad_input_and_a_failing_rule_never_stop_the_server(server: LspClient, r
         {"start": {"line": 0, "character": 3}, "end": {"line": 0, "character": 10}}
     ]
 
+    # U+2028 is text, not a line break, for the protocol and contentlint (pygls's own copy of the
+    # buffer splits there; the server keeps its own)
+    separated = server.open(posts / "separator.md", "Pens\u2028for exams\nOur pens")
+    server.diagnostics(separated, 1)
+    edit = {"range": {"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 4}}, "text": "Inkwell "}
+    server.change(separated, 2, [edit])
+    assert spans(server.diagnostics(separated, 2), "BR001") == [
+        {"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 11}}
+    ]
+
     # a rule that fails is logged and shown; the other rules' findings stay
     mark = server.mark()
     slow = server.open(posts / "slow.md", "Inkwell " + "a" * 40 + "!\n")
