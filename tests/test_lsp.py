@@ -444,3 +444,24 @@ def test_initialization_options_are_checked() -> None:
     bad = Settings.of({"debounceMs": "fast", "suggestionSeverity": ["loud"], "config": 3})
     assert bad.debounce == 0.2 and bad.config is None
     assert [p.split(" ")[0] for p in bad.problems] == ["debounceMs", "suggestionSeverity", "config"]
+
+
+def test_warm_up_builds_the_index_and_loads_lazy_tables_before_the_first_keystroke(repo: Path) -> None:
+    """In a fresh process (empty caches): after warm_up, the first check of a post does not pay
+    for the URL grammar or the syllable fallback (about 100 ms each, measured in bench_lsp.py)."""
+    script = (
+        "from pathlib import Path\n"
+        "from contentlint.lsp.checker import Checker\n"
+        "from contentlint.text import extract, syllables\n"
+        "assert extract._url_patterns.cache_info().currsize == 0\n"
+        "assert syllables._pyphen.cache_info().currsize == 0\n"
+        f"checker = Checker(Path({str(repo)!r}))\n"
+        "assert checker.load() is None\n"
+        "checker.warm_up()\n"
+        "assert extract._url_patterns.cache_info().currsize == 1\n"
+        "assert syllables._pyphen.cache_info().currsize == 1\n"
+        "print([post.display for post in checker.workspace.index().posts_of('posts/x/earlier.md')])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['posts/x/earlier.md']"

@@ -54,6 +54,12 @@ class Checked:
 
 
 NOT_A_POST = Checked(checked=False)
+WARM_UP_POST = (  # long enough for the reading grade, with a word syllabified by rule, a URL, emoji, Bengali
+    "---\nchannel: x\n---\nNew pens are at https://example.com today, so say hi@example.com! 😀 #Pens\n\n"
+    "Our zorblaxian nibs glide across the page and dry in a second. Students who write long exam answers "
+    "told us their notes stayed clean all term. Teachers liked the refills, which last for months and "
+    "cost less than a coffee. আমাদের নতুন কলম এসেছে। #কলম\n"
+)
 
 
 class Checker:
@@ -186,12 +192,18 @@ class Checker:
         return "post"
 
     def warm_up(self) -> None:
-        """Build the corpus index now (through the caches), not on the first keystroke."""
-        if self.workspace is not None:
-            try:
-                self.workspace.index()
-            except Exception:
-                log.exception("building the corpus index failed")
+        """Build the corpus index now (through the caches), and check a sample post so the rules'
+        lazily loaded tables (top-level domains, word lists) are read before the first keystroke."""
+        if self.workspace is None:
+            return
+        try:
+            self.workspace.index()
+        except Exception:
+            log.exception("building the corpus index failed")
+        try:
+            self.workspace.check_text(WARM_UP_POST)
+        except Exception:  # the sample post is only a warm-up: a rule that fails on it fails on a post too
+            log.debug("the warm-up check failed", exc_info=True)
 
     # ------------------------------------------------------------ what hover and code actions need
 
