@@ -149,12 +149,11 @@ class LspClient:
                     raise TimeoutError(f"no matching notification in {timeout} s (saw {seen}); stderr: {self.stderr()}")
                 self._condition.wait(min(left, 0.2))
 
-    def settle(self) -> int:
-        """Wait until the server has handled every notification sent so far (it answers requests
-        in order: a hover on no document is answered at once), then `mark()`."""
-        self.request(
-            "textDocument/hover", {"textDocument": {"uri": "untitled:settle"}, "position": {"line": 0, "character": 0}}
-        )
+    def settle(self, uri: str) -> int:
+        """Wait until the server has handled every notification sent so far and finished every
+        check they started (a hover on the open document `uri` is answered by the same worker,
+        after them), then `mark()`."""
+        self.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
         return self.mark()
 
     def notifications(self, method: str) -> list[Message]:

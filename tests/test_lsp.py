@@ -293,10 +293,11 @@ def test_a_broken_config_is_one_diagnostic_and_the_last_good_config_stays(server
     assert server.diagnostics(config.as_uri(), after=mark) == []
     assert spans(server.diagnostics(uri, 1, after=mark), "BR001") == []  # "Inkwell" is now the brand's spelling
     server.notify("textDocument/didClose", {"textDocument": {"uri": config.as_uri()}})
+    server.settle(uri)
 
     # an editor that cannot watch files: a config changed behind its back is read at the next keystroke
     config.write_text(CONFIG + "rules: {brand-name-casing: nope}\n", encoding="utf-8")
-    mark = server.settle()
+    mark = server.mark()
     server.notify("textDocument/didChange", whole(uri, EMOJI_POST + "More.\n", 2))
     [problem] = server.diagnostics(config.as_uri(), after=mark)
     assert "brand-name-casing" in problem["message"] and problem["range"]["start"]["line"] == 3

@@ -138,9 +138,15 @@ class ContentlintServer(LanguageServer):
         for option in self.settings.problems:
             self.show(f"initializationOptions: {option}", types.MessageType.Warning)
         self._watch_files()
-        assert self.checker is not None
-        self._report_config(await self.run(self.checker.load))
-        await self.run(self.checker.warm_up)
+        await self.run(self._start)
+
+    def _start(self) -> None:
+        """Worker thread, first job: the config (reported at once), then the corpus index and the
+        rules' tables, before any check can queue between them."""
+        assert self.checker is not None and self.loop is not None
+        problem = self.checker.load()
+        self.loop.call_soon_threadsafe(self._report_config, problem)
+        self.checker.warm_up()
 
     def _watch_files(self) -> None:
         workspace_caps = self.client_capabilities.workspace
