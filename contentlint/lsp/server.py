@@ -268,7 +268,7 @@ class ContentlintServer(LanguageServer):
             self.lines(document.text),
             suggestion=self.settings.suggestion,
             href=checker.rule_href,
-            locate=lambda other: self.locate(other),
+            locate=self.locate,
         )
 
     def locate(self, other: Related) -> types.Location:
