@@ -318,13 +318,15 @@ def test_any_written_csv_reads_back_and_every_character_is_placed(
     for doc in docs:
         assert doc.line_col(0)[0] == doc.row or doc.text.startswith(("\n", "\r"))
         for offset, char in enumerate(doc.text):
+            assert file_text[doc.file_offset(offset)] == char
             if char not in "\r\n":
                 assert char_at(file_text, *doc.line_col(offset)) == char
 
 
 def test_cell_origin_continues_columns_between_anchors() -> None:
-    origin = CellOrigin(anchors=(0, 4), lines=(2, 3), columns=(5, 1))
+    origin = CellOrigin(anchors=(0, 4), lines=(2, 3), columns=(5, 1), offsets=(20, 26))
     assert [origin.line_col(o) for o in (0, 3, 4, 9)] == [(2, 5), (2, 8), (3, 1), (3, 6)]
+    assert [origin.file_offset(o) for o in (0, 3, 4, 9)] == [20, 23, 26, 31]
 
 
 # ---------------------------------------------------------------- the example export

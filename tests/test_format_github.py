@@ -21,7 +21,17 @@ def test_escaping_matches_the_toolkit():
 
 def test_one_command_per_violation_with_all_properties():
     v = Violation(
-        "posts/a, b.md", 3, 5, 3, 12, "BR001", "brand-name-casing", "error", "Write 'InkWell':\nnot 'Inkwell' (100%)"
+        "posts/a, b.md",
+        3,
+        5,
+        3,
+        12,
+        "BR001",
+        "brand-name-casing",
+        "error",
+        "Write 'InkWell':\nnot 'Inkwell' (100%)",
+        start=20,
+        end=27,
     )
     assert github.render(Report((v,), (), 1), SAMPLE_RULES) == (
         "::error file=posts/a%2C b.md,line=3,col=5,endLine=3,endColumn=12,"
@@ -41,9 +51,22 @@ def test_levels_related_fix_and_file_errors():
         "warning",
         "Repeats.",
         related=(Related("b.md", 2, 1, "the earlier post"),),
+        start=0,
+        end=3,
     )
     note = Violation(
-        ".\\dir\\c.md", 1, 1, 1, 4, "BV003", "wordy-phrase", "suggestion", "Shorter.", fix=Fix("To", 0, 11)
+        ".\\dir\\c.md",
+        1,
+        1,
+        1,
+        4,
+        "BV003",
+        "wordy-phrase",
+        "suggestion",
+        "Shorter.",
+        fix=Fix("To", 0, 11),
+        start=0,
+        end=3,
     )
     error = FileError("bad:file.md", "cannot read\nat all")
     lines = github.render(Report((warning, note), (error,), 3), {}).splitlines()

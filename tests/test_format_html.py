@@ -266,6 +266,8 @@ def violation(
         message,
         None if fix is None else Fix(fix, start, end),
         related,
+        start=start,
+        end=end,
     )
 
 
@@ -484,7 +486,7 @@ def test_invisible_and_control_characters_are_made_visible():
 def test_empty_report_and_violations_without_post_text():
     empty = html_format.render(Report((), (), 0), {})
     assert "No findings" in empty and 'id="show-clean" checked' in empty
-    orphan = Violation("notes/other.md", 3, 2, 3, 5, "XX001", "custom-rule", "warning", "<b>x</b>")
+    orphan = Violation("notes/other.md", 3, 2, 3, 5, "XX001", "custom-rule", "warning", "<b>x</b>", start=9, end=12)
     page = html_format.render(Report((orphan,), (), 1), {})
     assert "notes/other.md" in page and "&lt;b&gt;x&lt;/b&gt;" in page
     assert 'data-code="XX001"' in page
@@ -493,10 +495,10 @@ def test_empty_report_and_violations_without_post_text():
 def test_zero_width_and_out_of_range_positions_do_not_break_rendering():
     post = PostInfo("a.md", ("x",), (), None, "en", "ab\n\ncd")
     vs = (
-        Violation("a.md", 1, 1, 1, 1, "AA001", "a", "error", "empty at start"),
-        Violation("a.md", 2, 1, 2, 1, "AA002", "b", "warning", "empty line"),
-        Violation("a.md", 9, 9, 12, 1, "AA003", "c", "suggestion", "past the end"),
-        Violation("a.md", 3, 2, 1, 2, "AA004", "d", "suggestion", "reversed"),
+        Violation("a.md", 1, 1, 1, 1, "AA001", "a", "error", "empty at start", start=0, end=0),
+        Violation("a.md", 2, 1, 2, 1, "AA002", "b", "warning", "empty line", start=3, end=3),
+        Violation("a.md", 9, 9, 12, 1, "AA003", "c", "suggestion", "past the end", start=40, end=90),
+        Violation("a.md", 3, 2, 1, 2, "AA004", "d", "suggestion", "reversed", start=5, end=1),
     )
     parsed = _parse(html_format.render(Report(vs, (), 1, (post,)), {}))
     assert not parsed.nested
@@ -522,7 +524,8 @@ def test_any_ranges_render_without_nesting_and_keep_the_text(text, ranges):
         return line + 1, offset - starts[line] + 1
 
     vs = tuple(
-        Violation("p.md", *place(a), *place(b), f"AA{i:03d}", "r", "warning", "m") for i, (a, b) in enumerate(ranges)
+        Violation("p.md", *place(a), *place(b), f"AA{i:03d}", "r", "warning", "m", start=a, end=b)
+        for i, (a, b) in enumerate(ranges)
     )
     page = html_format.render(Report(vs, (), 1, (post,)), {})
     parsed = _parse(page)

@@ -58,7 +58,7 @@ def test_hostile_text_is_kept_readable_and_control_characters_replaced():
 
 def test_every_illegal_xml_character_is_replaced():
     nasty = "".join(chr(c) for c in range(0x20)) + "\ufffe\uffff\ud800 ok 🎉"
-    v = Violation(f"p{nasty}.md", 1, 1, 1, 2, "XX001", "x", "warning", nasty)
+    v = Violation(f"p{nasty}.md", 1, 1, 1, 2, "XX001", "x", "warning", nasty, start=0, end=1)
     text = junit.render(Report((v,), (FileError("e.md", nasty),), 1), {})
     root = ET.fromstring(text.encode("utf-8", "surrogatepass"))
     message = root.find(".//failure").get("message")

@@ -48,6 +48,8 @@ def test_hostile_and_minimal_reports_are_valid_sarif():
         "odd-rule",
         "suggestion",
         '"quoted"\n<script>alert(1)</script>\x1b\x7f🎉',
+        start=0,
+        end=1,
     )
     _validate(_log(Report((hostile,), (FileError("a b.md", "\x01bad\nfile"),), 2), {}))
     _validate(_log(Report((), (), 0), {}))
@@ -115,7 +117,7 @@ def test_artifact_uris():
 
 
 def test_results_without_a_spec_get_a_bare_rule():
-    v = Violation("a.md", 1, 1, 1, 2, "TM001", "team-rule", "warning", "m")
+    v = Violation("a.md", 1, 1, 1, 2, "TM001", "team-rule", "warning", "m", start=0, end=1)
     run = _log(Report((v,), (), 1), {})["runs"][0]
     assert run["tool"]["driver"]["rules"] == [
         {"id": "TM001", "name": "team-rule", "shortDescription": {"text": "team rule"}}

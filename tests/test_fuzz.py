@@ -18,6 +18,7 @@ pipeline are kept in `tests/regressions/*.md` and run by `test_regressions`.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -36,7 +37,8 @@ from hypothesis import strategies as st
 from contentlint.cli import main
 from contentlint.config.load import load_config
 from contentlint.fix.apply import apply_fixes
-from contentlint.formatters import concise, github, html, json_format, junit, sarif
+from contentlint.formatters import FORMATS as FORMAT_REGISTRY
+from contentlint.formatters import RenderOptions, concise, github, html, json_format, junit, sarif
 from contentlint.formatters import text as text_format
 from contentlint.inputs.source import decode
 from contentlint.model.report import PostInfo, Report
@@ -443,9 +445,23 @@ def lint(text: str, path: str = "post.md") -> list[Violation]:
     return linter().check_text(text, path)
 
 
+def assert_offsets_match(text: str, violations: list[Violation]) -> None:
+    """A violation's offsets are the same place as its line and column."""
+    starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    def line_col(offset: int) -> tuple[int, int]:
+        index = max(i for i, start in enumerate(starts) if start <= offset)
+        return index + 1, offset - starts[index] + 1
+
+    for v in violations:
+        assert 0 <= v.start <= v.end <= len(text), v
+        assert (line_col(v.start), line_col(v.end)) == ((v.line, v.column), (v.end_line, v.end_column)), v
+
+
 def check_post(text: str) -> list[Violation]:
     violations = lint(text)
     assert_inside(text, violations)
+    assert_offsets_match(text, violations)
     return violations
 
 
@@ -517,7 +533,7 @@ def assert_outputs_well_formed(report: Report) -> None:
     parser.feed(page)
     parser.close()
     assert parser.scripts == 2 and parser.handlers == 0
-    text_format.render(report, rules, colour=False, statistics=True)
+    text_format.render(report, rules, RenderOptions(statistics=True))
     concise.render(report, rules)
 
 
@@ -570,18 +586,29 @@ def test_every_output_format_is_well_formed_for_any_post(
 ) -> None:
     found = [v for v in lint(text)]
     # The path and message come from the user's files too: put hostile text there as well.
-    hostile = Violation(path, 1, 1, 1, 1, "XX001", "odd-rule", "warning", extra + "<script>x</script>\r\n::%")
-    violations = tuple(
-        Violation(
-            path, v.line, v.column, v.end_line, v.end_column, v.code, v.name, v.severity, v.message, v.fix, v.related
-        )
-        for v in found
-    ) + (hostile,)
+    hostile = Violation(
+        path, 1, 1, 1, 1, "XX001", "odd-rule", "warning", extra + "<script>x</script>\r\n::%", start=0, end=0
+    )
+    violations = tuple(dataclasses.replace(v, path=path) for v in found) + (hostile,)
     posts_info = [PostInfo(path, ("x",), ("students",), when, "en", text)]
     for other, moment, code in repeats:  # repetition pairs drive the HTML calendar grid
         posts_info.append(PostInfo(other, ("x", extra), (extra,), moment, "en", extra))
         violations += (
-            Violation(path, 1, 1, 1, 1, code, "repeated-post", "error", extra, None, (Related(other, 1, 1, extra),)),
+            Violation(
+                path,
+                1,
+                1,
+                1,
+                1,
+                code,
+                "repeated-post",
+                "error",
+                extra,
+                None,
+                (Related(other, 1, 1, extra),),
+                start=0,
+                end=0,
+            ),
         )
     report = Report(violations, tuple(FileError(p, m) for p, m in errors), 1, tuple(posts_info))
     assert_outputs_well_formed(report)
@@ -595,7 +622,7 @@ file_bytes = st.one_of(
     posts().map(lambda t: "\ufeff".encode("utf-16-le") + t.encode("utf-16-le")),
     st.binary(max_size=200),
 )
-FORMATS = ("json", "sarif", "junit", "github", "html", "text", "concise")
+FORMATS = tuple(FORMAT_REGISTRY)
 
 
 @fuzz_settings("cli")
@@ -635,6 +662,8 @@ def test_cli_on_random_files_exits_cleanly_with_well_formed_output(
                     item["name"],
                     item["severity"],
                     item["message"],
+                    start=0,  # the JSON has no offsets: only line and column are checked here
+                    end=0,
                 )
             ],
         )
@@ -682,7 +711,9 @@ def test_html_calendar_survives_extreme_dates(when: datetime) -> None:
         PostInfo("a.md", ("x",), ("students",), when, "en", "text"),
         PostInfo("b.md", ("x",), ("students",), datetime(2026, 1, 1), "en", "text"),
     )
-    repeat = Violation("a.md", 1, 1, 1, 2, "RP002", "repeated-post", "error", "m", None, (Related("b.md", 1, 1, "o"),))
+    repeat = Violation(
+        "a.md", 1, 1, 1, 2, "RP002", "repeated-post", "error", "m", None, (Related("b.md", 1, 1, "o"),), start=0, end=1
+    )
     assert_outputs_well_formed(Report((repeat,), (), 2, posts_info))
 
 

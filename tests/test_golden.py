@@ -14,9 +14,10 @@ import sys
 import pytest
 from conftest import REPO
 
+from contentlint.formatters import FORMATS
+
 EXAMPLES = REPO / "examples"
 GOLDEN = REPO / "tests" / "golden"
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "html")
 
 
 def render(output_format: str) -> str:

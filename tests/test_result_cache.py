@@ -116,3 +116,17 @@ def test_corpus_rules_do_not_parse_the_checked_posts_again(tmp_path: Path, monke
         report = report_json(tmp_path, jobs=jobs, use_cache=False)
         assert [v["path"] for v in report["violations"] if v["code"] == "RP002"] == ["posts/p9999.md"]
         assert parsed == ["posts/p9999.md"], jobs
+
+
+def test_cached_violations_keep_their_offsets(tmp_path: Path) -> None:
+    """The cache stores more than the JSON contract: a warm violation equals the cold one, offsets included."""
+    make_repo(tmp_path, 8)
+    workspace = Workspace(load_config(cwd=tmp_path), options=RunOptions(), root=tmp_path)
+    cold = workspace.check_paths([str(tmp_path / "posts")]).violations
+    warm = Workspace(load_config(cwd=tmp_path), options=RunOptions(), root=tmp_path).check_paths(
+        [str(tmp_path / "posts")]
+    )
+    assert warm.violations == cold
+    texts = {p.path: p.text for p in warm.posts}
+    assert any(v.end > v.start for v in cold)
+    assert all(0 <= v.start <= v.end <= len(texts[v.path]) for v in cold)

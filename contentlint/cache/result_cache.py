@@ -20,7 +20,7 @@ from typing import Any
 from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Fix, Related, Violation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: violations carry their start and end offsets
 _BATCH = 500  # keys a query; SQLite allows 999 parameters in old builds
 FILE_NAME = "results.sqlite"
 
@@ -63,7 +63,7 @@ def _encode(result: FileResult) -> str:
     post = result.post
     return json_text(
         {
-            "v": [v.to_dict() for v in result.violations],
+            "v": [violation_to_dict(v) for v in result.violations],
             "e": [e.to_dict() for e in result.errors],
             "p": None
             if post is None
@@ -77,8 +77,13 @@ def _encode(result: FileResult) -> str:
     )
 
 
+def violation_to_dict(v: Violation) -> dict[str, Any]:
+    """`Violation.to_dict` (the JSON contract) plus the offsets, which the contract leaves out."""
+    return {**v.to_dict(), "start": v.start, "end": v.end}
+
+
 def violation_from_dict(v: dict[str, Any]) -> Violation:
-    """The inverse of `Violation.to_dict`."""
+    """The inverse of `violation_to_dict`."""
     return Violation(
         path=v["path"],
         line=v["line"],
@@ -91,6 +96,8 @@ def violation_from_dict(v: dict[str, Any]) -> Violation:
         message=v["message"],
         fix=None if v["fix"] is None else Fix(v["fix"]["replacement"], v["fix"]["start"], v["fix"]["end"]),
         related=tuple(Related(r["path"], r["line"], r["column"], r["message"]) for r in v["related"]),
+        start=v["start"],
+        end=v["end"],
     )
 
 

@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from contentlint.cache.result_cache import ResultCache, json_text, violation_from_dict
+from contentlint.cache.result_cache import ResultCache, json_text, violation_from_dict, violation_to_dict
 from contentlint.inputs.source import SourceError, decode
 from contentlint.model.report import PostInfo, Report
 from contentlint.model.violation import FileError
@@ -118,7 +118,7 @@ def store(cache: ResultCache, state: RunState, report: Report) -> None:
     payload: dict[str, Any] = {
         "files": state.files,
         "files_checked": report.files_checked,
-        "violations": [v.to_dict() for v in report.violations],
+        "violations": [violation_to_dict(v) for v in report.violations],
         "errors": [e.to_dict() for e in report.errors],
         "posts": [
             [p.path, list(p.channels), list(p.audiences), p.publish_at.isoformat() if p.publish_at else None, p.lang]

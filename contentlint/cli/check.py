@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from contentlint.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK, fatal, open_workspace, split_list
-from contentlint.formatters import FORMATS
+from contentlint.formatters import FORMATS, RenderOptions, render
 
 
 @click.command()
@@ -79,7 +79,7 @@ def check(
         audience=audience,
         use_cache=not no_cache,
         jobs=jobs if jobs is not None else (os.cpu_count() or 1),
-        all_texts=output_format == "html",
+        all_texts=FORMATS[output_format].all_texts,
     )
     targets = list(paths) or workspace.default_targets()
     progress = _progress() if sys.stderr.isatty() and not quiet else None
@@ -90,28 +90,15 @@ def check(
             click.echo(changes, nl=False)
             if not fix:
                 sys.exit(EXIT_OK if not report.errors else EXIT_ERROR)
-    rules = workspace.engine.catalogue.by_code()
-    if output_format == "text":
-        from contentlint.formatters.text import render, summary_line
-
-        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        rendered = (
-            summary_line(report) + "\n"
-            if quiet and not report.violations and not report.errors
-            else render(report, rules, colour=colour, statistics=statistics)
-        )
-        if quiet:
-            rendered = "\n".join(line for line in rendered.splitlines() if line and not line[0].isupper()) + "\n"
-    else:
-        from contentlint.formatters import renderer
-
-        rendered = renderer(output_format)(report, rules)
+    colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    options = RenderOptions(colour=colour, statistics=statistics, quiet=quiet)
+    rendered = render(output_format, report, workspace.engine.catalogue.by_code(), options)
     if output:
         try:
             Path(output).write_text(rendered, encoding="utf-8")
         except OSError as exc:
             fatal(f"cannot write {output}: {exc.strerror or exc}")
-        if output_format != "text" and not quiet:
+        if not FORMATS[output_format].has_summary and not quiet:
             from contentlint.formatters.text import summary_line
 
             click.echo(summary_line(report), err=True)

@@ -42,6 +42,8 @@ def place(doc: Document, rule: ActiveRule, finding: Finding) -> Violation:
         message=render_message(rule.spec, finding.args),
         fix=finding.fix if doc.origin is None else None,  # cell offsets: `--fix` must not rewrite a CSV
         related=finding.related,
+        start=doc.file_offset(finding.start),
+        end=doc.file_offset(max(finding.end, finding.start)),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import Violation
@@ -30,7 +31,7 @@ def command(name: str, properties: Mapping[str, object], message: str) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
     lines = [_violation(v) for v in report.violations]
     lines += [command("error", {"file": _path(e.path)}, e.message) for e in report.errors]
     return "".join(line + "\n" for line in lines)

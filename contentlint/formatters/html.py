@@ -23,6 +23,7 @@ from html import escape
 from typing import Any
 
 from contentlint._version import __version__
+from contentlint.formatters.options import RenderOptions
 from contentlint.model.explain import explain, short_description
 from contentlint.model.report import PostInfo, Report
 from contentlint.model.rulespec import RuleSpec
@@ -48,7 +49,7 @@ class _Span:
     code: str
 
 
-def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
     posts = _all_posts(report)
     anchors = {post.path: f"post-{i}" for i, post in enumerate(posts, 1)}
     ids = {id(v): f"v{i}" for i, v in enumerate(report.violations, 1)}
@@ -482,21 +483,11 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
-def _offset(starts: list[int], text: str, line: int, column: int) -> int:
-    if line < 1:
-        return 0
-    if line > len(starts):
-        return len(text)
-    line_end = starts[line] - 1 if line < len(starts) else len(text)
-    return min(starts[line - 1] + max(column, 1) - 1, line_end)
-
-
-def _spans(text: str, starts: list[int], violations: list[Violation], ids: Mapping[int, str]) -> list[_Span]:
-    """Violations as offsets; a range with nothing visible grows to one character if it can."""
+def _spans(text: str, violations: list[Violation], ids: Mapping[int, str]) -> list[_Span]:
+    """Violations at their offsets; a range with nothing visible grows to one character if it can."""
     spans = []
     for v in violations:
-        start = _offset(starts, text, v.line, v.column)
-        end = _offset(starts, text, v.end_line, v.end_column)
+        start, end = (max(0, min(offset, len(text))) for offset in (v.start, v.end))
         start, end = min(start, end), max(start, end)
         if not text[start:end].strip("\r\n"):
             end = start
@@ -517,7 +508,7 @@ def _source(
     so overlapping findings never produce broken or nested markup.
     """
     starts = _line_starts(text)
-    spans = _spans(text, starts, violations, ids)
+    spans = _spans(text, violations, ids)
     by_id = {ids[id(v)]: v for v in violations}
     line_set = set(starts)
     per_line: dict[int, list[_Span]] = defaultdict(list)

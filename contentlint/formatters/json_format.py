@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
 
 
-def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

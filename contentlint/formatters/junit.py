@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
+from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import FileError, Violation
@@ -23,7 +24,7 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
     paths: list[str] = []
     for path in [p.path for p in report.posts] + [v.path for v in report.violations] + [e.path for e in report.errors]:
         if path not in paths:

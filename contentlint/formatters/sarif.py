@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from contentlint._version import __version__
+from contentlint.formatters.options import RenderOptions
 from contentlint.model.explain import explain, short_description
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
@@ -23,7 +24,7 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
-def render(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
     """One run: the rule catalogue that matters for this report, its results, and file errors."""
     codes = sorted({v.code for v in report.violations} | {c for c, s in rules.items() if s.enabled})
     index = {code: i for i, code in enumerate(codes)}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
 
@@ -36,7 +37,17 @@ def summary_line(report: Report) -> str:
     return line
 
 
-def render(report: Report, rules: Mapping[str, RuleSpec], *, colour: bool = False, statistics: bool = False) -> str:
+def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
+    if not options.quiet:
+        return _full(report, options.colour, options.statistics)
+    if not report.violations and not report.errors:
+        return summary_line(report) + "\n"
+    # --quiet keeps the lines that do not start with a capital (issue 16 makes it exact).
+    full = _full(report, options.colour, options.statistics)
+    return "\n".join(line for line in full.splitlines() if line and not line[0].isupper()) + "\n"
+
+
+def _full(report: Report, colour: bool, statistics: bool) -> str:
     texts = {post.path: post.text for post in report.posts}
     out: list[str] = []
     current = None

@@ -77,17 +77,23 @@ class CellOrigin:
     """Where a cell's text sits in its CSV file, so findings open at the right line and column.
 
     `anchors[i]` is a cell offset from which characters follow each other on one file line,
-    starting at (`lines[i]`, `columns[i]`); a new anchor starts at each line break inside the cell
-    and after each doubled quote `""` (two file characters, one cell character).
+    starting at (`lines[i]`, `columns[i]`), which is offset `offsets[i]` of the file; a new anchor
+    starts at each line break inside the cell and after each doubled quote `""` (two file
+    characters, one cell character).
     """
 
     anchors: tuple[int, ...]
     lines: tuple[int, ...]
     columns: tuple[int, ...]
+    offsets: tuple[int, ...]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         index = max(0, bisect.bisect_right(self.anchors, offset) - 1)
         return self.lines[index], self.columns[index] + max(0, offset - self.anchors[index])
+
+    def file_offset(self, offset: int) -> int:
+        index = max(0, bisect.bisect_right(self.anchors, offset) - 1)
+        return self.offsets[index] + max(0, offset - self.anchors[index])
 
 
 @dataclass(frozen=True)
@@ -195,16 +201,18 @@ def _records(text: str, delimiter: str) -> Iterator[_Record]:
     lines = _LINE.findall(text)
     reader = csv.reader(lines, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
     consumed = 0
+    raw_start = 0  # the record's offset in the file
     for values in reader:
         start = consumed
         consumed = reader.line_num
         raw = "".join(lines[start:consumed])
         positions, unclosed = _scan(raw, delimiter)
-        yield _Record(start + 1, tuple(values), _origins(raw, start + 1, positions, values), unclosed)
+        yield _Record(start + 1, tuple(values), _origins(raw, start + 1, raw_start, positions, values), unclosed)
+        raw_start += len(raw)
 
 
 def _origins(
-    raw: str, first_line: int, positions: list[tuple[list[int], int]], values: Sequence[str]
+    raw: str, first_line: int, raw_start: int, positions: list[tuple[list[int], int]], values: Sequence[str]
 ) -> tuple[CellOrigin, ...]:
     """Each value's place in the raw record text, checked against what the csv module read."""
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
@@ -213,7 +221,7 @@ def _origins(
         cell = positions[index] if index < len(positions) else None
         if cell is None or "".join(raw[i] for i in cell[0]) != value:
             cell = None  # the scanner disagrees with the csv module: fall back to the record's first line
-        origins.append(_origin(cell, raw, line_starts, first_line))
+        origins.append(_origin(cell, raw, line_starts, first_line, raw_start))
     return tuple(origins)
 
 
@@ -256,16 +264,18 @@ def _scan(raw: str, delimiter: str) -> tuple[list[tuple[list[int], int]], bool]:
         return fields, unclosed
 
 
-def _origin(cell: tuple[list[int], int] | None, raw: str, line_starts: list[int], first_line: int) -> CellOrigin:
+def _origin(
+    cell: tuple[list[int], int] | None, raw: str, line_starts: list[int], first_line: int, raw_start: int
+) -> CellOrigin:
     if cell is None:
-        return CellOrigin((0,), (first_line,), (1,))
+        return CellOrigin((0,), (first_line,), (1,), (raw_start,))
     chars, start = cell
 
     def place(raw_index: int) -> tuple[int, int]:
         line_index = bisect.bisect_right(line_starts, raw_index) - 1
         return first_line + line_index, raw_index - line_starts[line_index] + 1
 
-    anchors, lines, columns = [0], [], []
+    anchors, lines, columns, offsets = [0], [], [], [raw_start + (chars[0] if chars else start)]
     line, column = place(chars[0] if chars else start)
     lines.append(line)
     columns.append(column)
@@ -276,7 +286,8 @@ def _origin(cell: tuple[list[int], int] | None, raw: str, line_starts: list[int]
             anchors.append(offset)
             lines.append(line)
             columns.append(column)
-    return CellOrigin(tuple(anchors), tuple(lines), tuple(columns))
+            offsets.append(raw_start + chars[offset])
+    return CellOrigin(tuple(anchors), tuple(lines), tuple(columns), tuple(offsets))
 
 
 # ---------------------------------------------------------------- rows to documents

@@ -51,7 +51,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class Violation:
-    """A finding placed in a file: the shape of one entry of `--format json` (DESIGN A5)."""
+    """A finding placed in a file: the shape of one entry of `--format json` (DESIGN A5).
+
+    `start` and `end` are the same place as code-point offsets into the file's text (for a row
+    of a scheduler CSV, into the whole CSV file), so a report can mark the exact characters
+    without counting lines back. They are keyword-only, and not part of the JSON contract.
+    """
 
     path: str
     line: int
@@ -64,6 +69,8 @@ class Violation:
     message: str
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    start: int = field(kw_only=True)
+    end: int = field(kw_only=True)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

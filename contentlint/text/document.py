@@ -59,6 +59,8 @@ class Origin(Protocol):
 
     def line_col(self, offset: int) -> tuple[int, int]: ...
 
+    def file_offset(self, offset: int) -> int: ...
+
 
 @dataclass(frozen=True)
 class Document:
@@ -120,6 +122,11 @@ class Document:
             return self.origin.line_col(offset)
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def file_offset(self, offset: int) -> int:
+        """The code-point offset in the file of an offset in `text` (they differ for a CSV cell)."""
+        offset = max(0, min(offset, len(self.text)))
+        return offset if self.origin is None else self.origin.file_offset(offset)
 
     def line_text(self, line: int) -> str:
         starts = self._line_starts
