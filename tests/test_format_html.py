@@ -424,11 +424,11 @@ def test_self_contained_with_csp_hashes_matching_inline_code():
     assert "@import" not in page and "url(" not in page and "<link" not in page
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert "default-src 'none'" in csp
-    for source in (html_format.SCRIPT, html_format.STYLE):
+    for source in (html_format.asset("report.js"), html_format.asset("report.css")):
         digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp
-    assert f"<script>{html_format.SCRIPT}</script>" in page
-    assert f"<style>{html_format.STYLE}</style>" in page
+    assert f"<script>{html_format.asset('report.js')}</script>" in page
+    assert f"<style>{html_format.asset('report.css')}</style>" in page
 
 
 def test_post_metadata_summary_repetition_and_errors_sections():

@@ -28,7 +28,12 @@ def test_wheel_contains_rules_and_data(wheel: Path) -> None:
     assert rule_files, "the repo has rules"
     missing = [name for name in rule_files if f"contentlint/rules/{name}" not in names]
     assert not missing
-    for data in ("contentlint/data/tlds.txt", "contentlint/data/en_lemma_lookup.json.gz"):
+    for data in (
+        "contentlint/data/tlds.txt",
+        "contentlint/data/en_lemma_lookup.json.gz",
+        "contentlint/formatters/html/report.css",
+        "contentlint/formatters/html/report.js",
+    ):
         assert data in names
 
 
@@ -57,6 +62,16 @@ def test_installed_wheel_runs_from_an_unrelated_folder(wheel: Path, tmp_path: Pa
     )
     assert result.returncode == 1, result.stderr
     assert "300/280 weighted characters on x" in result.stdout
+    page = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "post.md", "--select", "BV001", "--format", "html"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert page.returncode == 1, page.stderr
+    css = (REPO / "contentlint" / "formatters" / "html" / "report.css").read_text(encoding="utf-8")
+    assert f"<style>{css}</style>" in page.stdout  # the stylesheet read from the installed package
 
 
 def test_installed_wheel_serves_editors(wheel: Path, tmp_path: Path) -> None:
