@@ -1,6 +1,7 @@
 """A/B: the same CLI scenarios run by two checkouts of contentlint, interleaved, in one script.
 
     python bench/ab.py --baseline /path/to/old-checkout [--candidate .] [--size 10000] [--runs 5]
+                       [--scenarios cold,warm,one]
 
 For refactors that must not slow anything down: each round runs every scenario once with the
 baseline and once with the candidate (alternating which goes first), so load from other work on
@@ -48,7 +49,12 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--scenarios", default="cold,warm,one", help="which to run, comma-separated: cold, warm, one (changed post)"
+    )
     args = parser.parse_args()
+    names = {"cold": "cold, --no-cache, -j 1", "warm": "warm, unchanged repo", "one": "one changed post, warm cache"}
+    scenarios = tuple(names[name.strip()] for name in args.scenarios.split(",") if name.strip())
     corpus = corpus_for(args.size, args.seed)
     trees = {"baseline": args.baseline.resolve(), "candidate": args.candidate.resolve()}
     repos = {label: prepare(corpus, label) for label in trees}
@@ -69,7 +75,6 @@ def main() -> None:
             raise SystemExit(f"{label} {scenario}: exit code {sample.rc}")
         samples.setdefault((scenario, label), []).append((sample.wall, sample.cpu))
 
-    scenarios = ("cold, --no-cache, -j 1", "warm, unchanged repo", "one changed post, warm cache")
     try:
         for label in trees:  # fill each cache, settle the files (the snapshot trusts stats 2 s old)
             measure(command(trees[label], "posts"), repos[label])

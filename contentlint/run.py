@@ -22,9 +22,9 @@ from pathlib import Path
 
 from contentlint._version import __version__
 from contentlint.cache import run_snapshot
+from contentlint.cache.code_digest import code_digest
 from contentlint.cache.result_cache import ResultCache, file_key, fingerprint
 from contentlint.cache.stat_digests import StatDigests
-from contentlint.config.builtin import builtin_rules_dir
 from contentlint.config.model import Config
 from contentlint.engine.engine import Engine, LintedFile, Selection
 from contentlint.inputs.corpus import CorpusFile
@@ -57,16 +57,20 @@ class RunOptions:
         return Selection(self.select, self.ignore, self.channel, self.audience)
 
 
-def run_fingerprint(engine: Engine) -> str:
-    """Everything besides a post that shapes its findings; part of every cache key."""
+def run_fingerprint(engine: Engine, code: str) -> str:
+    """Everything besides a post that shapes its findings; part of every cache key: contentlint's
+    own files as installed (`code`, from `cache.code_digest`: kinds, built-in rules, word lists),
+    the config and selection, and the files the config names (rule packs, banned hashtags)."""
     config = engine.config
-    packs = [builtin_rules_dir()] + [config.root / e for e in config.extends if e != "default"]
+    packs = [config.root / e for e in config.extends if e != "default"]
     pack_files = [p for pack in packs if pack.is_dir() for p in pack.rglob("*") if p.is_file()]
     banned = config.hashtags.banned_file
     if banned:
         pack_files.append(config.root / banned)
     selection = engine.selection
-    return fingerprint(__version__, config, selection.select, selection.ignore, engine.defaults, files=pack_files)
+    return fingerprint(
+        __version__, code, config, selection.select, selection.ignore, engine.defaults, files=pack_files
+    )
 
 
 def fails(report: Report, fail_on: str) -> bool:
@@ -130,7 +134,7 @@ class _Run:
         started = time.time_ns()
         files, path_errors = expand(paths, index=self.folders)
         cache = ResultCache(self.cache_dir)
-        fingerprint_ = run_fingerprint(self.engine)
+        fingerprint_ = run_fingerprint(self.engine, code_digest(cache))
         state = None
         if self.options.use_cache:
             read = files + (self.content_files() if self.engine.config.content else [])
