@@ -68,9 +68,7 @@ def run_fingerprint(engine: Engine, code: str) -> str:
     if banned:
         pack_files.append(config.root / banned)
     selection = engine.selection
-    return fingerprint(
-        __version__, code, config, selection.select, selection.ignore, engine.defaults, files=pack_files
-    )
+    return fingerprint(__version__, code, config, selection.select, selection.ignore, engine.defaults, files=pack_files)
 
 
 def fails(report: Report, fail_on: str) -> bool:
