@@ -46,8 +46,8 @@ def load_corpus(
             try:
                 # the run's stat, taken before the read: a write in between changes the
                 # change time, so the next run's stat will not match this entry
-                path = os.path.abspath(target.path)
-                digests.record(path, digests.stat(path), target.digest)
+                absolute = os.path.abspath(target.path)
+                digests.record(absolute, digests.stat(absolute), target.digest)
             except OSError:
                 continue
     for path in content_files():

@@ -137,13 +137,6 @@ class SignatureCache:
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        arrays = {
-            "version": np.array([CACHE_FORMAT, NORMALISATION_VERSION], dtype=np.int64),
-            "keys": np.array(keys, dtype="S64"),
-            "offsets": np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
-            "shingles": np.concatenate([kept_shingles] + [p.signature.shingles for p in new_posts]).astype(np.uint64),
-            "meta": np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
-        }
         self._dir.mkdir(parents=True, exist_ok=True)
         ignore = self._dir / ".gitignore"
         if not ignore.exists():
@@ -151,7 +144,16 @@ class SignatureCache:
         fd, tmp = tempfile.mkstemp(dir=self._dir, prefix=".signatures-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
+                np.savez(
+                    f,
+                    version=np.array([CACHE_FORMAT, NORMALISATION_VERSION], dtype=np.int64),
+                    keys=np.array(keys, dtype="S64"),
+                    offsets=np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
+                    shingles=np.concatenate([kept_shingles] + [p.signature.shingles for p in new_posts]).astype(
+                        np.uint64
+                    ),
+                    meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                )
             os.replace(tmp, self._dir / FILE_NAME)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ written by marketing teams, so the messages matter more than generality.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from contentlint.config.model import (
 )
 from contentlint.text import yamlsafe
 from contentlint.text.patterns import PatternError, compile_pattern
+from contentlint.text.yamlsafe import KeyPath
 
 CONFIG_NAMES = (".contentlint.yaml", "contentlint.yaml", ".contentlint.yml", "contentlint.yml")
 FAIL_ON = ("error", "warning", "suggestion", "never")
@@ -87,11 +89,11 @@ def load_config(source: str | os.PathLike[str] | Mapping[str, Any] | None = None
     return parse_config(data, positions, display, path.resolve().parent)
 
 
-def _load_toml(text: str, display: str) -> tuple[Any, dict]:
-    try:
+def _load_toml(text: str, display: str) -> tuple[Any, dict[KeyPath, yamlsafe.Position]]:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -100,7 +102,7 @@ def _load_toml(text: str, display: str) -> tuple[Any, dict]:
     if section is None:
         raise ConfigError(display, "", "no [tool.contentlint] section")
     # TOML parsers give no positions; find each top-level key's line by its text.
-    positions: dict[tuple, yamlsafe.Position] = {}
+    positions: dict[KeyPath, yamlsafe.Position] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         for key in section:
@@ -115,18 +117,20 @@ def _load_toml(text: str, display: str) -> tuple[Any, dict]:
 class _Checker:
     """Validates values at key paths and raises ConfigError with the key's line."""
 
-    def __init__(self, display: str, positions: Mapping[tuple, yamlsafe.Position]) -> None:
+    def __init__(self, display: str, positions: Mapping[KeyPath, yamlsafe.Position]) -> None:
         self.display = display
         self.positions = positions
 
-    def fail(self, path: tuple, message: str) -> ConfigError:
+    def fail(self, path: KeyPath, message: str) -> ConfigError:
         key = ".".join(str(part) for part in path)
-        return ConfigError(self.display, key, message, yamlsafe.line_of(dict(self.positions), path))
+        return ConfigError(self.display, key, message, yamlsafe.line_of(self.positions, path))
 
-    def line(self, path: tuple) -> int | None:
-        return yamlsafe.line_of(dict(self.positions), path)
+    def line(self, path: KeyPath) -> int | None:
+        return yamlsafe.line_of(self.positions, path)
 
-    def mapping(self, value: Any, path: tuple, keys: Mapping[str, Callable[[Any, tuple], Any]] | None = None) -> dict:
+    def mapping(
+        self, value: Any, path: KeyPath, keys: Mapping[str, Callable[[Any, KeyPath], Any]] | None = None
+    ) -> dict[str, Any]:
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -140,26 +144,26 @@ class _Checker:
             result[key] = keys[key](item, path + (key,))
         return result
 
-    def string(self, value: Any, path: tuple) -> str:
+    def string(self, value: Any, path: KeyPath) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(path, f"expected text, got {_type_name(value)}")
         return value
 
-    def optional_string(self, value: Any, path: tuple) -> str | None:
+    def optional_string(self, value: Any, path: KeyPath) -> str | None:
         return None if value is None else self.string(value, path)
 
-    def strings(self, value: Any, path: tuple) -> tuple[str, ...]:
+    def strings(self, value: Any, path: KeyPath) -> tuple[str, ...]:
         if isinstance(value, str):
             return (value,)
         if not isinstance(value, list):
             raise self.fail(path, f"expected a list of text, got {_type_name(value)}")
         return tuple(self.string(item, path + (index,)) for index, item in enumerate(value))
 
-    def string_map(self, value: Any, path: tuple) -> dict[str, str]:
+    def string_map(self, value: Any, path: KeyPath) -> dict[str, str]:
         mapping = self.mapping(value, path)
         return {str(key): self.string(item, path + (key,)) for key, item in mapping.items()}
 
-    def number(self, value: Any, path: tuple, minimum: float = 0.0, maximum: float | None = None) -> float:
+    def number(self, value: Any, path: KeyPath, minimum: float = 0.0, maximum: float | None = None) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(path, f"expected a number, got {_type_name(value)}")
         if value < minimum or (maximum is not None and value > maximum):
@@ -167,14 +171,14 @@ class _Checker:
             raise self.fail(path, f"must be {bound}, got {value}")
         return float(value)
 
-    def integer(self, value: Any, path: tuple, minimum: int = 0) -> int:
+    def integer(self, value: Any, path: KeyPath, minimum: int = 0) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"expected a whole number, got {_type_name(value)}")
         if value < minimum:
             raise self.fail(path, f"must be at least {minimum}, got {value}")
         return value
 
-    def choice(self, value: Any, path: tuple, choices: tuple[str, ...]) -> str:
+    def choice(self, value: Any, path: KeyPath, choices: tuple[str, ...]) -> str:
         if value is False and "off" in choices:  # YAML 1.1 reads a bare `off` as false
             return "off"
         if value is True and "on" in choices:
@@ -183,7 +187,7 @@ class _Checker:
             raise self.fail(path, f"expected one of {', '.join(choices)}, got {value!r}")
         return value.lower()
 
-    def rule_setting(self, key: Any, value: Any, path: tuple) -> RuleSetting:
+    def rule_setting(self, key: Any, value: Any, path: KeyPath) -> RuleSetting:
         line = self.line(path)
         if value is None or isinstance(value, (str, bool)):
             word = self.choice(value, path, RULE_VALUES)
@@ -203,7 +207,7 @@ class _Checker:
             raise self.fail(path + ("enabled",), "expected true or false")
         return RuleSetting(str(key), enabled=enabled, severity=severity, options=options, line=line)
 
-    def rule_settings(self, value: Any, path: tuple) -> tuple[RuleSetting, ...]:
+    def rule_settings(self, value: Any, path: KeyPath) -> tuple[RuleSetting, ...]:
         mapping = self.mapping(value, path)
         return tuple(self.rule_setting(key, item, path + (key,)) for key, item in mapping.items())
 
@@ -216,7 +220,9 @@ def _type_name(value: Any) -> str:
     )
 
 
-def parse_config(data: dict, positions: Mapping[tuple, yamlsafe.Position], display: str, root: Path) -> Config:
+def parse_config(
+    data: dict[str, Any], positions: Mapping[KeyPath, yamlsafe.Position], display: str, root: Path
+) -> Config:
     check = _Checker(display, positions)
     sections = check.mapping(
         data,
@@ -271,11 +277,11 @@ def parse_config(data: dict, positions: Mapping[tuple, yamlsafe.Position], displ
     )
 
 
-def _brand(check: _Checker, value: Any, path: tuple) -> Brand:
-    def pillars(v: Any, p: tuple) -> dict[str, tuple[str, ...]]:
+def _brand(check: _Checker, value: Any, path: KeyPath) -> Brand:
+    def pillars(v: Any, p: KeyPath) -> dict[str, tuple[str, ...]]:
         return {str(name): check.strings(words, p + (name,)) for name, words in check.mapping(v, p).items()}
 
-    def terms(v: Any, p: tuple) -> dict:
+    def terms(v: Any, p: KeyPath) -> dict[str, Any]:
         return check.mapping(
             v, p, {"prefer": check.string_map, "avoid": check.string_map, "competitors": check.strings}
         )
@@ -297,7 +303,7 @@ def _brand(check: _Checker, value: Any, path: tuple) -> Brand:
     return Brand(**fields, **term_fields)
 
 
-def _patterns(check: _Checker, value: Any, path: tuple) -> tuple[str, ...]:
+def _patterns(check: _Checker, value: Any, path: KeyPath) -> tuple[str, ...]:
     """Regular expressions are compiled now, so a typo is a config error with its line, not a
     rule failure on every post later."""
     patterns = check.strings(value, path)
@@ -309,8 +315,8 @@ def _patterns(check: _Checker, value: Any, path: tuple) -> tuple[str, ...]:
     return patterns
 
 
-def _hashtags(check: _Checker, value: Any, path: tuple) -> Hashtags:
-    def tags(v: Any, p: tuple) -> tuple[str, ...]:
+def _hashtags(check: _Checker, value: Any, path: KeyPath) -> Hashtags:
+    def tags(v: Any, p: KeyPath) -> tuple[str, ...]:
         return tuple(tag if tag.startswith(("#", "＃")) else f"#{tag}" for tag in check.strings(v, p))
 
     fields = check.mapping(
@@ -327,7 +333,7 @@ def _hashtags(check: _Checker, value: Any, path: tuple) -> Hashtags:
     return Hashtags(**fields)
 
 
-def _audiences(check: _Checker, value: Any, path: tuple) -> dict[str, Audience]:
+def _audiences(check: _Checker, value: Any, path: KeyPath) -> dict[str, Audience]:
     result = {}
     for name, item in check.mapping(value, path).items():
         fields = check.mapping(
@@ -344,7 +350,7 @@ def _audiences(check: _Checker, value: Any, path: tuple) -> dict[str, Audience]:
     return result
 
 
-def _overrides(check: _Checker, value: Any, path: tuple) -> tuple[Override, ...]:
+def _overrides(check: _Checker, value: Any, path: KeyPath) -> tuple[Override, ...]:
     if not isinstance(value, list):
         raise check.fail(path, f"expected a list of {{files, rules}}, got {_type_name(value)}")
     result = []
@@ -356,8 +362,8 @@ def _overrides(check: _Checker, value: Any, path: tuple) -> tuple[Override, ...]
     return tuple(result)
 
 
-def _csv(check: _Checker, value: Any, path: tuple) -> CsvLayout:
-    def columns(v: Any, p: tuple) -> dict[str, tuple[str, ...]]:
+def _csv(check: _Checker, value: Any, path: KeyPath) -> CsvLayout:
+    def columns(v: Any, p: KeyPath) -> dict[str, tuple[str, ...]]:
         known = CsvLayout.__dataclass_fields__
         names = check.mapping(v, p)
         for key in names:

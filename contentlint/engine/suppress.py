@@ -4,7 +4,9 @@ and `<!-- contentlint-disable-next-line CODE -->`; without codes they cover ever
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 _DIRECTIVE = re.compile(r"<!--\s*contentlint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 ALL = "*"
@@ -27,7 +29,7 @@ def _selectors(raw: str) -> frozenset[str]:
     return frozenset(parts) if parts else frozenset({ALL})
 
 
-def regions(text: str, line_of: callable) -> tuple[Region, ...]:
+def regions(text: str, line_of: Callable[[int], int]) -> tuple[Region, ...]:
     """Suppressed regions of a file; `line_of(offset)` gives the 1-based line of an offset."""
     found: list[Region] = []
     open_regions: dict[str, int] = {}
@@ -51,7 +53,7 @@ def regions(text: str, line_of: callable) -> tuple[Region, ...]:
     return tuple(found)
 
 
-def front_matter_disabled(meta: dict) -> frozenset[str]:
+def front_matter_disabled(meta: Mapping[str, Any]) -> frozenset[str]:
     settings = meta.get("contentlint")
     if not isinstance(settings, dict):
         return frozenset()

@@ -91,7 +91,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     import time
 
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from contentlint.text.counting import UNITS
 from contentlint.text.extract import HASHTAG_PLATFORMS
@@ -46,7 +46,7 @@ _STRINGS = ("hashtag_syntax", "source", "checked")
 _KNOWN_KEYS = ("limit", "unit", "limits") + _OPTIONAL_INTS + _BOOLS + _STRINGS
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -57,7 +57,7 @@ def _check_limit(name: str, key: str, value: Any) -> int:
 
 
 def _check_unit(name: str, key: str, value: Any) -> str:
-    if value not in UNITS:
+    if not isinstance(value, str) or value not in UNITS:
         raise ValueError(f"channel {name!r}: {key!r} must be one of {', '.join(UNITS)}, got {value!r}")
     return value
 

@@ -40,7 +40,7 @@ class Image:
 @dataclass(frozen=True)
 class FrontMatter:
     data: Mapping[str, Any]
-    positions: Mapping[tuple, yamlsafe.Position]  # offsets already shifted into the file
+    positions: Mapping[yamlsafe.KeyPath, yamlsafe.Position]  # offsets already shifted into the file
     start: int  # offset of the opening ---
     end: int  # offset just after the closing --- line (= body start)
     error: str | None = None
@@ -137,7 +137,7 @@ class Document:
 
     def hashtags(self, syntax: str = "x") -> list[Entity]:
         """Hashtags exactly as a platform with this hashtag syntax would tag them."""
-        cache = self.__dict__.setdefault("_hashtag_cache", {})
+        cache: dict[str, list[Entity]] = self.__dict__.setdefault("_hashtag_cache", {})
         if syntax not in cache:
             from contentlint.text.extract import extract_hashtags
 

@@ -86,7 +86,8 @@ def best_splits(run: str, keep: int = 2) -> list[tuple[float, tuple[str, ...]]]:
     """The `keep` most probable ways to write a lower-case run as words, best first."""
     counts = word_counts()
     # best[i]: up to `keep` (log probability, words) for run[:i]
-    best: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, ())]] + [[] for _ in run]
+    empty: tuple[str, ...] = ()
+    best: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, empty)]] + [[] for _ in run]
     for end in range(1, len(run) + 1):
         candidates = []
         for start in range(max(0, end - _MAX_WORD), end):

@@ -145,7 +145,7 @@ def _ease_constant(root: str, key: str) -> float:
         return ENGLISH_EASE[key]
     from textstat.backend.utils import get_lang_cfg
 
-    return get_lang_cfg(root, key)
+    return float(get_lang_cfg(root, key))
 
 
 @lru_cache(maxsize=65536)
@@ -163,7 +163,7 @@ def _part_syllables(part: str, root: str) -> int:
         return count_english(part)
     from textstat.backend.counts import count_syllables
 
-    return count_syllables(part, root)
+    return int(count_syllables(part, root))
 
 
 def _graphemes(word: str) -> int:

@@ -135,7 +135,8 @@ def _mix64(x: np.ndarray) -> np.ndarray:
     x = x * np.uint64(0xBF58476D1CE4E5B9)
     x = x ^ (x >> np.uint64(27))
     x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+    mixed: np.ndarray = x ^ (x >> np.uint64(31))
+    return mixed
 
 
 _NGRAM_SEEDS = _mix64(np.arange(101, 101 + SHINGLE_SIZE + 1, dtype=np.uint64))
@@ -281,7 +282,10 @@ def _concat(signatures: Sequence[Signature]) -> tuple[np.ndarray, np.ndarray]:
 def _similarity(overlap: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
     lo = np.minimum(size_a, size_b)
     union = size_a + size_b - overlap
-    return np.where(lo >= MIN_CONTAINMENT_SHINGLES, overlap / np.maximum(lo, 1), overlap / np.maximum(union, 1))
+    similarity: np.ndarray = np.where(
+        lo >= MIN_CONTAINMENT_SHINGLES, overlap / np.maximum(lo, 1), overlap / np.maximum(union, 1)
+    )
+    return similarity
 
 
 def _pairs_out(a: np.ndarray, b: np.ndarray, sim: np.ndarray, threshold: float) -> list[SimilarPair]:

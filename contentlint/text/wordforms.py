@@ -106,7 +106,8 @@ def _token_positions(text: str) -> dict[str, tuple[int, ...]]:
 @lru_cache(maxsize=1)
 def _english_lemmas() -> dict[str, str]:
     data = resources.files("contentlint").joinpath("data/en_lemma_lookup.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))
+    lemmas: dict[str, str] = json.loads(gzip.decompress(data))
+    return lemmas
 
 
 def english_lemma(word: str) -> str:
@@ -178,6 +179,7 @@ class TermMatcher:
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[TermMatch]:
         """Matches in text order. A possessive ("cheap's", "Inkwell's") matches its word, and
         the match ends before the 's so a fix keeps it."""
+        starts: Sequence[int]
         if tokens is None:
             tokens = cached_tokens(text)
             positions = _token_positions(text)

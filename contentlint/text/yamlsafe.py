@@ -9,8 +9,9 @@ matter failing), and every key keeps its line so errors can point at it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
 
@@ -29,15 +30,15 @@ class Position:
     end: int
 
 
-Path = tuple  # a key path such as ("brand", "terms", "prefer")
+KeyPath: TypeAlias = tuple[Any, ...]  # keys and list indexes, such as ("brand", "terms", "prefer")
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader without aliases and without the implicit timestamp type."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # unannotated in types-PyYAML
             raise YamlError("YAML aliases (*name) are not allowed here", mark.line + 1)
         return super().compose_node(parent, index)
 
@@ -61,13 +62,14 @@ _Loader.yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
 # - at most 8 KiB: its composer recurses in C without Python's recursion limit, and 8 KiB
 #   cannot nest deeper than the C stack allows.
 # Anything it refuses is parsed again by PyYAML, whose message is the one shown.
-_CLoader: type | None = None
+_CLoader: type[yaml.CSafeLoader] | None = None
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+    class _LibyamlLoader(yaml.CSafeLoader):
         """CSafeLoader with the same resolvers (no implicit timestamp)."""
 
-    _CLoader.yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
+    _LibyamlLoader.yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
+    _CLoader = _LibyamlLoader
 C_LOADER_MAX_CHARS = 8192
 _NOT_FOR_C_LOADER = re.compile(
     r"[&*\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#|:\s*(?:#.*\s*)*[,\]}]|(?:^|[\s\[\]{},:])[!?]|(?:^|\r)(?:---|\.\.\.)",
@@ -77,7 +79,7 @@ _NOT_FOR_C_LOADER = re.compile(
 MAX_DEPTH = 40
 
 
-def load(text: str) -> tuple[Any, dict[Path, Position]]:
+def load(text: str) -> tuple[Any, dict[KeyPath, Position]]:
     """Parse one YAML document; return the data and the position of every key's value."""
     if _CLoader is not None and len(text) <= C_LOADER_MAX_CHARS and _c_loader_agrees(text):
         try:
@@ -94,7 +96,9 @@ def _c_loader_agrees(text: str) -> bool:
     return not _NOT_FOR_C_LOADER.search(text)
 
 
-def _load_with(loader_class: type, text: str) -> tuple[Any, dict[Path, Position]]:
+def _load_with(
+    loader_class: type[yaml.SafeLoader] | type[yaml.CSafeLoader], text: str
+) -> tuple[Any, dict[KeyPath, Position]]:
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as exc:  # checked before parsing starts: a control character
@@ -104,7 +108,7 @@ def _load_with(loader_class: type, text: str) -> tuple[Any, dict[Path, Position]
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        positions: dict[Path, Position] = {}
+        positions: dict[KeyPath, Position] = {}
         _walk(node, (), positions, 0)
         data = loader.construct_document(node)
     except YamlError:
@@ -122,7 +126,7 @@ def _load_with(loader_class: type, text: str) -> tuple[Any, dict[Path, Position]
     return data, positions
 
 
-def _walk(node: yaml.Node, path: Path, positions: dict[Path, Position], depth: int) -> None:
+def _walk(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, Position], depth: int) -> None:
     if depth > MAX_DEPTH:
         raise YamlError(f"YAML is nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
     _check_tag(node)
@@ -152,7 +156,7 @@ def _check_tag(node: yaml.Node) -> None:
         )
 
 
-def line_of(positions: dict[Path, Position], path: Path) -> int | None:
+def line_of(positions: Mapping[KeyPath, Position], path: KeyPath) -> int | None:
     """The line of the deepest known part of `path` (the key itself if it exists)."""
     for cut in range(len(path), -1, -1):
         key_position = positions.get(path[:cut] + ("<key>",)) if cut else None
