@@ -73,6 +73,14 @@ def main() -> None:
             ("python -c \"import spacy; spacy.blank('en')\"", [python, "-c", "import spacy; spacy.blank('en')"]),
             ("contentlint --version", [python, "-m", "contentlint", "--version"]),
             (
+                "import the hashtag segmenter",
+                [python, "-c", "import contentlint.text.hashtag_words"],
+            ),
+            (
+                "import it and load its vocabulary (HT004, once per hook run)",
+                [python, "-c", "from contentlint.text.hashtag_words import word_counts; word_counts()"],
+            ),
+            (
                 "contentlint check (1 post, no NLP rules)",
                 [python, "-m", "contentlint", "check", "--no-cache", "--select", "FM,BV001,HT", "one"],
             ),

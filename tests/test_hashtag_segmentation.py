@@ -3,8 +3,6 @@ the confident splits (the only ones HT004 fixes) must all be right."""
 
 from __future__ import annotations
 
-import time
-
 from conftest import REPO
 
 from contentlint.text.hashtag_words import split_tag, word_counts
@@ -62,13 +60,10 @@ def test_words_keep_the_tag_as_written() -> None:
     assert split_tag("র\u200d্যাপিড").words == ("র\u200d্যাপিড",)
 
 
-def test_vocabulary_loads_fast_enough_for_a_hook() -> None:
+def test_vocabulary_is_loaded_whole() -> None:
+    """Its load time is measured in bench/bench_startup.py, not here."""
     word_counts.cache_clear()
-    started = time.perf_counter()
-    counts = word_counts()
-    elapsed = time.perf_counter() - started
-    assert len(counts) > 40000
-    assert elapsed < 0.5, f"vocabulary took {elapsed:.2f}s to load"
+    assert len(word_counts()) > 40000
 
 
 def test_social_words_list_is_sorted_and_unique() -> None:

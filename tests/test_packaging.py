@@ -33,8 +33,10 @@ def test_wheel_contains_rules_and_data(wheel: Path) -> None:
         "contentlint/data/en_lemma_lookup.json.gz",
         "contentlint/formatters/html/report.css",
         "contentlint/formatters/html/report.js",
+        "contentlint/py.typed",  # type checkers read the package's own hints
     ):
         assert data in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
 
 
 def test_installed_wheel_runs_from_an_unrelated_folder(wheel: Path, tmp_path: Path) -> None:
