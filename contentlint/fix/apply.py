@@ -11,21 +11,12 @@ import difflib
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from contentlint.inputs.source import Source, decode, encode
 from contentlint.model.violation import Fix, Violation
 
 MAX_PASSES = 4
-
-
-@dataclass(frozen=True)
-class FixResult:
-    path: str
-    original: str
-    fixed: str
-    applied: int
 
 
 def apply_fixes(text: str, fixes: Iterable[tuple[str, Fix]]) -> tuple[str, int]:

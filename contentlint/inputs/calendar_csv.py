@@ -221,7 +221,7 @@ def _origins(
         cell = positions[index] if index < len(positions) else None
         if cell is None or "".join(raw[i] for i in cell[0]) != value:
             cell = None  # the scanner disagrees with the csv module: fall back to the record's first line
-        origins.append(_origin(cell, raw, line_starts, first_line, raw_start))
+        origins.append(_origin(cell, line_starts, first_line, raw_start))
     return tuple(origins)
 
 
@@ -264,9 +264,7 @@ def _scan(raw: str, delimiter: str) -> tuple[list[tuple[list[int], int]], bool]:
         return fields, unclosed
 
 
-def _origin(
-    cell: tuple[list[int], int] | None, raw: str, line_starts: list[int], first_line: int, raw_start: int
-) -> CellOrigin:
+def _origin(cell: tuple[list[int], int] | None, line_starts: list[int], first_line: int, raw_start: int) -> CellOrigin:
     if cell is None:
         return CellOrigin((0,), (first_line,), (1,), (raw_start,))
     chars, start = cell

@@ -34,7 +34,6 @@ UNIT_LABELS = {
 X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 X_URL_WEIGHT = 23
 X_EMOJI_WEIGHT = 2
-X_MAX_WEIGHTED_LENGTH = 280
 X_INVALID_CHARACTERS = frozenset("\ufffe\ufeff\uffff")
 _HEAVY = regex.compile("[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in X_LIGHT_RANGES) + "]")
 _FIRST_HEAVY = "\u1100"  # the lowest code point outside the first light range
@@ -78,11 +77,6 @@ def x_weighted_length(text: str) -> int:
 def x_invalid_characters(text: str) -> list[int]:
     """Offsets of characters twitter-text refuses (U+FFFE, U+FEFF, U+FFFF): the post is invalid."""
     return [i for i, ch in enumerate(text) if ch in X_INVALID_CHARACTERS]
-
-
-def x_is_valid(text: str) -> bool:
-    """twitter-text's `valid`: within 280 weighted characters and no invalid character."""
-    return x_weighted_length(text) <= X_MAX_WEIGHTED_LENGTH and not x_invalid_characters(text)
 
 
 def graphemes(text: str) -> int:

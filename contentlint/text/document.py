@@ -128,13 +128,6 @@ class Document:
         offset = max(0, min(offset, len(self.text)))
         return offset if self.origin is None else self.origin.file_offset(offset)
 
-    def line_text(self, line: int) -> str:
-        starts = self._line_starts
-        if not 1 <= line <= len(starts):
-            return ""
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1] : end].rstrip("\r\n")
-
     def hashtags(self, syntax: str = "x") -> list[Entity]:
         """Hashtags exactly as a platform with this hashtag syntax would tag them."""
         cache: dict[str, list[Entity]] = self.__dict__.setdefault("_hashtag_cache", {})

@@ -71,10 +71,6 @@ def word_counts() -> dict[str, float]:
     return counts
 
 
-def is_known_word(word: str) -> bool:
-    return word.lower() in word_counts()
-
-
 def _score(word: str, counts: dict[str, float]) -> float:
     known = counts.get(word)
     if known is not None:
