@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import yaml
@@ -36,3 +37,11 @@ def test_the_license_the_metadata_promises_is_there() -> None:
     text = (REPO / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License\n\nCopyright (c) 2026 contentlint authors\n")
     assert (REPO / "contentlint" / "py.typed").exists()
+
+
+def test_the_architecture_page_lists_the_layers_of_the_import_contract() -> None:
+    page = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = [cell.replace("\\|", "|") for cell in re.findall(r"^\| `(.+?)` \|", page, re.M)]
+    contract = next(c for c in PYPROJECT["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    layers = [layer.replace("contentlint.", "") for layer in contract["layers"]]
+    assert listed == layers
