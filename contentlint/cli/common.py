@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -21,14 +22,15 @@ def fatal(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def open_workspace(config_path: str | None, **options: Any) -> Any:
-    """The workspace for a command; a config or usage error ends the command with exit code 2."""
+def open_workspace(config_path: str | None, root: Path | None = None, **options: Any) -> Any:
+    """The workspace for a command (rooted at `root`, default the current folder); a config or
+    usage error ends the command with exit code 2."""
     from contentlint.config.errors import ConfigError
     from contentlint.engine.rule_set import UsageError
     from contentlint.run import RunOptions
     from contentlint.workspace import Workspace
 
     try:
-        return Workspace(config_path, options=RunOptions(**options))
+        return Workspace(config_path, root=root, options=RunOptions(**options))
     except (ConfigError, UsageError) as exc:
         fatal(str(exc))

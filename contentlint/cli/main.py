@@ -10,6 +10,7 @@ from contentlint.cli.check import check
 from contentlint.cli.editor import lsp
 from contentlint.cli.info import explain, rules_command
 from contentlint.cli.tools import count, init, similar
+from contentlint.cli.web import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,5 +19,5 @@ def main() -> None:
     """Check social-media and marketing drafts before they are published."""
 
 
-for command in (check, rules_command, explain, init, count, similar, lsp):
+for command in (check, rules_command, explain, init, count, similar, lsp, serve):
     main.add_command(command)

@@ -23,7 +23,7 @@ from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import Fix, Violation
 from contentlint.run import RunOptions
 from contentlint.text.document import POST_SUFFIXES
-from contentlint.workspace import Workspace
+from contentlint.workspace import WARM_UP_POST, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,6 @@ class Checked:
 
 
 NOT_A_POST = Checked(checked=False)
-WARM_UP_POST = (  # long enough for the reading grade, with a word syllabified by rule, a URL, emoji, Bengali
-    "---\nchannel: x\n---\nNew pens are at https://example.com today, so say hi@example.com! 😀 #Pens\n\n"
-    "Our zorblaxian nibs glide across the page and dry in a second. Students who write long exam answers "
-    "told us their notes stayed clean all term. Teachers liked the refills, which last for months and "
-    "cost less than a coffee. আমাদের নতুন কলম এসেছে। #কলম\n"
-)
 
 
 class Checker:
