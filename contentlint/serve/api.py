@@ -224,9 +224,9 @@ class Api:
             other["error"] = f"{related.path} cannot be shown: {exc}"
             return {"index": index, "code": violation.code, "draft": mine, "other": other}
         marks_mine, marks_other = shared_passages(doc, other_doc)
-        mine["marks"] = _spans(doc.text, doc.body_start, marks_mine)
+        mine["marks"] = _spans(doc.text, _body_start(doc), marks_mine)
         other.update(_side(other_doc, where.display))
-        other["marks"] = _spans(other_doc.text, other_doc.body_start, marks_other)
+        other["marks"] = _spans(other_doc.text, _body_start(other_doc), marks_other)
         return {"index": index, "code": violation.code, "draft": mine, "other": other}
 
     def fix(self, request: Mapping[str, Any]) -> Answer:
@@ -273,13 +273,19 @@ class Api:
         return 200, {"path": where.display, "created": not existed, "bytes": os.path.getsize(where.real)}
 
 
+def _body_start(doc: Document) -> int:
+    """Where the body's text starts, after the blank lines that follow the front matter."""
+    body = doc.text[doc.body_start :]
+    return doc.body_start + len(body) - len(body.lstrip("\r\n"))
+
+
 def _side(doc: Document, path: str) -> dict[str, Any]:
     when = doc.meta.get("publish_at")
     return {
         "path": path,
         "channels": list(doc.channels),
         "date": str(when) if when is not None else None,
-        "body": doc.text[doc.body_start :],
+        "body": doc.text[_body_start(doc) :],
         "marks": [],
     }
 

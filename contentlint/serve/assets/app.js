@@ -8,7 +8,8 @@
   const NAMES = {
     x: "X", threads: "Threads", bluesky: "Bluesky", mastodon: "Mastodon", linkedin: "LinkedIn",
     instagram: "Instagram", facebook: "Facebook", tiktok: "TikTok", youtube: "YouTube",
-    pinterest: "Pinterest", "google-business": "Google Business",
+    pinterest: "Pinterest", "google-business": "Google Business", blog: "Blog",
+    "linkedin-article": "LinkedIn article",
   };
   const SHORT_UNITS = { graphemes: "graphemes", "utf8-bytes": "bytes" };
   const RANK = { suggestion: 1, warning: 2, error: 3 };
