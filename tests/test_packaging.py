@@ -37,6 +37,8 @@ def test_wheel_contains_rules_and_data(wheel: Path) -> None:
     ):
         assert data in names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+    for asset in ("index.html", "app.js", "app.css", "favicon.svg"):  # `contentlint serve`'s page
+        assert f"contentlint/serve/assets/{asset}" in names
 
 
 def test_installed_wheel_runs_from_an_unrelated_folder(wheel: Path, tmp_path: Path) -> None:
@@ -98,3 +100,35 @@ def test_installed_wheel_serves_editors(wheel: Path, tmp_path: Path) -> None:
         assert client.shutdown() == 0
     finally:
         client.close()
+
+
+def test_installed_wheel_serves_the_page(wheel: Path, tmp_path: Path) -> None:
+    """`contentlint serve` from the installed wheel reads its page from the package."""
+    import http.client
+    import signal
+    from urllib.parse import urlsplit
+
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "contentlint", "serve", "--no-browser", "--port", "0"],
+        cwd=work,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = urlsplit(process.stdout.readline().split(": ", 1)[1].strip())
+        for path in ("/", "/app.js", "/app.css"):
+            connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == 200 and len(response.read()) > 1000, path
+            connection.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)

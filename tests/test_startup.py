@@ -49,3 +49,16 @@ def test_check_and_version_do_not_import_the_editor_server(tmp_path: Path) -> No
         modules = imported_modules(args, tmp_path)
         assert "contentlint" in modules or args != ["check", "post.md"]
         assert not modules & {"pygls", "lsprotocol", "cattrs", "attrs"}, (args, modules & {"pygls", "lsprotocol"})
+
+
+def test_check_and_version_do_not_import_the_web_server(tmp_path: Path) -> None:
+    """`contentlint serve`'s server, page and the standard library's HTTP modules load for that
+    command only."""
+    (tmp_path / "post.md").write_text("---\nchannel: x\n---\nNew pens are here.\n", encoding="utf-8")
+    for args in (["--version"], ["check", "post.md"], ["--help"]):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "contentlint", *args], cwd=tmp_path, capture_output=True, text=True
+        )
+        loaded = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+        assert "contentlint.cli.web" in loaded  # the command is registered ...
+        assert not {"contentlint.serve", "http.server", "socketserver", "webbrowser"} & loaded, args  # ... not loaded

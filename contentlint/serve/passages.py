@@ -43,20 +43,24 @@ def _runs(items: list[Word]) -> set[tuple[str, ...]]:
 
 
 def _marked(items: list[Word], shared: set[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Spans covering every word of a shared run; neighbouring marked words join into one span."""
+    """Spans covering every word of a shared run; two neighbouring words join in one span only
+    when one shared run holds both (the end of one run and the start of the next stay apart)."""
+    starts = [i for i in range(len(items) - RUN + 1) if tuple(w.key for w in items[i : i + RUN]) in shared]
     marked = [False] * len(items)
-    for i in range(len(items) - RUN + 1):
-        if tuple(w.key for w in items[i : i + RUN]) in shared:
-            for j in range(i, i + RUN):
-                marked[j] = True
+    linked = [False] * len(items)  # word i and word i + 1 are in one shared run
+    for i in starts:
+        for j in range(i, i + RUN):
+            marked[j] = True
+        for j in range(i, i + RUN - 1):
+            linked[j] = True
     spans: list[tuple[int, int]] = []
-    previous = False
-    for word, on in zip(items, marked, strict=True):
-        if on and previous:
+    for i, word in enumerate(items):
+        if not marked[i]:
+            continue
+        if i and linked[i - 1]:
             spans[-1] = (spans[-1][0], word.end)
-        elif on:
+        else:
             spans.append((word.start, word.end))
-        previous = on
     return spans
 
 

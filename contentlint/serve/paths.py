@@ -23,7 +23,7 @@ MAX_PATH_CHARS = 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _GLOB = re.compile(r"[*?\[{]")
-_SLUG_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SLUG_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")  # a lone mark (an emoji's U+FE0F) is no word
 SLUG_WORDS = 6
 SLUG_CHARS = 60
 
