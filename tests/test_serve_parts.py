@@ -42,7 +42,11 @@ def test_shared_runs_of_three_words_are_marked_in_both_posts_case_and_links_asid
     assert marked(b, in_b) == ["WE TESTED IT with 240 students in Kolkata, and", "nothing bled through the page"]
     a, b = doc(TWEET), doc(LINKEDIN)
     in_a, in_b = shared_passages(a, b)
-    assert marked(a, in_a) == marked(b, in_b) == ["We tested it with 240 students in Kolkata and nothing bled through the page"]
+    assert (
+        marked(a, in_a)
+        == marked(b, in_b)
+        == ["We tested it with 240 students in Kolkata and nothing bled through the page"]
+    )
 
 
 def test_two_shared_words_are_not_a_passage_and_bengali_words_stay_whole() -> None:
@@ -81,7 +85,9 @@ def test_fields_add_front_matter_remove_keys_and_keep_crlf() -> None:
     assert set_fields("Hello\n", {"channels": ["x", "bluesky"]}) == "---\nchannels: [x, bluesky]\n---\nHello\n"
     assert set_fields("Hello\n", {"title": ""}) == "Hello\n"
     text = "---\r\naudience: students\r\ntitle: Old\r\n---\r\nHi\r\n"
-    assert set_fields(text, {"audience": [], "title": "New: a colon"}) == "---\r\ntitle: 'New: a colon'\r\n---\r\nHi\r\n"
+    assert (
+        set_fields(text, {"audience": [], "title": "New: a colon"}) == "---\r\ntitle: 'New: a colon'\r\n---\r\nHi\r\n"
+    )
 
 
 def test_values_that_yaml_would_misread_are_quoted() -> None:
@@ -183,7 +189,7 @@ def test_create_without_hard_links_still_refuses_an_existing_file(tmp_path: Path
 
 def test_overwrite_keeps_the_files_encoding_bom_and_crlf(tmp_path: Path) -> None:
     target = tmp_path / "post.md"
-    target.write_bytes(codecs.BOM_UTF8 + "---\r\nchannel: x\r\n---\r\nOld\r\n".encode())
+    target.write_bytes(codecs.BOM_UTF8 + b"---\r\nchannel: x\r\n---\r\nOld\r\n")
     saving.overwrite(target, "---\nchannel: x\n---\nNew ✍️\n")
     assert target.read_bytes() == codecs.BOM_UTF8 + "---\r\nchannel: x\r\n---\r\nNew ✍️\r\n".encode()
     target.write_bytes(b"---\nchannel: x\n---\nOld\n")

@@ -57,8 +57,13 @@ def test_check_and_version_do_not_import_the_web_server(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text("---\nchannel: x\n---\nNew pens are here.\n", encoding="utf-8")
     for args in (["--version"], ["check", "post.md"], ["--help"]):
         result = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "contentlint", *args], cwd=tmp_path, capture_output=True, text=True
+            [sys.executable, "-X", "importtime", "-m", "contentlint", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
         )
-        loaded = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+        loaded = {
+            line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+        }
         assert "contentlint.cli.web" in loaded  # the command is registered ...
         assert not {"contentlint.serve", "http.server", "socketserver", "webbrowser"} & loaded, args  # ... not loaded
