@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,37 @@ def test_the_api_needs_the_key_and_a_same_origin_fetch(client: Client, repo: Pat
         assert client.call("GET", "/api/info", headers={"Sec-Fetch-Site": site})[0] == 403
     assert client.call("GET", "/api/info", headers={"Sec-Fetch-Site": "same-origin"})[0] == 200
     assert client.raw("GET", "/app.js")[0] == 200  # the page's own files hold no secret
+
+
+def test_posts_changed_behind_the_page_reach_the_index(repo: Path) -> None:
+    """A `git pull` brings a post the draft repeats, then takes it away again."""
+    with running(repo) as server:
+        local = Client(server)
+        server.api.rescan.interval = 0
+        draft = post("x", TWEET, "2026-12-03")
+
+        def repeated() -> set[str]:
+            status, answer = local.check(draft, "posts/x/draft.md")
+            assert status == 200
+            return {v["related"][0]["path"] for v in answer["violations"] if v["code"] == "RP002"}
+
+        assert repeated() == set()
+        pulled = repo / "posts" / "x" / "pulled.md"
+        pulled.parent.mkdir(exist_ok=True)
+        pulled.write_text(post("x", TWEET, "2026-12-02"), encoding="utf-8")
+        scan = server.api.rescan.maybe_start()
+        assert scan is not None
+        scan.join(30)
+        assert repeated() == {"posts/x/pulled.md"}
+        pulled.unlink()
+        scan = server.api.rescan.maybe_start()
+        assert scan is not None
+        scan.join(30)
+        assert repeated() == set()
+        # a check starts the scan itself, and never waits for it
+        pulled.write_text(post("x", TWEET, "2026-12-02"), encoding="utf-8")
+        for _ in range(100):
+            if repeated():
+                break
+            time.sleep(0.05)
+        assert repeated() == {"posts/x/pulled.md"}

@@ -31,6 +31,7 @@ from contentlint.model.violation import Violation
 from contentlint.serve.front_matter import FrontMatterError, set_fields
 from contentlint.serve.passages import shared_passages
 from contentlint.serve.paths import PathRefused, RepoPath, repo_path, suggested_path
+from contentlint.serve.rescan import Rescan
 from contentlint.serve.saving import Exists, create, overwrite
 from contentlint.text.counting import UNIT_LABELS
 from contentlint.text.document import Document
@@ -108,6 +109,7 @@ class Api:
         self._why: dict[str, str] = {}
         self._config_stamp = self._stamp()
         self.config_problem: str | None = None
+        self.rescan = Rescan(workspace, self._lock)
 
     # ------------------------------------------------------------ the config
 
@@ -136,7 +138,9 @@ class Api:
             self._why.clear()
 
     def warm_up(self) -> None:
+        """The corpus index and the rules' lazy tables, before the first check needs them."""
         with self._lock:
+            self.rescan.baseline()
             self.workspace.warm_up()
 
     # ------------------------------------------------------------ reads
@@ -176,6 +180,7 @@ class Api:
 
     def check(self, request: Mapping[str, Any]) -> Answer:
         text = _text(request)
+        self.rescan.maybe_start()
         with self._lock:
             self._reload_if_changed()
             engine = self.workspace.engine

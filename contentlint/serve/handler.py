@@ -64,6 +64,9 @@ class Handler(BaseHTTPRequestHandler):
     server: Server
     protocol_version = "HTTP/1.1"
     timeout = 60  # an idle or stalled connection is closed, its thread freed
+    # Headers and body are two writes: with Nagle's algorithm the body waits for the client's
+    # delayed ACK of the headers (40 ms on Linux, measured: every check took 72 ms instead of 32).
+    disable_nagle_algorithm = True
     server_version = "contentlint-serve"
     sys_version = ""
 
