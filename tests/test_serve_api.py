@@ -19,7 +19,7 @@ from contentlint.text.counting import measure
 from contentlint.workspace import Workspace
 
 BRAND_CONFIG = CONFIG + "brand:\n  name: InkWell\n  terms:\n    prefer: {cheap: affordable}\n"
-A5_KEYS = set(Violation("p", 1, 1, 1, 1, "C", "n", "error", "m").to_dict())
+A5_KEYS = set(Violation("p", 1, 1, 1, 1, "C", "n", "error", "m", start=0, end=1).to_dict())
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -40,7 +39,6 @@ from contentlint.workspace import Workspace
 Answer = tuple[int, dict[str, Any]]
 REPEAT_CODES = ("RP001", "RP002")
 POSTS_LISTED = 50
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as Document counts lines
 
 
 class ApiError(Exception):
@@ -77,20 +75,13 @@ def _path(workspace: Workspace, raw: Any) -> RepoPath:
 
 
 class Utf16:
-    """Code-point offsets of one text to UTF-16 offsets (JavaScript's), and line/column to offsets."""
+    """Code-point offsets of one text as UTF-16 offsets (what JavaScript strings count)."""
 
     def __init__(self, text: str) -> None:
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if text and max(text) > "\uffff" else []
-        self._lines = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        self._length = len(text)
 
     def __call__(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._astral, offset)
-
-    def at(self, line: int, column: int) -> int:
-        """The UTF-16 offset of a 1-based line and code-point column."""
-        start = self._lines[min(max(line, 1), len(self._lines)) - 1]
-        return self(min(start + max(column, 1) - 1, self._length))
 
 
 def _spans(text: str, base: int, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -317,8 +308,8 @@ def _count(count: ChannelCount) -> dict[str, Any]:
 def _offsets(violation: Violation, to16: Utf16) -> dict[str, int | None]:
     fix = violation.fix
     return {
-        "start": to16.at(violation.line, violation.column),
-        "end": to16.at(violation.end_line, violation.end_column),
+        "start": to16(violation.start),
+        "end": to16(violation.end),
         "fix_start": to16(fix.start) if fix else None,
         "fix_end": to16(fix.end) if fix else None,
     }

@@ -59,7 +59,7 @@ def _names(value: Any, field: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def _entries(yaml_text: str, positions: Mapping[tuple[Any, ...], yamlsafe.Position]) -> dict[str, tuple[int, int]]:
+def _entries(yaml_text: str, positions: Mapping[yamlsafe.KeyPath, yamlsafe.Position]) -> dict[str, tuple[int, int]]:
     """Each top-level key's lines (start of its line to the start of the next key's line), less
     the comment and blank lines at its end, which stay where they are."""
     starts = sorted(
