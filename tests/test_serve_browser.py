@@ -124,6 +124,9 @@ def test_write_check_fix_and_save(page, repo: Path) -> None:
     overwrite.click()
     wait(driver, lambda d: d.find_element("id", "saved").text.startswith(f"Saved {path}"))
     assert (repo / path).read_bytes() == value(driver).encode("utf-8")
+    # no script error and nothing the Content-Security-Policy had to block (the 409 is expected)
+    logged = [entry["message"] for entry in driver.get_log("browser")]
+    assert not [m for m in logged if "Uncaught" in m or "Content Security Policy" in m or "Refused" in m], logged
 
 
 def screenshots(driver) -> None:
