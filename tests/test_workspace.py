@@ -3,6 +3,8 @@ up to date as files change (what the editor server and the web page rely on)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from test_repetition import LINKEDIN, TAILORED, TWEET, make_repo, post
@@ -100,3 +102,25 @@ def test_counts_and_fix_text_for_a_draft(tmp_path: Path) -> None:
     assert [m.unit for m in counts["bluesky"].measures] == ["graphemes", "utf8-bytes"]
     fixed, applied = workspace.fix_text(draft)
     assert applied == 1 and "New InkWell pens" in fixed and fixed.endswith("a" * 270 + "\n")
+
+
+def test_warm_up_builds_the_index_and_loads_the_lazy_tables(tmp_path: Path) -> None:
+    """In a fresh process: after warm_up the corpus index exists and the first check does not
+    pay for the URL grammar or the syllable fallback (what a long-lived server wants)."""
+    make_repo(tmp_path, {"x/board.md": post("x", TAILORED, "2026-12-02")})
+    script = (
+        "from pathlib import Path\n"
+        "from contentlint.text import extract, syllables\n"
+        "from contentlint.workspace import Workspace\n"
+        f"workspace = Workspace(root=Path({str(tmp_path)!r}))\n"
+        "assert workspace._index is None\n"
+        "assert extract._url_patterns.cache_info().currsize == 0\n"
+        "assert syllables._pyphen.cache_info().currsize == 0\n"
+        "workspace.warm_up()\n"
+        "assert extract._url_patterns.cache_info().currsize == 1\n"
+        "assert syllables._pyphen.cache_info().currsize == 1\n"
+        "print([post.display for post in workspace._index.posts_of('posts/x/board.md')])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['posts/x/board.md']"
