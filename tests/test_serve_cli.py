@@ -112,3 +112,31 @@ def test_each_start_makes_a_new_key(tmp_path: Path) -> None:
         keys.add(server.guard.key)
         server.server_close()
     assert len(keys) == 3 and all(len(key) >= 32 for key in keys)
+
+
+def test_a_non_loopback_address_is_announced_with_a_warning(tmp_path: Path) -> None:
+    """What `serve` prints before serving; the bound address is swapped for a network one here
+    (a test cannot rely on the machine having one)."""
+    import dataclasses
+    import threading
+
+    from contentlint.serve.server import serve as run
+
+    make_repo(tmp_path, {}, CONFIG)
+    workspace = Workspace(root=tmp_path, options=RunOptions(use_cache=False))
+    for host, warned in (("127.0.0.1", False), ("192.168.1.20", True)):
+        server = make_server(workspace, "127.0.0.1", 0)
+        server.guard = dataclasses.replace(server.guard, host=host)
+        lines: list[str] = []
+        thread = threading.Thread(target=run, args=(server,), kwargs={"open_browser": False, "echo": lines.append})
+        thread.start()
+        try:
+            for _ in range(200):
+                if len(lines) >= 3:
+                    break
+                threading.Event().wait(0.01)
+        finally:
+            server.shutdown()
+            thread.join(10)
+        assert lines[0].startswith("warning: serving on 192.168.1.20") == warned, lines
+        assert any(line.startswith(f"contentlint serve: http://{host}:") for line in lines)
