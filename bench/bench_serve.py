@@ -11,8 +11,8 @@ is started the way a writer starts it (`contentlint serve --no-browser`, a separ
   timed from sending to the whole answer read. The check compares the text with the whole 10k
   corpus index (RP001/RP002), and the answer holds violations, counts, explanations and repeats.
 - first page load: a fresh server per run, timed from spawning it to (a) the address printed,
-  (b) the page's five requests answered (`/`, `/app.js`, `/app.css`, `/favicon.svg`,
-  `/api/info`: what the browser fetches before the page can be used), and (c) the first
+  (b) the page's six requests answered (`/`, `/app.js`, `/render.js`, `/app.css`,
+  `/favicon.svg`, `/api/info`: what the browser fetches before the page can be used), and (c) the first
   `/api/check` answered (the corpus index built behind it); and, where Chromium and selenium are
   installed, (d) the page loaded in headless Chromium (browser started beforehand) until its
   channel controls are drawn from `/api/info`.
@@ -46,7 +46,7 @@ sys.path.insert(0, str(BENCH))
 from run import corpus_for, post_files  # noqa: E402
 
 SERVER = [sys.executable, "-m", "contentlint", "serve", "--no-browser", "--port", "0"]
-PAGE = ("/", "/app.js", "/app.css", "/favicon.svg")
+PAGE = ("/", "/app.js", "/render.js", "/app.css", "/favicon.svg")
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -239,7 +239,7 @@ def main() -> None:
         f"| `POST /api/check` for one post, warm server, median of {len(ms)} | {statistics.median(ms):.1f} ms | < 50 ms |",
         f"| `POST /api/check`, p95 / max | {percentile(ms, 0.95):.1f} ms / {max(ms):.1f} ms | |",
         f"| start -> address printed (socket bound), median of {len(loads)} | {median('bound'):.3f} s | |",
-        f"| start -> the page's requests answered (`/`, script, style, icon, `/api/info`), median | "
+        f"| start -> the page's requests answered (`/`, two scripts, style, icon, `/api/info`), median | "
         f"{median('page'):.3f} s | < 1 s |",
     ]
     if drawn:

@@ -37,7 +37,7 @@ def test_wheel_contains_rules_and_data(wheel: Path) -> None:
     ):
         assert data in names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
-    for asset in ("index.html", "app.js", "app.css", "favicon.svg"):  # `contentlint serve`'s page
+    for asset in ("index.html", "app.js", "render.js", "app.css", "favicon.svg"):  # `contentlint serve`'s page
         assert f"contentlint/serve/assets/{asset}" in names
 
 
@@ -123,7 +123,7 @@ def test_installed_wheel_serves_the_page(wheel: Path, tmp_path: Path) -> None:
     try:
         assert process.stdout is not None
         url = urlsplit(process.stdout.readline().split(": ", 1)[1].strip())
-        for path in ("/", "/app.js", "/app.css"):
+        for path in ("/", "/app.js", "/render.js", "/app.css"):
             connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
             connection.request("GET", path)
             response = connection.getresponse()

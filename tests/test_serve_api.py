@@ -56,7 +56,8 @@ def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(client:
     page = html.decode("utf-8")
     assert not re.search(r"<script(?![^>]*\bsrc=)", page), "inline script"
     assert not re.search(r"\son\w+\s*=", page), "inline event handler"
-    for asset, kind in (("/app.js", "text/javascript"), ("/app.css", "text/css"), ("/favicon.svg", "image/svg+xml")):
+    assets = (("/app.js", "text/javascript"), ("/render.js", "text/javascript"), ("/app.css", "text/css"))
+    for asset, kind in (*assets, ("/favicon.svg", "image/svg+xml")):
         status, data, headers = client.raw("GET", asset)
         assert status == 200 and headers["Content-Type"].startswith(kind)
         text = data.decode("utf-8")

@@ -52,7 +52,7 @@ def test_serve_prints_the_address_serves_the_repo_from_its_root_and_stops_on_ctr
         key = url.split("#key=", 1)[1]
         assert f"repo {tmp_path}" in process.stdout.readline()
         status, page = get(url, "/")
-        assert status == 200 and b'<script src="/app.js" defer></script>' in page
+        assert status == 200 and b'<script type="module" src="/app.js"></script>' in page
         status, data = get(url, "/api/posts?q=", key)
         assert status == 200 and json.loads(data)["posts"] == ["posts/linkedin/glide.md"]
         assert get(url, "/api/posts?q=")[0] == 401
