@@ -100,12 +100,17 @@ def check_paths(
     content_files: Callable[[], list[Path]],
     cwd: Path | None = None,
     progress: Progress | None = None,
+    files: Sequence[Path] | None = None,
+    path_errors: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """Check files and folders: document rules per file (cached, in parallel when many), then
     the corpus rules once over config `content` plus these files. When nothing they read has
-    changed since the last run, that run's report."""
+    changed since the last run, that run's report. `files`: the files `paths` expand to, when
+    the caller has expanded and chosen them already (the workspace, grouping files by config);
+    `paths` then only names the run for the unchanged-run shortcut."""
     with fewer_gc_passes():
-        return _Run(engine, options, folders, content_files, cwd or Path.cwd(), progress).check(paths)
+        run = _Run(engine, options, folders, content_files, cwd or Path.cwd(), progress)
+        return run.check(paths, None if files is None else (list(files), list(path_errors)))
 
 
 class _Run:
@@ -128,9 +133,9 @@ class _Run:
         self.progress = progress
         self.cache_dir = engine.config.resolved_cache_dir() if options.use_cache else None
 
-    def check(self, paths: Sequence[str]) -> Report:
+    def check(self, paths: Sequence[str], expanded: tuple[list[Path], list[tuple[str, str]]] | None = None) -> Report:
         started = time.time_ns()
-        files, path_errors = expand(paths, index=self.folders)
+        files, path_errors = expanded if expanded is not None else expand(paths, index=self.folders)
         cache = ResultCache(self.cache_dir)
         fingerprint_ = run_fingerprint(self.engine, code_digest(cache))
         state = None
@@ -176,7 +181,7 @@ class _Run:
                 continue
             readable.append(
                 (
-                    CorpusFile(path, display, data, self.engine.defaults, config.csv),
+                    CorpusFile(path, display, data, self.engine.defaults_for(display), config.csv),
                     text,
                     file_key(fingerprint_, display, data),
                 )
@@ -196,7 +201,7 @@ class _Run:
             if linted.entries:  # only when a corpus rule runs, and so the index is built anyway
                 from contentlint.cache.indexing import defaults_key
 
-                prepared[defaults_key(by_display[display].digest, self.engine.defaults)] = linted.entries[0]
+                prepared[defaults_key(by_display[display].digest, by_display[display].defaults)] = linted.entries[0]
         for display, _, key in misses:
             if not results[display].errors:  # a failed rule is retried next run, not remembered
                 cache.put(key, results[display])
@@ -264,16 +269,16 @@ def lint_many(engine: Engine, items: Sequence[tuple[str, str]], options: RunOpti
             jobs,
             mp_context=mp.get_context("fork"),
             initializer=_start_worker,
-            initargs=(engine.config, engine.selection),
+            initargs=(engine.config, engine.selection, Path(engine.base)),
         ) as pool:
             return [row for chunk in pool.map(_lint_chunk, chunks) for row in chunk]
     except (BrokenProcessPool, OSError):
         return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
 
 
-def _start_worker(config: Config, selection: Selection) -> None:
+def _start_worker(config: Config, selection: Selection, base: Path) -> None:
     global _WORKER
-    _WORKER = Engine(config, selection)
+    _WORKER = Engine(config, selection, base)
 
 
 def _lint_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, LintedFile]]:

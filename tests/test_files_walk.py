@@ -1,8 +1,9 @@
-"""The one-walk file listing (FolderIndex) finds exactly what pathlib's glob and os.walk found.
+"""The one-walk file listing (FolderIndex) finds exactly what os.walk finds, and config
+`content` globs select exactly what the same lines in a .gitignore would.
 
-The reference functions below are contentlint's listing before the shared walk, kept here to
-hold the new one to them on generated trees: hidden and skipped folders, links to files and
-folders, pipes, and the glob shapes a content config uses.
+The reference functions below are plain listings, kept here to hold the walk to them on
+generated trees: hidden and skipped folders, links to files and folders, pipes, and the glob
+shapes a content config uses.
 """
 
 from __future__ import annotations
@@ -32,25 +33,24 @@ def _reference_through_link(path: Path, base: Path) -> bool:
 
 
 def _reference_glob(patterns: Iterable[str], root: Path) -> list[Path]:
-    found: set[Path] = set()
-    for pattern in patterns:
-        full = root / pattern
-        parts = full.parts
-        cut = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
-        base, rest = Path(*parts[:cut]), "/".join(parts[cut:])
-        if not rest:
-            matches: Iterable[Path] = [base]
-            base = base.parent
-        else:
-            matches = base.glob(rest)
-        for path in matches:
+    """Config `content` means what a .gitignore line means (config/globs.py): every regular post
+    file under the root, links and skipped folders aside, whose path relative to the root the
+    lines match."""
+    from pathspec import GitIgnoreSpec
+
+    spec = GitIgnoreSpec.from_lines(list(patterns))
+    found = []
+    for current, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not os.path.islink(os.path.join(current, d))]
+        for name in names:
+            candidate = Path(current) / name
             if (
-                path.is_file()
-                and path.name.lower().endswith(POST_SUFFIXES)
-                and not any(part in SKIP_DIRS for part in path.parts)
-                and not _reference_through_link(path, base)
+                name.lower().endswith(POST_SUFFIXES)
+                and candidate.is_file()
+                and not candidate.is_symlink()
+                and spec.match_file(candidate.relative_to(root).as_posix())
             ):
-                found.add(path)
+                found.append(candidate)
     return sorted(found)
 
 
@@ -112,7 +112,7 @@ def _build(root: Path, tree: list[list[str]]) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(trees, st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=3))
-def test_content_globs_match_pathlib(tree: list[list[str]], patterns: list[str]) -> None:
+def test_content_globs_match_gitignore_semantics(tree: list[list[str]], patterns: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         _build(root, tree)

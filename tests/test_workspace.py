@@ -113,13 +113,13 @@ def test_warm_up_builds_the_index_and_loads_the_lazy_tables(tmp_path: Path) -> N
         "from contentlint.text import extract, syllables\n"
         "from contentlint.workspace import Workspace\n"
         f"workspace = Workspace(root=Path({str(tmp_path)!r}))\n"
-        "assert workspace._index is None\n"
+        "assert not workspace._root_unit.has_index\n"
         "assert extract._url_patterns.cache_info().currsize == 0\n"
         "assert syllables._pyphen.cache_info().currsize == 0\n"
         "workspace.warm_up()\n"
         "assert extract._url_patterns.cache_info().currsize == 1\n"
         "assert syllables._pyphen.cache_info().currsize == 1\n"
-        "print([post.display for post in workspace._index.posts_of('posts/x/board.md')])\n"
+        "print([post.display for post in workspace._root_unit.index().posts_of('posts/x/board.md')])\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

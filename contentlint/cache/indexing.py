@@ -58,9 +58,13 @@ def load_corpus(
             status = digests.stat(str(path)) if digests is not None else None
             known = digests.known(str(path), status) if digests is not None and status is not None else None
             if known is not None:
-                corpus[display] = CorpusFile(path, display, None, engine.defaults, engine.config.csv, known)
+                corpus[display] = CorpusFile(
+                    path, display, None, engine.defaults_for(display), engine.config.csv, known
+                )
                 continue
-            corpus[display] = CorpusFile(path, display, read_bytes(path), engine.defaults, engine.config.csv)
+            corpus[display] = CorpusFile(
+                path, display, read_bytes(path), engine.defaults_for(display), engine.config.csv
+            )
             if digests is not None and status is not None:
                 digests.record(str(path), status, corpus[display].digest)
         except (ReadError, OSError):

@@ -43,7 +43,9 @@ def count(file: str, config_path: str | None, channel: str | None) -> None:
     workspace = open_workspace(config_path)
     engine = workspace.engine
     try:
-        doc = load_document(Path(file), "<stdin>" if file == "-" else file, engine.defaults)
+        doc = load_document(
+            Path(file), "<stdin>" if file == "-" else file, engine.defaults_for("<stdin>" if file == "-" else file)
+        )
     except (ReadError, SourceError) as exc:
         fatal(f"{file}: {exc}")
     text = doc.published_text

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from contentlint.config.errors import ConfigError
+from contentlint.config.errors import ConfigError, ConfigProblem, did_you_mean
 from contentlint.config.model import (
     Audience,
     Brand,
@@ -35,9 +35,10 @@ RULE_VALUES = ("off", "on", "error", "warning", "suggestion")
 # ---------------------------------------------------------------- discovery
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest config in `start` or a parent: a contentlint YAML or a pyproject.toml with [tool.contentlint]."""
-    for folder in (start, *start.parents):
+def find_config(start: Path, *, parents: bool = True) -> Path | None:
+    """The nearest config in `start` or a parent: a contentlint YAML or a pyproject.toml with
+    [tool.contentlint]. `parents=False`: in `start` only."""
+    for folder in (start, *start.parents) if parents else (start,):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
@@ -55,11 +56,16 @@ def _pyproject_has_section(path: Path) -> bool:
         return False
 
 
-def load_config(source: str | os.PathLike[str] | Mapping[str, Any] | None = None, *, cwd: Path | None = None) -> Config:
-    """A path, a dict in the A2 shape, or None (discover from `cwd`, else built-in defaults)."""
+def load_config(
+    source: str | os.PathLike[str] | Mapping[str, Any] | None = None, *, cwd: Path | None = None, strict: bool = True
+) -> Config:
+    """A path, a dict in the A2 shape, or None (discover from `cwd`, else built-in defaults).
+    Every mistake is collected and raised as one ConfigError; with `strict=False` the mistakes
+    of a config that could be read are kept in `Config.problems` instead, for the engine to add
+    its own (unknown rule names, channels) and raise them all at once."""
     cwd = cwd or Path.cwd()
     if isinstance(source, Mapping):
-        return parse_config(dict(source), {}, "<dict>", cwd)
+        return parse_config(dict(source), {}, "<dict>", cwd, strict=strict)
     if source is None:
         found = find_config(cwd)
         if found is None:
@@ -86,7 +92,7 @@ def load_config(source: str | os.PathLike[str] | Mapping[str, Any] | None = None
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(display, "", "the config must be a mapping of keys to values", 1)
-    return parse_config(data, positions, display, path.resolve().parent)
+    return parse_config(data, positions, display, path.resolve().parent, strict=strict)
 
 
 def _load_toml(text: str, display: str) -> tuple[Any, dict[KeyPath, yamlsafe.Position]]:
@@ -115,11 +121,17 @@ def _load_toml(text: str, display: str) -> tuple[Any, dict[KeyPath, yamlsafe.Pos
 
 
 class _Checker:
-    """Validates values at key paths and raises ConfigError with the key's line."""
+    """Validates values at key paths. A bad value raises ConfigError with the key's line; a
+    mapping of known keys catches it per key, records it in `problems` and goes on with the next
+    key, so every mistake of a config is reported at once."""
 
     def __init__(self, display: str, positions: Mapping[KeyPath, yamlsafe.Position]) -> None:
         self.display = display
         self.positions = positions
+        self.problems: list[ConfigProblem] = []
+
+    def record(self, error: ConfigError) -> None:
+        self.problems.extend(error.problems)
 
     def fail(self, path: KeyPath, message: str) -> ConfigError:
         key = ".".join(str(part) for part in path)
@@ -140,8 +152,13 @@ class _Checker:
         result = {}
         for key, item in value.items():
             if key not in keys:
-                raise self.fail(path + (key,), f"unknown key; expected one of: {', '.join(keys)}")
-            result[key] = keys[key](item, path + (key,))
+                hint = did_you_mean(str(key), keys)
+                self.record(self.fail(path + (key,), f"unknown key{hint}; expected one of: {', '.join(keys)}"))
+                continue
+            try:
+                result[key] = keys[key](item, path + (key,))
+            except ConfigError as exc:
+                self.record(exc)
         return result
 
     def string(self, value: Any, path: KeyPath) -> str:
@@ -208,8 +225,24 @@ class _Checker:
         return RuleSetting(str(key), enabled=enabled, severity=severity, options=options, line=line)
 
     def rule_settings(self, value: Any, path: KeyPath) -> tuple[RuleSetting, ...]:
-        mapping = self.mapping(value, path)
-        return tuple(self.rule_setting(key, item, path + (key,)) for key, item in mapping.items())
+        settings = []
+        for key, item in self.mapping(value, path).items():
+            try:
+                settings.append(self.rule_setting(key, item, path + (key,)))
+            except ConfigError as exc:
+                self.record(exc)
+        return tuple(settings)
+
+    def patterns(self, value: Any, path: KeyPath) -> tuple[str, ...]:
+        """Gitignore-style path patterns (config/globs.py), each checked now."""
+        from contentlint.config.globs import invalid_pattern
+
+        patterns = self.strings(value, path)
+        for index, pattern in enumerate(patterns):
+            problem = invalid_pattern(pattern)
+            if problem:
+                raise self.fail(path + (index,), problem)
+        return patterns
 
 
 def _type_name(value: Any) -> str:
@@ -221,7 +254,12 @@ def _type_name(value: Any) -> str:
 
 
 def parse_config(
-    data: dict[str, Any], positions: Mapping[KeyPath, yamlsafe.Position], display: str, root: Path
+    data: dict[str, Any],
+    positions: Mapping[KeyPath, yamlsafe.Position],
+    display: str,
+    root: Path,
+    *,
+    strict: bool = True,
 ) -> Config:
     check = _Checker(display, positions)
     sections = check.mapping(
@@ -231,7 +269,10 @@ def parse_config(
             "extends": check.strings,
             "lang": check.optional_string,
             "default_channel": check.optional_string,
-            "content": check.strings,
+            "content": check.patterns,
+            "exclude": check.patterns,
+            "front_matter": lambda v, p: check.mapping(v, p, {"fields": check.strings}),
+            "baseline": check.string,
             "cache_dir": check.string,
             "brand": lambda v, p: _brand(check, v, p),
             "hashtags": lambda v, p: _hashtags(check, v, p),
@@ -255,6 +296,8 @@ def parse_config(
             "csv": lambda v, p: _csv(check, v, p),
         },
     )
+    if check.problems and strict:
+        raise ConfigError.of(check.problems)
     cache_dir = sections.get("cache_dir")
     return Config(
         path=None if display == "<dict>" else display,
@@ -263,6 +306,9 @@ def parse_config(
         lang=(sections.get("lang") or "").lower() or None,
         default_channel=(sections.get("default_channel") or "").lower() or None,
         content=sections.get("content", ()),
+        exclude=sections.get("exclude", ()),
+        front_matter_fields=tuple(sections.get("front_matter", {}).get("fields", ())),
+        baseline=sections.get("baseline"),
         cache_dir=(root / cache_dir) if cache_dir else None,
         brand=sections.get("brand", Brand()),
         hashtags=sections.get("hashtags", Hashtags()),
@@ -274,6 +320,8 @@ def parse_config(
         overrides=sections.get("overrides", ()),
         fail_on=sections.get("fail_on", "error"),
         csv=sections.get("csv", CsvLayout()),
+        lines={str(key): check.line((key,)) for key in data},
+        problems=tuple(check.problems),
     )
 
 
@@ -353,12 +401,28 @@ def _audiences(check: _Checker, value: Any, path: KeyPath) -> dict[str, Audience
 def _overrides(check: _Checker, value: Any, path: KeyPath) -> tuple[Override, ...]:
     if not isinstance(value, list):
         raise check.fail(path, f"expected a list of {{files, rules}}, got {_type_name(value)}")
+
+    def name(v: Any, p: KeyPath) -> str:
+        return check.string(v, p).strip().lower()
+
     result = []
     for index, item in enumerate(value):
-        fields = check.mapping(item, path + (index,), {"files": check.strings, "rules": check.rule_settings})
+        where = path + (index,)
+        fields = check.mapping(
+            item,
+            where,
+            {
+                "files": check.patterns,
+                "rules": check.rule_settings,
+                "channel": name,
+                "audience": name,
+                "lang": name,
+            },
+        )
         if "files" not in fields:
-            raise check.fail(path + (index,), "an override needs `files:` (glob patterns)")
-        result.append(Override(fields["files"], fields.get("rules", ())))
+            check.record(check.fail(where, "an override needs `files:` (glob patterns)"))
+            continue
+        result.append(Override(**fields, line=check.line(where)))
     return tuple(result)
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contentlint.config.errors import ConfigProblem
+
 
 @dataclass(frozen=True)
 class Brand:
@@ -55,8 +57,15 @@ class RuleSetting:
 
 @dataclass(frozen=True)
 class Override:
+    """Settings for the files its `files` globs match: rules, and the channel, audience and
+    language of posts there whose front matter names none (`posts/x/**` can mean channel x)."""
+
     files: tuple[str, ...]
-    rules: tuple[RuleSetting, ...]
+    rules: tuple[RuleSetting, ...] = ()
+    channel: str | None = None
+    audience: str | None = None
+    lang: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,9 @@ class Config:
     lang: str | None = None
     default_channel: str | None = None
     content: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns of files that are never posts
+    front_matter_fields: tuple[str, ...] = ()  # the team's own front matter keys (FM005 leaves them alone)
+    baseline: str | None = None  # the baseline file, relative to the config's folder
     cache_dir: Path | None = None
     brand: Brand = field(default_factory=Brand)
     hashtags: Hashtags = field(default_factory=Hashtags)
@@ -90,6 +102,10 @@ class Config:
     overrides: tuple[Override, ...] = ()
     fail_on: str = "error"
     csv: CsvLayout = field(default_factory=CsvLayout)
+    lines: Mapping[str, int | None] = field(default_factory=dict)  # top-level key -> its line
+    # Mistakes found while reading, when the caller asked to collect them (load_config(strict=False))
+    # and report them with the engine's own (unknown rules, channels) in one error.
+    problems: tuple[ConfigProblem, ...] = ()
 
     @property
     def display_path(self) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from contentlint.config.builtin import default_channels_path
-from contentlint.config.errors import ConfigError
+from contentlint.config.errors import ConfigError, ConfigProblem
 from contentlint.config.model import Config
 from contentlint.text.channels import ChannelProfile, override_profile, parse_profiles
 
@@ -19,13 +19,17 @@ def load_channel_profiles(path: Path | None = None) -> dict[str, ChannelProfile]
 
 
 def profiles_for(config: Config) -> dict[str, ChannelProfile]:
-    """The shipped profiles with the config's overrides and new channels; errors name the key."""
+    """The shipped profiles with the config's overrides and new channels; errors name the key
+    (every bad channel at once)."""
     profiles = dict(load_channel_profiles())
+    problems = []
     for name, overrides in config.channels.items():
         try:
             profiles[name] = override_profile(profiles.get(name), name, overrides)
         except ValueError as exc:
-            raise ConfigError(
-                config.display_path, f"channels.{name}", str(exc), config.channel_lines.get(name)
-            ) from None
+            problems.append(
+                ConfigProblem(config.display_path, f"channels.{name}", str(exc), config.channel_lines.get(name))
+            )
+    if problems:
+        raise ConfigError.of(problems)
     return profiles

@@ -7,14 +7,17 @@ Violations (placed and suppressed in `placing`). Corpus rules run once over a `C
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from contentlint.config.errors import ConfigError
+from contentlint.config.errors import ConfigError, ConfigProblem
 from contentlint.config.model import Config
 from contentlint.config.profiles import profiles_for
 from contentlint.engine.corpus_index import CorpusIndex, entry_of
 from contentlint.engine.placing import place, suppress
+from contentlint.engine.references import check_selection, reference_problems
 from contentlint.engine.rule_packs import Catalogue, RuleError, load_catalogue
 from contentlint.engine.rule_set import ActiveRule, RuleSets, UsageError
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, parse_post, read_posts
@@ -49,16 +52,30 @@ class LintedFile:
 class Engine:
     """Built once per config (and per worker process); lints any number of posts."""
 
-    def __init__(self, config: Config, selection: Selection = Selection()) -> None:
+    def __init__(self, config: Config, selection: Selection = Selection(), base: Path | None = None) -> None:
+        """`base`: the folder the display paths it is given are relative to (the current one by
+        default); override globs match paths relative to the config's own folder."""
         self.config = config
         self.selection = selection
+        self.base = os.path.abspath(base if base is not None else Path.cwd())
+        self._root = os.path.abspath(config.root)
+        problems: list[ConfigProblem] = list(config.problems)
         try:
             self.catalogue: Catalogue = load_catalogue(config.extends, config.root)
         except RuleError as exc:
-            raise ConfigError(config.display_path, "extends", str(exc)) from None
-        self.profiles = profiles_for(config)
+            raise ConfigError.of([*problems, ConfigProblem(config.display_path, "extends", str(exc))]) from None
+        try:
+            self.profiles = profiles_for(config)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            self.profiles = profiles_for(replace(config, channels={}))
         self.context = RuleContext(config, self.profiles)
         self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore)
+        problems.extend(self.rule_sets.problems)
+        problems.extend(reference_problems(config, self.profiles))
+        if problems:
+            raise ConfigError.of(problems)
+        check_selection(selection.channel, selection.audience, config, self.profiles)
         self.defaults = Defaults(
             channels=(selection.channel.lower(),)
             if selection.channel
@@ -66,11 +83,57 @@ class Engine:
             audiences=(selection.audience.lower(),) if selection.audience else (),
             lang=config.lang,
         )
+        self._relative: dict[str, str | None] = {}
+        self._defaults: dict[tuple[int, ...], Defaults] = {(): self.defaults}
+
+    # ------------------------------------------------------------ paths
+
+    def relative(self, display: str) -> str | None:
+        """A display path relative to the config's folder ("posts/x/a.md"); None for text that
+        is no file (standard input, an API call's text) or a file outside that folder."""
+        found = self._relative.get(display, "")
+        if found != "":
+            return found
+        relative: str | None = None
+        if not display.startswith("<"):
+            absolute = os.path.join(self.base, display)
+            prefix = os.path.join(self._root, "")
+            if absolute.startswith(prefix):
+                relative = os.path.normpath(absolute[len(prefix) :]).replace(os.sep, "/")
+        if len(self._relative) < 200_000:
+            self._relative[display] = relative
+        return relative
+
+    def overrides_for(self, display: str) -> tuple[int, ...]:
+        relative = self.relative(display)
+        return self.rule_sets.overrides_for(relative) if relative is not None else ()
+
+    def defaults_for(self, display: str) -> Defaults:
+        """What a post at `display` gets when its front matter does not say: `--channel` and
+        `--audience`, else the last matching override's `channel`/`audience`/`lang`, else the
+        config's `default_channel` and `lang`."""
+        matched = self.overrides_for(display)
+        defaults = self._defaults.get(matched)
+        if defaults is None:
+            channel, audience, lang = self.config.default_channel, None, self.config.lang
+            for index in matched:
+                override = self.config.overrides[index]
+                channel = override.channel or channel
+                audience = override.audience or audience
+                lang = override.lang or lang
+            selection = self.selection
+            defaults = self._defaults[matched] = Defaults(
+                channels=(selection.channel.lower(),) if selection.channel else ((channel,) if channel else ()),
+                audiences=(selection.audience.lower(),) if selection.audience else ((audience,) if audience else ()),
+                lang=lang,
+            )
+        return defaults
 
     # ------------------------------------------------------------ rules
 
     def rules_for(self, path: str) -> tuple[ActiveRule, ...]:
-        return self.rule_sets.for_path(path)
+        """The active rules of the file at display path `path`."""
+        return self.rule_sets.for_path(self.relative(path) or "")
 
     def corpus_rules(self, displays: Sequence[str]) -> list[ActiveRule]:
         """Corpus rules active for at least one target (per-file settings apply to the findings)."""
@@ -89,7 +152,7 @@ class Engine:
     # ------------------------------------------------------------ one file
 
     def parse(self, display: str, text: str) -> Document:
-        return parse_post(display, text, self.defaults)
+        return parse_post(display, text, self.defaults_for(display))
 
     def lint_document(
         self, doc: Document, rules: Sequence[ActiveRule] | None = None
@@ -116,7 +179,7 @@ class Engine:
         posts). With `index`, also the corpus index entries of a post file, made while it is
         parsed anyway so the corpus rules never parse it again. The parsed posts are not kept:
         100,000 of them do not fit a hook's memory."""
-        posts = read_posts(display, text, self.defaults, self.config.csv)
+        posts = read_posts(display, text, self.defaults_for(display), self.config.csv)
         violations: list[Violation] = []
         errors = list(posts.errors)
         for doc in posts.documents:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from contentlint.config.builtin import builtin_rules_dir
-from contentlint.config.errors import OptionError
+from contentlint.config.errors import OptionError, did_you_mean
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import SEVERITIES
 from contentlint.text import yamlsafe
@@ -154,7 +154,9 @@ class Catalogue:
         for selector in selectors:
             found = self.matching(selector)
             if not found:
-                raise RuleError(f"unknown rule, category or prefix {selector!r} (see `contentlint rules`)")
+                known = {name for spec in self.specs for name in (spec.code, spec.name, spec.category)}
+                hint = did_you_mean(selector, known)
+                raise RuleError(f"unknown rule, category or prefix {selector!r}{hint} (see `contentlint rules`)")
             codes.update(spec.code for spec in found)
         return codes
 

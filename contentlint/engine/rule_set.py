@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.config.errors import ConfigError, OptionError
+from contentlint.config.errors import ConfigError, ConfigProblem, OptionError, did_you_mean
+from contentlint.config.globs import PathPatterns
 from contentlint.config.model import Config, RuleSetting
 from contentlint.engine.rule_packs import Catalogue, RuleError
-from contentlint.inputs.walk import matches_any
 from contentlint.model.rulespec import RuleSpec
 from contentlint.text.patterns import PatternError
 
@@ -45,6 +45,9 @@ class RuleSets:
         self.catalogue = catalogue
         self._sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
         self._checks: dict[tuple[str, str], Any] = {}
+        self._matchers = [PathPatterns(override.files, config.root) for override in config.overrides]
+        self._matched: dict[str, tuple[int, ...]] = {}
+        self.problems: list[ConfigProblem] = []
         self._validate(config.rules)
         for override in config.overrides:
             self._validate(override.rules)
@@ -55,14 +58,27 @@ class RuleSets:
             raise UsageError(str(exc)) from None
 
     def _validate(self, settings: Sequence[RuleSetting]) -> None:
+        """Every unknown rule and bad option is recorded in `problems` (the engine raises them
+        with the config's other mistakes at once)."""
+        names = [name for spec in self.catalogue.specs for name in (spec.code, spec.name)]
         for setting in settings:
             spec = self.catalogue.find(setting.key)
             if spec is None:
-                raise ConfigError(
-                    self.config.display_path, f"rules.{setting.key}", "unknown rule code or name", setting.line
+                hint = did_you_mean(setting.key, names)
+                self.problems.append(
+                    ConfigProblem(
+                        self.config.display_path,
+                        f"rules.{setting.key}",
+                        f"unknown rule code or name{hint}",
+                        setting.line,
+                    )
                 )
+                continue
             if setting.options:  # a severity alone needs no check built to be valid
-                self.build(spec, {**spec.options, **setting.options}, setting)
+                try:
+                    self.build(spec, {**spec.options, **setting.options}, setting)
+                except ConfigError as exc:
+                    self.problems.extend(exc.problems)
 
     def build(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Any:
         """The check for a rule with these options, built once."""
@@ -79,9 +95,19 @@ class RuleSets:
                 ) from None
         return self._checks[key]
 
-    def for_path(self, path: str) -> tuple[ActiveRule, ...]:
-        """The active rules for a file: defaults, config, matching overrides, then --select/--ignore."""
-        matched = tuple(i for i, o in enumerate(self.config.overrides) if matches_any(path, o.files))
+    def overrides_for(self, relative: str) -> tuple[int, ...]:
+        """The indexes of the overrides whose `files` match a path relative to the config's folder."""
+        matched = self._matched.get(relative)
+        if matched is None:
+            matched = tuple(i for i, m in enumerate(self._matchers) if m.matches_relative(relative))
+            if len(self._matched) < 100_000:
+                self._matched[relative] = matched
+        return matched
+
+    def for_path(self, relative: str) -> tuple[ActiveRule, ...]:
+        """The active rules for a file (its path relative to the config's folder): defaults,
+        config, matching overrides, then --select/--ignore."""
+        matched = self.overrides_for(relative)
         if matched not in self._sets:
             settings = list(self.config.rules)
             for index in matched:

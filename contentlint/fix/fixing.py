@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from contentlint.engine.engine import Engine
@@ -23,10 +23,12 @@ from contentlint.model.violation import FileError, Violation
 
 @dataclass(frozen=True)
 class FixOutcome:
-    """What fixing a report did: the unified diff of every change, and files it could not fix."""
+    """What fixing a report did: the unified diff of every change, files it could not fix, and
+    how many fixes each changed file took (written, or that would be with `write`)."""
 
     diff: str
     errors: tuple[FileError, ...]
+    fixed: Mapping[str, int] = field(default_factory=dict)
 
 
 def fixed_text(engine: Engine, path: str, text: str, violations: Sequence[Violation]) -> tuple[str, int]:
@@ -54,6 +56,7 @@ def fix_files(engine: Engine, report: Report, *, write: bool) -> FixOutcome:
             by_path.setdefault(violation.path, []).append(violation)
     diffs: list[str] = []
     errors: list[FileError] = []
+    fixed: dict[str, int] = {}
     posts = {post.path: post for post in report.posts}
     if write:  # before writing anything: what a killed run left behind goes before this run adds its own
         for folder in sorted({Path(path).parent for path in posts if path != "<stdin>"}):
@@ -79,4 +82,6 @@ def fix_files(engine: Engine, report: Report, *, write: bool) -> FixOutcome:
                 save(file_path, source, new_text)
             except OSError as exc:
                 errors.append(FileError(path, f"cannot write fix: {exc.strerror or exc}"))
-    return FixOutcome("".join(diffs), tuple(errors))
+                continue
+        fixed[path] = applied
+    return FixOutcome("".join(diffs), tuple(errors), fixed)

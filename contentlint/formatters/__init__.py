@@ -47,6 +47,7 @@ FORMATS: dict[str, Format] = {
     "json": Format("json_format"),
     "sarif": Format("sarif"),
     "github": Format("github"),
+    "gitlab": Format("gitlab"),
     "junit": Format("junit"),
     "html": Format("html", all_texts=True),
 }

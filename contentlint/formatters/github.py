@@ -2,6 +2,10 @@
 
 Escaping follows the Actions toolkit (`@actions/core` command.ts) byte for byte: a message that
 contains a newline or `::` must not end the command early or start a new one.
+
+GitHub shows at most 10 error, 10 warning and 10 notice annotations per step (50 per job) and
+drops the rest without a word; so the log says how many it will not show, and `step_summary`
+(written to `$GITHUB_STEP_SUMMARY` by the CLI) lists every finding on the run's summary page.
 """
 
 from __future__ import annotations
@@ -31,10 +35,60 @@ def command(name: str, properties: Mapping[str, object], message: str) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
+ANNOTATIONS_PER_LEVEL = 10  # per step, for each of error, warning and notice
+
+
 def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
     lines = [_violation(v) for v in report.violations]
     lines += [command("error", {"file": _path(e.path)}, e.message) for e in report.errors]
+    hidden = hidden_annotations(report)
+    if hidden:
+        lines.append(
+            f"contentlint: GitHub shows {ANNOTATIONS_PER_LEVEL} annotations of each level per step, so {hidden} of "
+            f"these {len(lines)} will not appear on the pull request; every finding is listed above and in the job "
+            "summary."
+        )
     return "".join(line + "\n" for line in lines)
+
+
+def hidden_annotations(report: Report) -> int:
+    """How many annotations of this report GitHub will not show (over 10 of a level)."""
+    counts: dict[str, int] = {}
+    for v in report.violations:
+        level = COMMANDS.get(v.severity, "warning")
+        counts[level] = counts.get(level, 0) + 1
+    counts["error"] = counts.get("error", 0) + len(report.errors)
+    return sum(max(0, n - ANNOTATIONS_PER_LEVEL) for n in counts.values())
+
+
+def step_summary(report: Report, rules: Mapping[str, RuleSpec]) -> str:
+    """Every finding as a Markdown table for the job's summary page (`$GITHUB_STEP_SUMMARY`)."""
+    total = len(report.violations)
+    out = ["## contentlint", ""]
+    configs = f" with {', '.join(f'`{_cell(c)}`' for c in report.configs)}" if report.configs else ""
+    out.append(f"{total} problem{'s' if total != 1 else ''} in {report.files_checked} files checked{configs}.")
+    hidden = hidden_annotations(report)
+    if hidden:
+        out.append(
+            f"{hidden} of them are not shown as annotations (GitHub shows {ANNOTATIONS_PER_LEVEL} of each level per step)."
+        )
+    if report.baselined:
+        out.append(f"{report.baselined} finding{'s' if report.baselined != 1 else ''} in the baseline not shown.")
+    if report.violations:
+        out += ["", "| file | line | severity | rule | message |", "|---|---|---|---|---|"]
+        for v in report.violations:
+            out.append(
+                f"| {_cell(_path(v.path))} | {v.line}:{v.column} | {v.severity} | {v.code} {v.name} | {_cell(v.message)} |"
+            )
+    if report.errors:
+        out += ["", "| file | could not be checked |", "|---|---|"]
+        out += [f"| {_cell(_path(e.path))} | {_cell(e.message)} |" for e in report.errors]
+    return "\n".join(out) + "\n\n"
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: no line breaks, `|` and HTML escaped."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 def _violation(v: Violation) -> str:

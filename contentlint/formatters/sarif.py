@@ -16,12 +16,14 @@ from urllib.parse import quote
 from contentlint._version import __version__
 from contentlint.formatters.options import RenderOptions
 from contentlint.model.explain import explain, short_description
+from contentlint.model.fingerprint import report_fingerprints
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import Violation
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
+FINGERPRINT_KEY = "contentlintFinding/v1"  # rule, path, flagged text and its line (model/fingerprint.py)
 
 
 def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
@@ -30,12 +32,15 @@ def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions
     index = {code: i for i, code in enumerate(codes)}
     names = {v.code: v.name for v in report.violations}
     descriptors = [_rule(rules[c]) if c in rules else _bare_rule(c, names.get(c, c)) for c in codes]
+    prints = report_fingerprints(report)
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "contentlint", "version": __version__, "rules": descriptors}},
         "invocations": [_invocation(report)],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(v, index[v.code]) for v in report.violations],
+        "results": [_result(v, index[v.code], prints[id(v)]) for v in report.violations],
     }
+    if report.configs:
+        run["properties"] = {"configs": list(report.configs)}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
@@ -90,13 +95,15 @@ def _location(
     }
 
 
-def _result(v: Violation, rule_index: int) -> dict[str, Any]:
+def _result(v: Violation, rule_index: int, fingerprint: str) -> dict[str, Any]:
+    """One result; `partialFingerprints` lets code scanning follow it across runs as lines move."""
     result: dict[str, Any] = {
         "ruleId": v.code,
         "ruleIndex": rule_index,
         "level": LEVELS.get(v.severity, "warning"),
         "message": {"text": v.message or v.name},
         "locations": [_location(v.path, v.line, v.column, v.end_line, v.end_column)],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if v.related:
         result["relatedLocations"] = [

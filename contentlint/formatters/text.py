@@ -34,20 +34,39 @@ def summary_line(report: Report) -> str:
         line += f" {fixable} fixable with --fix."
     if report.errors:
         line += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
+    return line + baseline_line(report)
+
+
+def baseline_line(report: Report) -> str:
+    """What a baseline did, to append to the summary ('' without one)."""
+    line = ""
+    if report.baselined:
+        n = report.baselined
+        line += f" {n} finding{'s' if n != 1 else ''} in the baseline not shown."
+    if report.stale_baseline:
+        n = report.stale_baseline
+        line += (
+            f" {n} baseline entr{'ies' if n != 1 else 'y'} no longer found (fixed):"
+            " run with --write-baseline to drop them."
+        )
     return line
 
 
+def config_line(report: Report) -> str:
+    """Which config(s) the posts were checked with: `config: examples/.contentlint.yaml`."""
+    if not report.configs:
+        return ""
+    label = "config" if len(report.configs) == 1 else "configs"
+    return f"{label}: {', '.join(report.configs)}"
+
+
 def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions = RenderOptions()) -> str:
-    if not options.quiet:
-        return _full(report, options.colour, options.statistics)
-    if not report.violations and not report.errors:
-        return summary_line(report) + "\n"
-    # --quiet keeps the lines that do not start with a capital (issue 16 makes it exact).
-    full = _full(report, options.colour, options.statistics)
-    return "\n".join(line for line in full.splitlines() if line and not line[0].isupper()) + "\n"
+    """Each file's path and its problems, then (not with `quiet`) the statistics, the config
+    used and the summary line."""
+    return _full(report, options.colour, options.statistics, summary=not options.quiet)
 
 
-def _full(report: Report, colour: bool, statistics: bool) -> str:
+def _full(report: Report, colour: bool, statistics: bool, summary: bool = True) -> str:
     texts = {post.path: post.text for post in report.posts}
     out: list[str] = []
     current = None
@@ -76,8 +95,12 @@ def _full(report: Report, colour: bool, statistics: bool) -> str:
     if statistics and report.violations:
         out.append("")
         out.append(render_statistics(report))
+    if not summary:
+        return "\n".join(out) + "\n" if out else ""
     if out:
         out.append("")
+    if report.configs:
+        out.append(config_line(report))
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from contentlint.config.globs import PathPatterns
 from contentlint.inputs.read import STDIN
 from contentlint.text.document import POST_SUFFIXES
 
@@ -76,6 +75,18 @@ def expand(
     paths: Iterable[str], extra_suffixes: tuple[str, ...] = (), index: FolderIndex | None = None
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files under the given paths (folders walked without following links), and path errors."""
+    named: set[str] = set()
+    return expand_named(paths, named, extra_suffixes, index)
+
+
+def expand_named(
+    paths: Iterable[str],
+    named: set[str],
+    extra_suffixes: tuple[str, ...] = (),
+    index: FolderIndex | None = None,
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """As `expand`, and adds to `named` (as `str(path)`) the files named themselves rather than
+    found by walking a folder: only those may be of any type."""
     suffixes = POST_SUFFIXES + extra_suffixes
     index = index or FolderIndex()
     files: list[Path] = []
@@ -84,6 +95,7 @@ def expand(
     for raw in paths:
         if raw == STDIN:
             files.append(Path(STDIN))
+            named.add(STDIN)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -106,120 +118,49 @@ def expand(
             if key not in seen:
                 seen.add(key)
                 files.append(path)
+                named.add(str(path))
         else:
             errors.append((raw, "no such file or folder"))
     return files, errors
 
 
-def glob_content(patterns: Iterable[str], root: Path, index: FolderIndex | None = None) -> list[Path]:
-    """Files matched by config `content` globs (relative to the config's folder), sorted. As when
-    walking folders, symbolic links below the pattern's literal start are not followed. Globs
-    mean what pathlib's mean (`**` any folders, `*` within a name, hidden names included)."""
+def glob_content(
+    patterns: Iterable[str], root: Path, index: FolderIndex | None = None, keep: Callable[[str], bool] | None = None
+) -> list[Path]:
+    """Post files matched by config `content` patterns (gitignore-style, relative to the
+    config's folder: `config.globs`), sorted as pathlib sorts, and kept by `keep` (exclude,
+    `.gitignore`). As when walking folders, symbolic links are not followed and SKIP_DIRS are
+    pruned; hidden names are matched like any other."""
     index = index or FolderIndex()
-    found: dict[str, None] = {}  # in the walk's (pathlib's) order: one pattern needs no sort
-    patterns = list(patterns)
-    for pattern in patterns:
-        base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
-        if not rest:
-            if (
-                base.is_file()
-                and not base.is_symlink()
-                and base.name.lower().endswith(POST_SUFFIXES)
-                and not any(part in SKIP_DIRS for part in base.parts)
-            ):
-                found[str(base)] = None
-            continue
+    spec = PathPatterns(patterns, root)
+    found: dict[str, None] = {}
+    for base in spec.walk_bases():
         if any(part in SKIP_DIRS for part in base.parts) or not base.is_dir():
             continue
-        matcher = _glob_regex(rest)
-        if matcher is None:
-            continue
         folder = os.path.join(base, "")
+        relative_base = folder[len(spec.root) :].replace(os.sep, "/")
         for parts, regular in index.files_under(base):
-            if regular and parts[-1].lower().endswith(POST_SUFFIXES) and matcher.fullmatch("/".join(parts)):
-                found[folder + os.sep.join(parts)] = None
-    return [Path(path) for path in (found if len(patterns) == 1 else sorted(found, key=_path_order))]
+            if not regular or not parts[-1].lower().endswith(POST_SUFFIXES):
+                continue
+            if spec.matches_relative(relative_base + "/".join(parts)):
+                path = folder + os.sep.join(parts)
+                if keep is None or keep(path):
+                    found[path] = None
+    return [Path(path) for path in sorted(found, key=_path_order)]
 
 
 def covered_by(path: Path, patterns: Iterable[str], root: Path) -> bool:
-    """Whether config `content` globs (relative to `root`) match this file, with the same
-    meaning as `glob_content`, without walking anything: for one file an editor or the web page
-    asks about."""
-    absolute = Path(os.path.abspath(path))
-    if not absolute.name.lower().endswith(POST_SUFFIXES):
+    """Whether config `content` patterns (relative to `root`) match this post file, with the
+    same meaning as `glob_content`, without walking anything: for one file an editor or the web
+    page asks about."""
+    absolute = os.path.abspath(path)
+    if not absolute.lower().endswith(POST_SUFFIXES):
         return False
-    for pattern in patterns:
-        base, rest = _literal_prefix(Path(pattern) if os.path.isabs(pattern) else root / pattern)
-        base = Path(os.path.abspath(base))
-        if not rest:
-            if absolute == base:
-                return True
-            continue
-        try:
-            relative = absolute.relative_to(base)
-        except ValueError:
-            continue
-        if any(part in SKIP_DIRS for part in relative.parts[:-1]):
-            continue
-        matcher = _glob_regex(rest)
-        if matcher is not None and matcher.fullmatch(relative.as_posix()):
-            return True
-    return False
+    if any(part in SKIP_DIRS for part in Path(absolute).parts[:-1]):
+        return False
+    return PathPatterns(patterns, root).matches(absolute)
 
 
 def _path_order(path: str) -> tuple[str, ...]:
     """Sort key equal to pathlib's order (by parts), for paths built as strings."""
     return tuple(os.path.normcase(path).split(os.sep))
-
-
-def _glob_regex(pattern: str) -> re.Pattern[str] | None:
-    """One regex for a glob below its literal start, matched against "a/b/c.md": `**` is any
-    number of folders (never the file's own name, so a trailing `**` matches no file), `*` and
-    `?` stay within one name, `[...]` as in fnmatch. Case as the file system compares names."""
-    parts = [part for part in pattern.split("/") if part and part != "."]
-    if not parts or parts[-1] == "**":
-        return None
-    body = "".join("(?:[^/]+/)*" if part == "**" else _name_regex(part) + "/" for part in parts[:-1])
-    flags = re.IGNORECASE if os.path.normcase("A") == "a" else 0
-    return re.compile(body + _name_regex(parts[-1]), flags)
-
-
-def _name_regex(part: str) -> str:
-    out, i = [], 0
-    while i < len(part):
-        char = part[i]
-        i += 1
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = i + (1 if part[i : i + 1] == "!" else 0)
-            end += 1 if part[end : end + 1] == "]" else 0
-            end = part.find("]", end)
-            if end < 0:
-                out.append("\\[")
-                continue
-            inner = part[i:end].replace("\\", "\\\\")
-            if inner.startswith("!"):
-                out.append("[^/" + inner[1:] + "]")
-            else:
-                out.append("[" + ("\\" + inner if inner.startswith(("^", "[")) else inner) + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
-
-
-def _literal_prefix(pattern: Path) -> tuple[Path, str]:
-    """Split `/a/b/*/c/**/*.md` into the folder `/a/b` and the glob `*/c/**/*.md`."""
-    parts = pattern.parts
-    cut = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
-    return Path(*parts[:cut]), "/".join(parts[cut:])
-
-
-def matches_any(path: str, patterns: Iterable[str]) -> bool:
-    posix = path.replace(os.sep, "/")
-    return any(
-        fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, pattern.rstrip("/") + "/*") for pattern in patterns
-    )

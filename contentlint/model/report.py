@@ -36,6 +36,16 @@ class Report:
     errors: tuple[FileError, ...]
     files_checked: int
     posts: tuple[PostInfo, ...] = ()
+    # What the user should know about the run itself, not about a post (a cache folder that
+    # could not be used): shown on stderr, never a finding and never an exit code.
+    notes: tuple[str, ...] = ()
+    # The config files the posts were checked with ("<built-in defaults>" where none was found),
+    # so a report says which brand's rules it applied.
+    configs: tuple[str, ...] = ()
+    # Findings a baseline accepted (not in `violations`), and baseline entries that matched no
+    # finding any more (fixed: the baseline can be written again, smaller).
+    baselined: int = 0
+    stale_baseline: int = 0
 
     @property
     def summary(self) -> dict[str, int]:
@@ -45,11 +55,16 @@ class Report:
         return counts
 
     def to_dict(self) -> dict[str, Any]:
-        """The `--format json` object of DESIGN A5."""
-        return {
+        """The `--format json` object of DESIGN A5, with the configs used (and, when a baseline
+        hid or missed findings, how many)."""
+        data: dict[str, Any] = {
             "version": 1,
             "files_checked": self.files_checked,
             "violations": [v.to_dict() for v in self.violations],
             "errors": [e.to_dict() for e in self.errors],
             "summary": self.summary,
+            "configs": list(self.configs),
         }
+        if self.baselined or self.stale_baseline:
+            data["baseline"] = {"accepted": self.baselined, "stale": self.stale_baseline}
+        return data

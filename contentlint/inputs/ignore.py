@@ -1,0 +1,74 @@
+"""`.gitignore` files, read as git reads them (pathspec's GitIgnoreSpec), so a git-ignored draft
+under the content folder is neither checked when a folder is walked nor compared with the posts
+for repetition. No git subprocess: the files are read directly (bounded, as posts are).
+
+A `.gitignore` applies to its folder and below; a deeper one wins over a higher one, and within
+a file the last matching line wins (`!name` takes a file back). Files are read from the folder
+up to the top of the repository (the nearest folder holding `.git`); outside a repository git
+reads none, and neither does contentlint.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from contentlint.inputs.read import ReadError, read_bytes
+
+
+class GitIgnores:
+    """The `.gitignore` files above and around the files of a run, each read once."""
+
+    def __init__(self) -> None:
+        self._chains: dict[str, tuple[tuple[str, Any], ...]] = {}
+        self._tops: dict[str, str | None] = {}
+
+    def ignored(self, path: str | os.PathLike[str]) -> bool:
+        """Whether git would ignore the file at `path`."""
+        absolute = os.path.abspath(path)
+        for base, spec in reversed(self._chain(os.path.dirname(absolute))):
+            result = spec.check_file(absolute[len(base) :].replace(os.sep, "/"))
+            if result.include is not None:
+                return bool(result.include)
+        return False
+
+    def _top(self, folder: str) -> str | None:
+        """The repository's top folder (holding `.git`), or None outside a repository."""
+        if folder not in self._tops:
+            if os.path.lexists(os.path.join(folder, ".git")):
+                self._tops[folder] = folder
+            else:
+                parent = os.path.dirname(folder)
+                self._tops[folder] = self._top(parent) if parent != folder else None
+        return self._tops[folder]
+
+    def _chain(self, folder: str) -> tuple[tuple[str, Any], ...]:
+        """(folder with a trailing separator, its spec) from the repository's top down to `folder`."""
+        if folder in self._chains:
+            return self._chains[folder]
+        top = self._top(folder)
+        if top is None:
+            chain: tuple[tuple[str, Any], ...] = ()
+        else:
+            parent = os.path.dirname(folder)
+            above = self._chain(parent) if folder != top and parent != folder else ()
+            spec = _read_spec(os.path.join(folder, ".gitignore"))
+            chain = above + ((os.path.join(folder, ""), spec),) if spec is not None else above
+        self._chains[folder] = chain
+        return chain
+
+
+def _read_spec(path: str) -> Any:
+    if not os.path.isfile(path) or os.path.islink(path):
+        return None
+    try:
+        text = read_bytes(Path(path)).decode("utf-8", errors="replace")
+    except ReadError:
+        return None  # an unreadable .gitignore hides nothing
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
