@@ -70,16 +70,16 @@ def step_summary(report: Report, rules: Mapping[str, RuleSpec]) -> str:
     hidden = hidden_annotations(report)
     if hidden:
         out.append(
-            f"{hidden} of them are not shown as annotations (GitHub shows {ANNOTATIONS_PER_LEVEL} of each level per step)."
+            f"{hidden} of them are not shown as annotations "
+            f"(GitHub shows {ANNOTATIONS_PER_LEVEL} of each level per step)."
         )
     if report.baselined:
         out.append(f"{report.baselined} finding{'s' if report.baselined != 1 else ''} in the baseline not shown.")
     if report.violations:
         out += ["", "| file | line | severity | rule | message |", "|---|---|---|---|---|"]
         for v in report.violations:
-            out.append(
-                f"| {_cell(_path(v.path))} | {v.line}:{v.column} | {v.severity} | {v.code} {v.name} | {_cell(v.message)} |"
-            )
+            where = f"{_cell(_path(v.path))} | {v.line}:{v.column}"
+            out.append(f"| {where} | {v.severity} | {v.code} {v.name} | {_cell(v.message)} |")
     if report.errors:
         out += ["", "| file | could not be checked |", "|---|---|"]
         out += [f"| {_cell(_path(e.path))} | {_cell(e.message)} |" for e in report.errors]
