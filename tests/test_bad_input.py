@@ -375,18 +375,18 @@ def test_a_named_pipe_called_like_a_post_does_not_hang(tmp_path: Path) -> None:
 
 
 def test_a_file_that_vanishes_between_listing_and_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import contentlint.run as linter_module
+    import contentlint.workspace as linter_module
 
     with_good_post(tmp_path)
     (tmp_path / "gone.md").write_text(GOOD, encoding="utf-8")
-    real_expand = linter_module.expand
+    real_expand = linter_module.expand_named
 
     def expand_then_delete(*args: Any, **kwargs: Any) -> Any:
         listed = real_expand(*args, **kwargs)
         (tmp_path / "gone.md").unlink()
         return listed
 
-    monkeypatch.setattr(linter_module, "expand", expand_then_delete)
+    monkeypatch.setattr(linter_module, "expand_named", expand_then_delete)
     code, data = run(tmp_path, ".")
     assert code == 2 and data["files_checked"] == 1
     assert errors_of(data) == {"gone.md": "No such file or directory"}

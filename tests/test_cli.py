@@ -40,7 +40,8 @@ def test_exit_1_on_error_and_json_shape(repo: Path) -> None:
     code, out, _ = run(["check", "posts", "--format", "json", "--select", "FM"], repo)
     assert code == 1
     data = json.loads(out)
-    assert set(data) == {"version", "files_checked", "violations", "errors", "summary"}
+    assert set(data) == {"version", "files_checked", "violations", "errors", "summary", "configs"}
+    assert data["configs"] == [".contentlint.yaml"]
     assert data["version"] == 1 and data["files_checked"] == 2
     assert data["summary"] == {"error": 1, "warning": 0, "suggestion": 0}
     violation = data["violations"][0]
@@ -104,13 +105,13 @@ def test_missing_path_is_exit_2_and_others_still_checked(repo: Path) -> None:
 
 def test_invalid_utf8_and_binary_are_errors_not_tracebacks(repo: Path) -> None:
     (repo / "posts" / "latin1.md").write_bytes("caf\xe9 pens".encode("latin-1"))
-    (repo / "posts" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (repo / "posts" / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     code, out, _ = run(["check", "posts", "--select", "FM", "--format", "json"], repo)
     data = json.loads(out)
     assert code == 2
     messages = {e["path"]: e["message"] for e in data["errors"]}
     assert "not valid UTF-8" in messages["posts/latin1.md"]
-    assert "binary" in messages["posts/binary.txt"]
+    assert "binary" in messages["posts/binary.md"]
     assert data["files_checked"] == 2  # the two good posts were still checked
 
 

@@ -273,7 +273,7 @@ def test_cli_diff_writes_nothing(folder: Path) -> None:
     post.write_text(original, encoding="utf-8")
     before = post.stat().st_mtime_ns
     result = _run(folder, "--diff", post.name)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # something to change: like ruff, --diff exits 1
     assert "-Cheap pens from Inkwell." in result.stdout and "+Affordable pens from InkWell." in result.stdout
     assert "\\ No newline at end of file" in result.stdout
     assert post.read_text(encoding="utf-8") == original and post.stat().st_mtime_ns == before

@@ -524,8 +524,11 @@ def assert_outputs_well_formed(report: Report) -> None:
     root = ET.fromstring(junit.render(report, rules).encode("utf-8"))
     assert int(root.get("failures", "-1")) == len(report.violations)
     annotations = github.render(report, rules)
-    commands = annotations.split("\n")[:-1] if annotations else []
+    lines = annotations.split("\n")[:-1] if annotations else []
+    commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == len(report.violations) + len(report.errors)
+    # past GitHub's 10 annotations of a level per step, one plain line says how many it will not show
+    assert len(lines) - len(commands) == (1 if github.hidden_annotations(report) else 0)
     for line in commands:
         assert re.fullmatch(r"::(error|warning|notice) [^:\r\n]*::[^\r\n]*", line), line
     page = html.render(report, rules)

@@ -158,8 +158,8 @@ def test_catastrophic_regex_cannot_hang_the_run(tmp_path: Path, pattern: str) ->
         f"options: {{patterns: ['{pattern}'], scope: prose}}\n"
     )
     _write_pack(tmp_path, {"evil.yaml": evil})
-    (tmp_path / "slow.md").write_text("a" * 40 + "!\n", encoding="utf-8")
-    (tmp_path / "fine.md").write_text("Our colour pencils are back.\n", encoding="utf-8")
+    (tmp_path / "slow.md").write_text("---\nchannel: x\n---\n" + "a" * 40 + "!\n", encoding="utf-8")
+    (tmp_path / "fine.md").write_text("---\nchannel: x\n---\nOur colour pencils are back.\n", encoding="utf-8")
     started = time.monotonic()
     result = _check(tmp_path, "--format", "json", "slow.md", "fine.md", timeout=60)
     elapsed = time.monotonic() - started

@@ -8,7 +8,7 @@ import click
 from contentlint._version import __version__
 from contentlint.cli.check import check
 from contentlint.cli.editor import lsp
-from contentlint.cli.info import explain, rules_command
+from contentlint.cli.info import config_command, explain, rules_command
 from contentlint.cli.tools import count, init, similar
 from contentlint.cli.web import serve
 
@@ -19,5 +19,5 @@ def main() -> None:
     """Check social-media and marketing drafts before they are published."""
 
 
-for command in (check, rules_command, explain, init, count, similar, lsp, serve):
+for command in (check, rules_command, explain, config_command, init, count, similar, lsp, serve):
     main.add_command(command)

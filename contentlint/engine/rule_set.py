@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from contentlint.config.errors import ConfigError, ConfigProblem, OptionError, did_you_mean
@@ -109,30 +109,53 @@ class RuleSets:
         config, matching overrides, then --select/--ignore."""
         matched = self.overrides_for(relative)
         if matched not in self._sets:
-            settings = list(self.config.rules)
-            for index in matched:
-                settings.extend(self.config.overrides[index].rules)
-            self._sets[matched] = self._resolve(settings)
+            active = []
+            for state in self.states(matched):
+                if state.enabled:
+                    active.append(ActiveRule(state.spec, state.severity, self.build(state.spec, state.options)))
+            self._sets[matched] = tuple(active)
         return self._sets[matched]
 
-    def _resolve(self, settings: Sequence[RuleSetting]) -> tuple[ActiveRule, ...]:
-        state = {spec.code: [spec.enabled, spec.severity, dict(spec.options)] for spec in self.catalogue.specs}
-        for setting in settings:
+    def states(self, matched: Sequence[int] = ()) -> list[RuleState]:
+        """Every rule's state under the config and the overrides `matched` (indexes), with what
+        set it last: what `contentlint rules` and `contentlint config` show."""
+        settings: list[tuple[RuleSetting, int | None]] = [(s, None) for s in self.config.rules]
+        for index in matched:
+            settings.extend((s, index) for s in self.config.overrides[index].rules)
+        state = {
+            spec.code: RuleState(spec, spec.enabled, spec.severity, dict(spec.options), "default")
+            for spec in self.catalogue.specs
+        }
+        for setting, override in settings:
             spec = self.catalogue.find(setting.key)
             if spec is None:
                 continue
-            entry = state[spec.code]
-            if setting.enabled is not None:
-                entry[0] = setting.enabled
-            if setting.severity:
-                entry[1] = setting.severity
-            entry[2].update(setting.options)
-        active = []
+            old = state[spec.code]
+            where = f"{self.config.display_path}:{setting.line}" if setting.line else self.config.display_path
+            state[spec.code] = RuleState(
+                spec,
+                old.enabled if setting.enabled is None else setting.enabled,
+                setting.severity or old.severity,
+                {**old.options, **setting.options},
+                where if override is None else f"{where} (overrides[{override}])",
+            )
+        result = []
         for spec in self.catalogue.specs:
-            enabled, severity, options = state[spec.code]
-            if self.selected is not None:
-                enabled = spec.code in self.selected
-            if spec.code in self.ignored or not enabled:
-                continue
-            active.append(ActiveRule(spec, severity, self.build(spec, options)))
-        return tuple(active)
+            entry = state[spec.code]
+            if self.selected is not None and (spec.code in self.selected) != entry.enabled:
+                entry = replace(entry, enabled=spec.code in self.selected, source="--select")
+            if spec.code in self.ignored and entry.enabled:
+                entry = replace(entry, enabled=False, source="--ignore")
+            result.append(entry)
+        return result
+
+
+@dataclass(frozen=True)
+class RuleState:
+    """One rule as a file gets it: on or off, its severity and options, and where that was set."""
+
+    spec: RuleSpec
+    enabled: bool
+    severity: str
+    options: dict[str, Any]
+    source: str

@@ -23,6 +23,7 @@ from contentlint.kinds.clarity import HardToRead, LongSentence, MissingTitle, Wa
 from contentlint.kinds.emoji_use import EmojiUse
 from contentlint.kinds.fancy_text import FancyText
 from contentlint.kinds.front_matter import FrontMatterValid, KnownChannel, ValidDate
+from contentlint.kinds.front_matter_fields import MissingChannel, UnknownField
 from contentlint.kinds.generic import Conditional, Existence, Metric, Occurrence, Substitution
 
 # imports: hashtags
@@ -60,6 +61,8 @@ KINDS: dict[str, type] = {
     "front-matter": FrontMatterValid,
     "known-channel": KnownChannel,
     "valid-date": ValidDate,
+    "missing-channel": MissingChannel,
+    "unknown-field": UnknownField,
     "channel-length": ChannelLength,
     "hook-before-fold": HookBeforeFold,
     # kinds: brand

@@ -24,6 +24,7 @@ _FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "images": ((list,), "a list of {src, alt}"),
     "contentlint": ((dict,), "a mapping such as {disable: [HT002]}"),
 }
+KNOWN_FIELDS = tuple(_FIELD_TYPES)  # the keys contentlint reads (FM005 reports others)
 
 
 @dataclass(frozen=True)

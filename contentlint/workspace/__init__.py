@@ -99,6 +99,11 @@ class Workspace:
         with self._lock:
             self._load()
 
+    @property
+    def config_display(self) -> str:
+        """The root config's file as a report names it (relative to the root when inside)."""
+        return self._root_unit.display_config
+
     def unit_for(self, path: str | os.PathLike[str]) -> ConfigUnit:
         """The config (and engine) of the file at `path`: the one given, else the nearest config
         in its folder or above. Raises ConfigError when that config is broken."""
