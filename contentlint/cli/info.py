@@ -16,8 +16,10 @@ from contentlint.cli.common import fatal, open_workspace
 def rules_command(config_path: str | None, output_format: str) -> None:
     """List every rule: code, name, category, and its severity and on/off state under the config
     (found from the current folder, or --config); `--format markdown`: the built-in defaults."""
+    from contentlint.engine.effective import rule_states
+
     workspace = open_workspace(config_path)
-    states = workspace.engine.rule_sets.states()
+    states = rule_states(workspace.engine, workspace.config_display)
     if output_format == "json":
         import json
 

@@ -63,11 +63,15 @@ def effective(engine: Engine, display: str | None = None, name: str | None = Non
     settings += _section("hashtags", config.hashtags, Hashtags(), source("hashtags"))
     if display:
         settings += _post_defaults(engine, name, display, matched)
-    rules = tuple(
-        replace(state, source=state.source.replace(config.display_path, name, 1))
-        for state in engine.rule_sets.states(matched)
+    return Effective(name, display, matched, tuple(settings), rule_states(engine, name, matched))
+
+
+def rule_states(engine: Engine, name: str, matched: tuple[int, ...] = ()) -> tuple[RuleState, ...]:
+    """Every rule's state, its source naming the config as `name`."""
+    path = engine.config.display_path
+    return tuple(
+        replace(state, source=state.source.replace(path, name, 1)) for state in engine.rule_sets.states(matched)
     )
-    return Effective(name, display, matched, tuple(settings), rules)
 
 
 def _section(name: str, value: Any, default: Any, where: str) -> list[Setting]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from contentlint.config.errors import ConfigProblem, did_you_mean
+from contentlint.config.errors import ConfigProblem, close_match
 from contentlint.config.model import Config
 from contentlint.engine.rule_set import UsageError
 
@@ -50,6 +50,8 @@ def check_selection(channel: str | None, audience: str | None, config: Config, p
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
     names = sorted(known)
-    alias = ALIASES.get(name) if kind == "channel" else None
-    hint = f" (did you mean '{alias}'?)" if alias in names else did_you_mean(name, names)
+    aliases = ALIASES if kind == "channel" else {}
+    near = close_match(name, [*names, *aliases])
+    meant = aliases.get(name) or (aliases.get(near, near) if near else None)
+    hint = f" (did you mean '{meant}'?)" if meant in names else ""
     return f"unknown {kind} '{name}'{hint}; known: {', '.join(names)}"

@@ -5,7 +5,9 @@ for repetition. No git subprocess: the files are read directly (bounded, as post
 A `.gitignore` applies to its folder and below; a deeper one wins over a higher one, and within
 a file the last matching line wins (`!name` takes a file back). Files are read from the folder
 up to the top of the repository (the nearest folder holding `.git`); outside a repository git
-reads none, and neither does contentlint.
+reads none, and neither does contentlint. A content repo whose own folder an outer repository
+ignores (a copy under another project's ignored build folder) is not that repository's: its
+posts are not all skipped (`PostSelector`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,18 @@ class GitIgnores:
             if result.include is not None:
                 return bool(result.include)
         return False
+
+    def folder_ignored(self, folder: str | os.PathLike[str]) -> bool:
+        """Whether git ignores the folder itself (or a folder above it)."""
+        absolute = os.path.abspath(folder)
+        parent = os.path.dirname(absolute)
+        if parent == absolute:
+            return False
+        for base, spec in reversed(self._chain(parent)):
+            result = spec.check_file(absolute[len(base) :].replace(os.sep, "/") + "/")
+            if result.include is not None:
+                return bool(result.include) or self.folder_ignored(parent)
+        return self.folder_ignored(parent)
 
     def _top(self, folder: str) -> str | None:
         """The repository's top folder (holding `.git`), or None outside a repository."""

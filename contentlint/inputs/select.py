@@ -49,6 +49,7 @@ class PostSelector:
         self.content = PathPatterns(config.content, config.root)
         self.exclude = PathPatterns(config.exclude, config.root)
         self.ignores = ignores
+        self._git: bool | None = None  # whether .gitignore applies: not when the config's folder is ignored
         named_files = (config.hashtags.banned_file, config.baseline)
         self.own_files = {os.path.abspath(config.root / name) for name in named_files if name}
         if config.path:
@@ -82,6 +83,12 @@ class PostSelector:
             return "a repository document, not a post"
         if self.exclude and self.exclude.matches(absolute):
             return "matched by config `exclude`"
-        if git and self.ignores.ignored(absolute):
+        if git and self.git and self.ignores.ignored(absolute):
             return "ignored by git"
         return None
+
+    @property
+    def git(self) -> bool:
+        if self._git is None:
+            self._git = not self.ignores.folder_ignored(self.config.root)
+        return self._git

@@ -105,9 +105,9 @@ class KnownChannel:
                 start, end = fm.span(key, index) if isinstance(fm.data[key], list) else fm.span(key)
             else:
                 start, end = doc.body_start, doc.body_start
-            close = difflib.get_close_matches(channel, list(ctx.profiles), n=1)
             alias = {"twitter": "x", "ig": "instagram", "fb": "facebook", "yt": "youtube", "gmb": "google-business"}
-            hint = alias.get(channel) or (close[0] if close else None)
+            close = difflib.get_close_matches(channel, [*ctx.profiles, *alias], n=1)
+            hint = alias.get(channel) or (alias.get(close[0], close[0]) if close else None)
             yield Finding(
                 start,
                 end,
