@@ -21,7 +21,9 @@ from contentlint.cli import main
 X_POST_307 = "Our new gel pens dry in a second. " * 9 + "Get yours today!"  # 322 characters, over X's 280
 
 
-def run(args: list[str], cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run(
+    args: list[str], cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
     runner = CliRunner()
     old = os.getcwd()
     os.chdir(cwd)
@@ -96,7 +98,10 @@ def test_a_run_that_matches_no_post_exits_2(
         (["--channel", "twiter"], "--channel: unknown channel 'twiter' (did you mean 'x'?)"),
         (["--channel", "twitter"], "(did you mean 'x'?)"),
         (["--audience", "studnets"], "--audience: unknown audience 'studnets' (did you mean 'students'?)"),
-        (["--select", "pasive-voice"], "unknown rule, category or prefix 'pasive-voice' (did you mean 'passive-voice'?)"),
+        (
+            ["--select", "pasive-voice"],
+            "unknown rule, category or prefix 'pasive-voice' (did you mean 'passive-voice'?)",
+        ),
     ],
 )
 def test_unknown_names_on_the_command_line_are_errors_with_did_you_mean(
@@ -334,8 +339,7 @@ def content_repo(tmp_path: Path) -> Path:
         tmp_path,
         {
             ".contentlint.yaml": (
-                "content: ['posts/**/*.md']\nhashtags: {banned_file: banned-hashtags.txt}\n"
-                "brand: {name: InkWell}\n"
+                "content: ['posts/**/*.md']\nhashtags: {banned_file: banned-hashtags.txt}\nbrand: {name: InkWell}\n"
             ),
             "banned-hashtags.txt": "#like4like\n#followforfollow\n",
             "README.md": "# Our posts\n\nRun #like4like contentlint here. Written by the INKWELL TEAM!!!\n",

@@ -14,7 +14,8 @@ pattern named different files in the two places. pathspec loads when a pattern i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class PathPatterns:
         self.patterns = tuple(p for p in (_clean(p) for p in patterns) if p and p != "!")
         self.root = os.path.join(os.path.abspath(root), "")
         self._spec: Any = None
+        self._match: Callable[[str], bool] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
@@ -48,18 +50,25 @@ class PathPatterns:
             from pathspec import GitIgnoreSpec
 
             self._spec = GitIgnoreSpec.from_lines(self.patterns)
+            self._match = fast_matcher(self._spec)
         return self._spec
 
     def matches(self, path: str | os.PathLike[str]) -> bool:
         """Whether the file at `path` is matched (a file outside the root never is)."""
-        absolute = os.path.abspath(path)
+        return self.matches_absolute(os.path.abspath(path))
+
+    def matches_absolute(self, absolute: str) -> bool:
+        """As `matches`, for a path already absolute and normalised (os.path.abspath)."""
         if not self.patterns or not absolute.startswith(self.root):
             return False
-        return bool(self.spec.match_file(absolute[len(self.root) :].replace(os.sep, "/")))
+        return self.matches_relative(absolute[len(self.root) :].replace(os.sep, "/"))
 
     def matches_relative(self, relative: str) -> bool:
         """Whether a path relative to `root` ("posts/x/a.md") is matched, without touching disk."""
-        return bool(self.patterns) and bool(self.spec.match_file(relative))
+        if not self.patterns:
+            return False
+        spec = self.spec
+        return self._match(relative) if self._match is not None else bool(spec.match_file(relative))
 
     def walk_bases(self) -> list[Path]:
         """The folders to walk to find every file the patterns can match: each pattern's literal
@@ -81,6 +90,24 @@ class PathPatterns:
             if not any(base.startswith(other) for other in kept):
                 kept.append(base)
         return [Path(base) for base in kept]
+
+
+def fast_matcher(spec: Any) -> Callable[[str], bool] | None:
+    """One regular expression for a spec without `!` lines: then a path matches when any line
+    does, and the lines' own expressions (pathspec's translation of each) can be joined. It is
+    checked against pathspec's matching in the tests; a spec with `!` lines uses pathspec's own,
+    where the last matching line decides."""
+    expressions = []
+    for pattern in spec.patterns:
+        if pattern.include is None:
+            continue
+        if not pattern.include or pattern.regex is None:
+            return None
+        expressions.append("(?:" + pattern.regex.pattern.replace("(?P<ps_d>", "(?:") + ")")
+    if not expressions:
+        return lambda path: False
+    matcher = re.compile("|".join(expressions))
+    return lambda path: matcher.match(path) is not None
 
 
 def literal_split(pattern: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from contentlint.config.globs import fast_matcher
 from contentlint.inputs.read import ReadError, read_bytes
 
 
@@ -23,14 +24,22 @@ class GitIgnores:
     """The `.gitignore` files above and around the files of a run, each read once."""
 
     def __init__(self) -> None:
-        self._chains: dict[str, tuple[tuple[str, Any], ...]] = {}
+        self._chains: dict[str, tuple[tuple[str, Any, Any], ...]] = {}
         self._tops: dict[str, str | None] = {}
 
     def ignored(self, path: str | os.PathLike[str]) -> bool:
         """Whether git would ignore the file at `path`."""
-        absolute = os.path.abspath(path)
-        for base, spec in reversed(self._chain(os.path.dirname(absolute))):
-            result = spec.check_file(absolute[len(base) :].replace(os.sep, "/"))
+        return self.ignored_absolute(os.path.abspath(path))
+
+    def ignored_absolute(self, absolute: str) -> bool:
+        """As `ignored`, for a path already absolute and normalised."""
+        for base, spec, fast in reversed(self._chain(os.path.dirname(absolute))):
+            relative = absolute[len(base) :].replace(os.sep, "/")
+            if fast is not None:  # no `!` lines: matching any line is all there is
+                if fast(relative):
+                    return True
+                continue
+            result = spec.check_file(relative)
             if result.include is not None:
                 return bool(result.include)
         return False
@@ -41,7 +50,7 @@ class GitIgnores:
         parent = os.path.dirname(absolute)
         if parent == absolute:
             return False
-        for base, spec in reversed(self._chain(parent)):
+        for base, spec, _ in reversed(self._chain(parent)):
             result = spec.check_file(absolute[len(base) :].replace(os.sep, "/") + "/")
             if result.include is not None:
                 return bool(result.include) or self.folder_ignored(parent)
@@ -57,18 +66,25 @@ class GitIgnores:
                 self._tops[folder] = self._top(parent) if parent != folder else None
         return self._tops[folder]
 
-    def _chain(self, folder: str) -> tuple[tuple[str, Any], ...]:
-        """(folder with a trailing separator, its spec) from the repository's top down to `folder`."""
+    def chain(self, folder: str) -> tuple[tuple[str, Any, Any], ...]:
+        """(folder with a trailing separator, spec, fast matcher or None) of every `.gitignore`
+        that applies in `folder` (absolute, normalised), the repository's top first."""
+        return self._chain(folder)
+
+    def _chain(self, folder: str) -> tuple[tuple[str, Any, Any], ...]:
+        """(folder with a trailing separator, its spec, its fast matcher or None) from the
+        repository's top down to `folder`."""
         if folder in self._chains:
             return self._chains[folder]
         top = self._top(folder)
         if top is None:
-            chain: tuple[tuple[str, Any], ...] = ()
+            chain: tuple[tuple[str, Any, Any], ...] = ()
         else:
             parent = os.path.dirname(folder)
             above = self._chain(parent) if folder != top and parent != folder else ()
             spec = _read_spec(os.path.join(folder, ".gitignore"))
-            chain = above + ((os.path.join(folder, ""), spec),) if spec is not None else above
+            entry = (os.path.join(folder, ""), spec, fast_matcher(spec) if spec is not None else None)
+            chain = above + (entry,) if spec is not None else above
         self._chains[folder] = chain
         return chain
 

@@ -134,7 +134,8 @@ def glob_content(
     index = index or FolderIndex()
     spec = PathPatterns(patterns, root)
     found: dict[str, None] = {}
-    for base in spec.walk_bases():
+    bases = spec.walk_bases()
+    for base in bases:
         if any(part in SKIP_DIRS for part in base.parts) or not base.is_dir():
             continue
         folder = os.path.join(base, "")
@@ -146,7 +147,8 @@ def glob_content(
                 path = folder + os.sep.join(parts)
                 if keep is None or keep(path):
                     found[path] = None
-    return [Path(path) for path in sorted(found, key=_path_order)]
+    # One folder walked: already in pathlib's order (FolderIndex sorts); several: merged.
+    return [Path(path) for path in (found if len(bases) == 1 else sorted(found, key=_path_order))]
 
 
 def covered_by(path: Path, patterns: Iterable[str], root: Path) -> bool:

@@ -31,6 +31,7 @@ from contentlint.fix.suppressing import disable_line, disable_post
 from contentlint.inputs.ignore import GitIgnores
 from contentlint.inputs.read import STDIN, ReadError, read_bytes
 from contentlint.inputs.readers import STDIN_DISPLAY, TEXT_DISPLAY, holds_many, read_posts
+from contentlint.inputs.select import FolderFilter
 from contentlint.inputs.source import SourceError, checked_text, decode
 from contentlint.inputs.walk import FolderIndex, display_path, expand_named
 from contentlint.kinds.corpus import CorpusPost
@@ -109,7 +110,12 @@ class Workspace:
         in its folder or above. Raises ConfigError when that config is broken."""
         if self._forced or str(path) in (STDIN, STDIN_DISPLAY, TEXT_DISPLAY):
             return self._root_unit
-        found = self._finder.for_file(path)
+        return self._unit_for_folder(os.path.dirname(os.path.abspath(path)))
+
+    def _unit_for_folder(self, folder: str) -> ConfigUnit:
+        if self._forced:
+            return self._root_unit
+        found = self._finder.for_folder(folder)
         key = str(found) if found is not None else None
         unit = self._units.get(key)
         if unit is None:
@@ -181,29 +187,41 @@ class Workspace:
         return merge_reports(reports, errors, notes, [unit.display_config for unit, _ in plan.groups])
 
     def _plan(self, paths: Sequence[str], force_exclude: bool) -> Plan:
+        """Expand the paths, give each file its config, and keep the posts. Strings, not
+        pathlib, and one `abspath` per folder: this runs for every post of an unchanged repo."""
         named: set[str] = set()
         files, path_errors = expand_named(paths, named, index=self.folders)
         groups: dict[int, tuple[ConfigUnit, list[Path]]] = {}
         errors = list(path_errors)
         skipped: list[tuple[str, str]] = []
         broken: dict[str, str] = {}
+        folders: dict[str, tuple[ConfigUnit | None, FolderFilter | None]] = {}  # as written -> its unit, filter
         for path in files:
-            try:
-                unit = self.unit_for(path)
-            except (ConfigError, UsageError) as exc:
-                broken.setdefault(str(exc).split(":", 1)[0], str(exc))
+            raw = str(path)
+            if raw == STDIN:
+                groups.setdefault(id(self._root_unit), (self._root_unit, []))[1].append(path)
+                continue
+            cut = raw.rfind(os.sep) + 1
+            written = raw[:cut]
+            if written not in folders:
+                absolute_folder = os.path.abspath(written or ".")
+                try:
+                    unit = self._unit_for_folder(absolute_folder)
+                    folders[written] = (unit, unit.selector.in_folder(absolute_folder))
+                except (ConfigError, UsageError) as exc:
+                    broken.setdefault(exc.args[0].split(":", 1)[0], str(exc))
+                    folders[written] = (None, None)
+            unit, tests = folders[written]
+            if unit is None or tests is None:
                 errors.append((self.display(path), "not checked: its config has errors (see above)"))
                 continue
-            is_named = str(path) in named
-            reason = (
-                None
-                if str(path) == STDIN
-                else unit.selector.skip_reason(path, named=is_named, force_exclude=force_exclude)
-            )
-            if reason is not None:
-                if is_named:
-                    skipped.append((self.display(path), reason))
-                continue
+            is_named = raw in named
+            if force_exclude or not is_named:
+                reason = tests.reason(raw[cut:], named=is_named)
+                if reason is not None:
+                    if is_named:
+                        skipped.append((self.display(path), reason))
+                    continue
             groups.setdefault(id(unit), (unit, []))[1].append(path)
         config_errors = [(where, message) for where, message in broken.items()]
         return Plan(list(groups.values()), config_errors + errors, skipped)
@@ -259,6 +277,8 @@ class Workspace:
 
         if forced is not None:
             return apply(report, load(forced), self.root)
+        if not any(unit.config.baseline for unit in self._units.values()):
+            return report
         by_file: dict[str, tuple[Path, list[str]]] = {}
         for post in report.posts:
             try:

@@ -50,7 +50,7 @@ class ConfigUnit:
     def content_files(self) -> list[Path]:
         """The posts of config `content`, globbed once (the corpus), minus what is never a post."""
         if self._content is None:
-            keep = self.selector.excluded
+            keep = self.selector.excluded_absolute  # glob_content's paths are absolute
             self._content = glob_content(
                 self.config.content, self.config.root, self._folders(), lambda path: keep(path) is None
             )
