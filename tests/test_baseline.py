@@ -35,7 +35,7 @@ def test_write_then_check_passes_and_the_file_reads_well(repo: Path) -> None:
     assert list(data["findings"]) == ["posts/old.md", "posts/other.md"]  # sorted by path
     entries = data["findings"]["posts/old.md"]
     assert [e["rule"] for e in entries] == sorted(e["rule"] for e in entries)  # then by rule
-    assert {"rule": "BR001 brand-name-casing", "text": "Inkwell"} == {k: entries[0][k] for k in ("rule", "text")}
+    assert {k: entries[0][k] for k in ("rule", "text")} == {"rule": "BR001 brand-name-casing", "text": "Inkwell"}
     assert "line" not in entries[0]
     code, out, _ = run(["check", "posts", "--baseline", "baseline.yaml", "--format", "json"], repo)
     assert code == 0 and json.loads(out)["violations"] == []
