@@ -65,8 +65,10 @@ def test_run_steps_declare_a_shell_and_never_paste_inputs_into_the_script() -> N
 
 
 def test_action_installs_from_its_own_checkout_and_runs_check() -> None:
-    runs = [step["run"] for step in _steps() if "run" in step]
-    assert any("pip install" in run and "${{ github.action_path }}" in run for run in runs)
+    install = next(step for step in _steps() if step.get("id") == "install")
+    assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    assert 'python -m venv "$venv"' in install["run"] and "pip install" in install["run"]
+    assert '"$ACTION_PATH"' in install["run"]  # its own checkout, into its own virtual environment
     check = next(step for step in _steps() if step.get("id") == "check")
     assert 'contentlint "${args[@]}"' in check["run"] and "args=(check)" in check["run"]
     assert 'echo "exit-code=$code" >> "$GITHUB_OUTPUT"' in check["run"]
@@ -124,3 +126,26 @@ def test_options_used_in_recipes_and_action_exist_in_the_cli() -> None:
     used = {option for command in commands for option in re.findall(r"(?<![\w-])--[a-z][a-z-]+", command)}
     assert {"--format", "--output", "--config", "--fail-on"} <= used
     assert {option for option in used if option not in help_text} == set()
+
+
+def test_action_uses_current_major_versions_caches_and_takes_a_baseline() -> None:
+    """Issue 16: upload-sarif v3 is deprecated in December 2026; setup-python v5 runs on Node 20."""
+    uses = {step["uses"].split("@")[0]: step["uses"].split("@")[1] for step in _steps() if "uses" in step}
+    assert uses["github/codeql-action/upload-sarif"] == "v4"
+    assert uses["actions/setup-python"] == "v6"
+    cache = next(step for step in _steps() if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "**/.contentlint_cache" and "inputs.cache == 'true'" in cache["if"]
+    check = next(step for step in _steps() if step.get("id") == "check")
+    assert check["env"]["INPUT_BASELINE"] == "${{ inputs.baseline }}"
+    assert 'args+=(--baseline "$INPUT_BASELINE")' in check["run"]
+
+
+def test_docs_install_from_a_git_url_and_pin_a_rev_that_can_exist() -> None:
+    assert "contentlint @ git+https://" in DOCS
+    precommit = next(b for b in _yaml_blocks() if isinstance(b, dict) and "repos" in b)
+    rev = precommit["repos"][0]["rev"]
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), "no tag exists yet: the example pins a commit hash"
+    gitlab = next(
+        b for b in _yaml_blocks() if isinstance(b, dict) and "contentlint" in b and "script" in b["contentlint"]
+    )
+    assert gitlab["contentlint"]["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"

@@ -69,3 +69,23 @@ def test_length_table_names_every_channel_with_its_profile_numbers() -> None:
         if profile.get("fold"):
             expected.add(profile["fold"])
         assert expected <= numbers, (name, cell, expected)
+
+
+def test_set_up_commands_can_be_pasted_one_after_the_other() -> None:
+    """Issue 16: the first command used to `cd examples`, so the second (run from the repo root)
+    failed. Neither changes folder now, and the first checks the examples with their own config."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Set up") : text.index("## What it says")]
+    commands = re.findall(r"```sh\n(.*?)\n```", section, re.S)
+    assert len(commands) == 2
+    assert not any(re.search(r"(^|&&|;)\s*cd\s", command) for command in commands)
+    assert commands[0].endswith(".venv/bin/contentlint check examples/")
+    assert commands[1].startswith(".venv/bin/")  # the venv the first one made
+
+
+def test_pre_commit_snippet_pins_a_rev_that_can_exist() -> None:
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(# \.pre-commit-config\.yaml.*?)```", text, re.S)
+    assert block is not None
+    rev = yaml.safe_load(block.group(1))["repos"][0]["rev"]
+    assert re.fullmatch(r"[0-9a-f]{40}", str(rev)), "the repo has no tags: a commit hash, not v0.1.0"
