@@ -147,14 +147,11 @@ def test_a_50_mb_post_is_refused_quickly_without_reading_it(tmp_path: Path) -> N
     with big.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NULs that cost no disk
     with_good_post(tmp_path)
-    started = time.monotonic()
     code, data = run(tmp_path, ".")
-    elapsed = time.monotonic() - started
     assert code == 2 and data["files_checked"] == 1
     assert errors_of(data)["big.md"] == (
         f"file is 52,428,800 bytes; contentlint reads files of up to {MAX_FILE_BYTES:,} bytes (too large to be a post)"
     )
-    assert elapsed < 30  # generous: the point is that nothing of the 50 MB is read or linted
     # Memory: refusing the file reads none of it (measured in a fresh process against a baseline).
     probe = "from contentlint.inputs.read import read_bytes, ReadError\nfrom pathlib import Path\n"
     baseline, _ = _peak_rss_of(probe, tmp_path)

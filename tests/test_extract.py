@@ -152,13 +152,10 @@ def test_mastodon_counting_mode_skips_protocolless():
     ]
 
 
-def test_pathological_trailing_punctuation_is_fast():
-    import time
-
+def test_pathological_trailing_punctuation_ends_the_url():
+    # No wall-clock assertion (issue 16): speed belongs in bench/ (bench_adversarial.py).
     text = "http://example.com/" + "abcdefghij" * 20 + "!" * 2000
-    t0 = time.perf_counter()
     urls = extract_urls(text)
-    assert time.perf_counter() - t0 < 0.5
     assert urls[0].value == "http://example.com/" + "abcdefghij" * 20
 
 

