@@ -5,7 +5,11 @@ STARTER_CONFIG = """\
 extends: [default]                 # built-in rules; add folders with your team's own rule files
 lang: en                           # default language of posts (Bengali posts are recognised by script)
 default_channel: null              # channel for posts whose front matter names none
-content: ["posts/**/*.md"]         # every post, for the repetition rules (RP001, RP002)
+# The posts (patterns as in .gitignore): what `check` checks, and where repeats are looked for.
+content: ["posts/**/*.md", "posts/**/*.txt"]
+exclude: []                        # never posts, e.g. ["posts/archive/"]; git-ignored files are skipped too
+front_matter: {fields: []}         # your own front matter keys, e.g. [author, status] (FM005 reports unknown ones)
+# baseline: contentlint-baseline.yaml   # findings accepted at adoption: `contentlint check --write-baseline FILE`
 
 brand:
   name: YourBrand                  # canonical spelling; other casings are flagged and fixable

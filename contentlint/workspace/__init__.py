@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,6 @@ from contentlint.fix.suppressing import disable_line, disable_post
 from contentlint.inputs.ignore import GitIgnores
 from contentlint.inputs.read import STDIN, ReadError, read_bytes
 from contentlint.inputs.readers import STDIN_DISPLAY, TEXT_DISPLAY, holds_many, read_posts
-from contentlint.inputs.select import FolderFilter
 from contentlint.inputs.source import SourceError, checked_text, decode
 from contentlint.inputs.walk import FolderIndex, display_path, expand_named
 from contentlint.kinds.corpus import CorpusPost
@@ -39,6 +37,7 @@ from contentlint.model.report import FileResult, Report
 from contentlint.model.violation import FileError, Fix, Violation
 from contentlint.run import Progress, RunOptions, check_paths, with_errors
 from contentlint.text.document import Document
+from contentlint.workspace.plan import Plan, merge_reports, plan, skipped_note
 from contentlint.workspace.unit import ConfigUnit
 
 ConfigSource = Config | str | os.PathLike[str] | Mapping[str, Any] | None
@@ -158,8 +157,8 @@ class Workspace:
         NothingToCheck when the paths hold no post (unless every file named was skipped by
         `force_exclude`, as the pre-commit hook asks: then an empty report that says so)."""
         with self._lock:
-            plan = self._plan(paths, force_exclude)
-        if not plan.groups and not plan.errors and not plan.skipped:
+            chosen = self._plan(paths, force_exclude)
+        if not chosen.groups and not chosen.errors and not chosen.skipped:
             raise NothingToCheck(self._nothing_matched(paths))
         reports = [
             check_paths(
@@ -172,59 +171,16 @@ class Workspace:
                 progress=progress,
                 files=files,
             )
-            for unit, files in plan.groups
+            for unit, files in chosen.groups
         ]
-        notes = (
-            [
-                f"{len(plan.skipped)} file{'s' if len(plan.skipped) != 1 else ''} skipped, not posts: "
-                + ", ".join(f"{display} ({reason})" for display, reason in plan.skipped[:5])
-                + (" ..." if len(plan.skipped) > 5 else "")
-            ]
-            if plan.skipped
-            else []
-        )
-        errors = [FileError(raw, message) for raw, message in plan.errors]
-        return merge_reports(reports, errors, notes, [unit.display_config for unit, _ in plan.groups])
+        errors = [FileError(raw, message) for raw, message in chosen.errors]
+        configs = [unit.display_config for unit, _ in chosen.groups]
+        return merge_reports(reports, errors, skipped_note(chosen.skipped), configs)
 
     def _plan(self, paths: Sequence[str], force_exclude: bool) -> Plan:
-        """Expand the paths, give each file its config, and keep the posts. Strings, not
-        pathlib, and one `abspath` per folder: this runs for every post of an unchanged repo."""
         named: set[str] = set()
         files, path_errors = expand_named(paths, named, index=self.folders)
-        groups: dict[int, tuple[ConfigUnit, list[Path]]] = {}
-        errors = list(path_errors)
-        skipped: list[tuple[str, str]] = []
-        broken: dict[str, str] = {}
-        folders: dict[str, tuple[ConfigUnit | None, FolderFilter | None]] = {}  # as written -> its unit, filter
-        for path in files:
-            raw = str(path)
-            if raw == STDIN:
-                groups.setdefault(id(self._root_unit), (self._root_unit, []))[1].append(path)
-                continue
-            cut = raw.rfind(os.sep) + 1
-            written = raw[:cut]
-            if written not in folders:
-                absolute_folder = os.path.abspath(written or ".")
-                try:
-                    unit = self._unit_for_folder(absolute_folder)
-                    folders[written] = (unit, unit.selector.in_folder(absolute_folder))
-                except (ConfigError, UsageError) as exc:
-                    broken.setdefault(exc.args[0].split(":", 1)[0], str(exc))
-                    folders[written] = (None, None)
-            unit, tests = folders[written]
-            if unit is None or tests is None:
-                errors.append((self.display(path), "not checked: its config has errors (see above)"))
-                continue
-            is_named = raw in named
-            if force_exclude or not is_named:
-                reason = tests.reason(raw[cut:], named=is_named)
-                if reason is not None:
-                    if is_named:
-                        skipped.append((self.display(path), reason))
-                    continue
-            groups.setdefault(id(unit), (unit, []))[1].append(path)
-        config_errors = [(where, message) for where, message in broken.items()]
-        return Plan(list(groups.values()), config_errors + errors, skipped)
+        return plan(files, named, path_errors, self._root_unit, self._unit_for_folder, self.display, force_exclude)
 
     def _nothing_matched(self, paths: Sequence[str]) -> str:
         if paths:
@@ -446,28 +402,5 @@ class Workspace:
                     index.remove_file(display)
 
 
-@dataclass(frozen=True)
-class Plan:
-    """The files of a run grouped by config, path errors, and named files skipped as not posts."""
-
-    groups: list[tuple[ConfigUnit, list[Path]]]
-    errors: list[tuple[str, str]]
-    skipped: list[tuple[str, str]]
-
-
 def _key(config: Config) -> str | None:
     return str(Path(os.path.abspath(config.path))) if config.path else None
-
-
-def merge_reports(
-    reports: Sequence[Report], errors: Sequence[FileError], notes: Sequence[str], configs: Sequence[str]
-) -> Report:
-    """One report of several configs' runs."""
-    return Report(
-        tuple(sorted((v for r in reports for v in r.violations), key=Violation.sort_key)),
-        tuple(errors) + tuple(e for r in reports for e in r.errors),
-        sum(r.files_checked for r in reports),
-        tuple(p for r in reports for p in r.posts),
-        tuple(dict.fromkeys([*notes, *(n for r in reports for n in r.notes)])),
-        tuple(dict.fromkeys(configs)),
-    )
