@@ -345,40 +345,6 @@ def test_everyday_front_matter_takes_the_libyaml_path() -> None:
     assert not yamlsafe._c_loader_agrees("base: &b {a: 1}\nother: *b\n")
 
 
-# --- URL windows: found from the dots outward ------------------------------------------------
-URL_PIECES = list("ab.c/ :-_#@\n\t\u00a0\u3000.") + [
-    "example.com",
-    "https://",
-    "www.",
-    "t.co/abc",
-    "ক্ষ.বাং",
-    ".com",
-    "x.y",
-    "৳.৳",
-    "a..b",
-    "😀.",
-]
-
-
-def _reference_url_windows(text: str) -> list[tuple[int, int]]:
-    """`_url_windows` before it started from the dots: every non-space run, filtered."""
-    from contentlint.text.extract import _DOT_BEFORE_TLD, _NON_SPACE
-
-    return [
-        (max(m.start() - 1, 0), m.end())
-        for m in _NON_SPACE.finditer(text)
-        if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())
-    ]
-
-
-@SETTINGS
-@given(st.lists(st.sampled_from(URL_PIECES), max_size=40).map("".join))
-def test_url_windows_are_the_runs_that_hold_a_dot_and_a_letter(text: str) -> None:
-    from contentlint.text.extract import _url_windows
-
-    assert _url_windows(text) == _reference_url_windows(text)
-
-
 # --- repetition tokens: ASCII and already-normalised text skip passes ------------------------
 def _reference_similarity_tokens(body: str) -> list[str]:
     """similarity_tokens before its fast paths: every pass on every text."""

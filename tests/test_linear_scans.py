@@ -1,0 +1,210 @@
+"""The linear scanners give exactly what the expressions they replaced give.
+
+Several expressions were tried from every position of a run and read to its end each time:
+quadratic in the run ("U.S." * 2000 took minutes). Each was rewritten to read a run once; here
+the old expression is the reference, compared on generated text built from the pieces that
+make runs, labels, TLDs and terminators.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from contentlint.text import urls
+
+SETTINGS = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+
+URL_PIECES = [
+    *"aZ.-_/:?#@$ (),!'।\n",
+    "\u00a0",
+    "\u200f",
+    "\ufeff",
+    "ক",
+    "ক্ষ",
+    "é",
+    "😀",
+    "–",
+    "https://",
+    "http://",
+    "HTTP://",
+    "com",
+    "co",
+    "uk",
+    "in",
+    "xn--p1ai",
+    "xn--",
+    "bd",
+    "বাংলা",
+    "U.S.",
+    "t.co/",
+    "www.",
+    "a_b",
+    "example.com",
+    ":80",
+    "/path",
+    "?q=1",
+    "(x)",
+    "COM",
+    "Co",
+    "РФ",
+    "рф",
+    "İn",
+    "ſe",
+    "\u212ar",
+    "ı",
+    "vermögensberater",
+    "VERMÖGENSBERATER",
+    "verm",
+    "ö",
+    "+",
+    "みんな",
+    "\u3000",
+    "\t",
+    "৳",
+]
+url_texts = st.lists(st.sampled_from(URL_PIECES), max_size=40).map("".join)
+
+
+def _reference_matches(text: str) -> list[tuple]:
+    """URL extraction before the scanner: the expression over each whitespace-free run that
+    holds a dot and a letter, from the space before it."""
+    runs = regex.finditer(f"[^{urls.SPACES}]+", text)
+    windows = [(max(m.start() - 1, 0), m.end()) for m in runs if regex.search("\\.[^\\W\\d_]", m.group())]
+    return [
+        (
+            m.group("before"),
+            m.group("proto") or "",
+            m.start("url"),
+            m.end("url"),
+            m.start("domain"),
+            m.end("domain"),
+            m.group("path") is not None,
+        )
+        for window in windows
+        for m in urls.reference_url_pattern().finditer(text, *window)
+    ]
+
+
+def _matches(text: str) -> list[tuple]:
+    return [
+        (m.before, m.proto, m.start, m.end, m.domain_start, m.domain_end, m.has_path) for m in urls.url_matches(text)
+    ]
+
+
+@SETTINGS
+@given(url_texts)
+@example("কখ.com")
+@example(" কখ.com")
+@example("a_b.com.a_b.com.-x-.")
+@example("https://a.com/x https://b.co.uk/?q=1#x")
+@example("xU.S.U.S.com")
+@example("ক্ষ.বাং ৳.৳ a..b\u3000x.y\tt.co/abc")
+def test_url_matches_are_the_expressions_matches(text: str) -> None:
+    assert _matches(text) == _reference_matches(text)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from([*"a.-é_Z", "com", "co", "uk", "xn--p1ai", "U.S.", "ক", "in"]), max_size=30).map("".join)
+)
+@example("a.comé.b.com")
+@example("U.S.U.S.ক.com")
+def test_ascii_domains_are_the_expressions_matches(domain: str) -> None:
+    reference = [m.span() for m in urls.reference_ascii_domain_pattern().finditer(domain)]
+    assert urls.ascii_domains(domain) == reference
+
+
+TLD_PIECES = [
+    *".a-+@_/ö",
+    "com",
+    "CO",
+    "uk",
+    "İs",
+    "ſe",
+    "\u212ar",
+    "ı",
+    "xn--",
+    "XN--P1AI",
+    "рф",
+    "РФ",
+    "verm",
+    "vermögensberatung",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TLD_PIECES), max_size=20).map("".join))
+@example(".vermögensberatung.com")
+@example(".co+.uk@.in")
+def test_tld_ends_are_where_the_tld_expression_matches(text: str) -> None:
+    tld = regex.compile(urls._TLD, urls._FLAGS, tlds=urls.load_tlds())
+    reference = {}
+    for dot in (i for i, char in enumerate(text) if char == "."):
+        found = tld.match(text, dot + 1)
+        if found:
+            reference[dot] = found.end()
+    assert urls.tld_ends(text, 0, len(text)) == reference
+
+
+def test_the_ascii_lookalikes_are_every_non_ascii_letter_regex_folds_to_ascii() -> None:
+    everything = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
+    found = regex.findall("[0-9a-z@+-]", everything, urls._FLAGS)
+    assert sorted(found) == sorted(urls._ASCII_LOOKALIKES)
+    for char, ascii_letter in urls._ASCII_LOOKALIKES.items():
+        assert regex.fullmatch(regex.escape(ascii_letter), char, urls._FLAGS)
+
+
+# --- sentence ends -----------------------------------------------------------------------------
+SENTENCE_PIECES = [*"aA. !?…।)\"'”»\u200d\ufe0f", "😀", "🏽", "U.S.", "p.m.", "etc.", "1.", "e.g.", "Hi", "\t", "‼"]
+
+
+def _reference_cuts(text: str, line_start: int, line_end: int) -> list[int]:
+    """`_cuts` before its candidates lost their lookaheads (and `_ends_sentence` its slices)."""
+    from contentlint.text import sentences as module
+
+    candidate = regex.compile(
+        r"(?P<term>[.!?…।॥]+)(?P<close>[\"'”’»)\]]*)(?=\s)"
+        r"|(?P<emoji>\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*)(?=\s+\p{Lu})"
+    )
+
+    def ends_sentence(match: regex.Match[str], next_char: str) -> bool:
+        term = match.group("term")
+        if any(mark in term for mark in "!?।॥"):
+            return True
+        if term.startswith("…") or term.startswith(".."):
+            return not next_char.islower()
+        before = module._WORD_ENDING.match(text, line_start, match.start())
+        word = before.group() if before else ""
+        bare = word.replace(".", "").lower()
+        if bare in ("eg", "ie") or (bare in module._ALWAYS_CONTINUE and "." not in word):
+            return False
+        if bare in module._BEFORE_NUMBER and next_char.isdigit():
+            return False
+        if bare in module._END_CAPABLE:
+            return next_char.isupper()
+        if bare in module._TIME_INITIALS or bare in module._PLACE_INITIALS:
+            return module._initials_end_sentence(text, match.end(), bare)
+        if regex.search(r"(?:\p{L}\.)+\p{L}?$", word):
+            return False
+        return not regex.match(r"^\s*(?:[-*+]\s+)?\(?\p{N}{1,3}$", text[line_start : match.start()])
+
+    cuts = []
+    for match in candidate.finditer(text, line_start, line_end):
+        next_match = module._NEXT_WORD.match(text, match.end(), line_end)
+        if next_match and (match.group("emoji") or ends_sentence(match, next_match.group(1))):
+            cuts.append(match.end())
+    return cuts
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40).map("".join))
+@example("Hi!!!! x")
+@example("😀\u200d😀 A")
+@example("a.a.a.aa. X")
+@example("1. Open. 2. Close.")
+def test_sentence_cuts_are_the_expressions_cuts(line: str) -> None:
+    from contentlint.text.sentences import _cuts
+
+    assert _cuts(line, 0, len(line)) == _reference_cuts(line, 0, len(line))
