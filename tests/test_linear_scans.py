@@ -208,3 +208,65 @@ def test_sentence_cuts_are_the_expressions_cuts(line: str) -> None:
     from contentlint.text.sentences import _cuts
 
     assert _cuts(line, 0, len(line)) == _reference_cuts(line, 0, len(line))
+
+
+# --- Markdown: links, images, code spans, comments ---------------------------------------------
+MARKDOWN_PIECES = [
+    *'[]()!`\n "x<>-',
+    "![",
+    "](",
+    "<!--",
+    "-->",
+    "``",
+    "```",
+    "<!-- contentlint-disable BV001 -->",
+    "\t",
+]
+markdown_texts = st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=40).map("".join)
+_OLD_LINK = regex.compile(r"\[(?P<label>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\])")
+_OLD_IMAGE = regex.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_OLD_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S)
+
+
+@SETTINGS
+@given(markdown_texts)
+@example("[a](" + "[b](" * 5 + "\n[c](d)")
+@example('![a](b "t"x) ![c](d "e")')
+@example("[x](ab[y][z]\n")
+def test_links_and_images_are_the_expressions_matches(text: str) -> None:
+    from contentlint.text.markdown_mask import _bracketed
+
+    links = [(m.start(), m.start("label"), m.end("label"), m.end(), "") for m in _OLD_LINK.finditer(text)]
+    images = [(m.start(), m.start("alt"), m.end("alt"), m.end(), m.group("src")) for m in _OLD_IMAGE.finditer(text)]
+    as_tuples = lambda found: [(b.start, b.label_start, b.label_end, b.end, b.src) for b in found]  # noqa: E731
+    assert as_tuples(_bracketed(text, image=False)) == links
+    assert as_tuples(_bracketed(text, image=True)) == images
+
+
+@SETTINGS
+@given(markdown_texts)
+@example("`a``b`c``")
+def test_code_spans_are_the_expressions_matches(text: str) -> None:
+    from contentlint.text.markdown_mask import _code_spans
+
+    assert _code_spans(text) == [m.span() for m in _OLD_CODE_SPAN.finditer(text)]
+
+
+@SETTINGS
+@given(markdown_texts)
+@example("<!-- a --> \n<!--<!-- b -->\t\r\nc <!--")
+def test_stripped_comments_are_the_expressions_substitution(text: str) -> None:
+    from contentlint.text.markdown_mask import strip_comments
+
+    assert strip_comments(text) == regex.sub(r"<!--.*?-->[ \t]*\r?\n?", "", text, flags=regex.S)
+
+
+@SETTINGS
+@given(markdown_texts)
+@example("<!-- contentlint-disable x --> <!-- contentlint-enable")
+def test_suppression_directives_are_the_expressions_matches(text: str) -> None:
+    from contentlint.engine import suppress
+
+    directive = regex.compile(r"<!--\s*contentlint-(disable-next-line|disable|enable)\b(.*?)-->", regex.S)
+    expected = [(m.span(), m.groups()) for m in directive.finditer(text)]
+    assert [(m.span(), m.groups()) for m in suppress._directives(text)] == expected

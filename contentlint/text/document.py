@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from contentlint.text import yamlsafe
-from contentlint.text.markdown_mask import blank, mask_comments, mask_markdown
+from contentlint.text.markdown_mask import blank, mask_comments, mask_markdown, strip_comments
 
 if TYPE_CHECKING:
     from contentlint.text.extract import Entity
@@ -89,8 +89,7 @@ class Document:
     @cached_property
     def published_text(self) -> str:
         """The body as the platform receives it: without contentlint's HTML comments."""
-        body = self.text[self.body_start :]
-        return re.sub(r"<!--.*?-->[ \t]*\r?\n?", "", body, flags=re.S).strip()
+        return strip_comments(self.text[self.body_start :]).strip()
 
     @cached_property
     def title(self) -> str | None:

@@ -336,9 +336,9 @@ def ascii_domains(domain: str) -> list[tuple[int, int]]:
     A domain of ASCII letters, digits and hyphens between dots whose last label is a TLD (what
     `url_matches` finds, mostly) is one match, all of it: the expression's first try takes it."""
     last_dot = domain.rfind(".")
-    if last_dot > 0 and _SIMPLE_ASCII_DOMAIN.fullmatch(domain):
-        if tld_ends(domain, last_dot, len(domain)).get(last_dot) == len(domain):
-            return [(0, len(domain))]
+    simple = last_dot > 0 and _SIMPLE_ASCII_DOMAIN.fullmatch(domain)
+    if simple and tld_ends(domain, last_dot, len(domain)).get(last_dot) == len(domain):
+        return [(0, len(domain))]
     tld_end = tld_ends(domain, 0, len(domain))
     labels = _Labels(domain, [(0, len(domain))] if tld_end else [], tld_end, _patterns().ascii_label, strict=False)
     found: list[tuple[int, int]] = []
