@@ -270,3 +270,120 @@ def test_suppression_directives_are_the_expressions_matches(text: str) -> None:
     directive = regex.compile(r"<!--\s*contentlint-(disable-next-line|disable|enable)\b(.*?)-->", regex.S)
     expected = [(m.span(), m.groups()) for m in directive.finditer(text)]
     assert [(m.span(), m.groups()) for m in suppress._directives(text)] == expected
+
+
+# --- e-mail addresses, domains for the repetition rules, link texts ------------------------------
+WORD_PIECES = [*"ab.@-_+%ক া\n()[]!", "co", "com", "x.y", "a@b.co", "-a.", "](", "[a](b)", "in", "/"]
+word_texts = st.lists(st.sampled_from(WORD_PIECES), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(word_texts)
+@example("a@b.co_x@c.de xx@y.z")
+def test_email_spans_are_the_expressions_matches(text: str) -> None:
+    import re
+
+    from contentlint.text.document import email_spans
+
+    assert email_spans(text) == [m.span() for m in re.finditer(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)]
+
+
+@SETTINGS
+@given(word_texts)
+@example("a@b.co_x@c.de xx@y.z")
+def test_repetition_email_pattern_removes_what_it_removed(text: str) -> None:
+    from contentlint.text import similarity
+
+    old = regex.compile(r"[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")
+    new = next(pattern for marker, pattern in similarity._NOT_PROSE if marker == "@")
+    assert new.sub(" ", text) == old.sub(" ", text)
+
+
+@SETTINGS
+@given(word_texts)
+@example("a..b-c.com")
+@example("-a.-a.com.-b.in")
+def test_domain_spans_are_the_expressions_matches(text: str) -> None:
+    from contentlint.text import similarity
+
+    expected = [m.span() for m in similarity._DOMAIN.finditer(text)]
+    assert list(similarity._domain_spans(text, 0, len(text))) == expected
+
+
+@SETTINGS
+@given(word_texts)
+@example("[a](b [c](d)\n[e](" + "[f](" * 3)
+def test_link_texts_are_the_expressions_matches(text: str) -> None:
+    from contentlint.kinds import link_text
+
+    for start in (0, min(3, len(text))):
+        expected = [m.span() for m in link_text._LINK.finditer(text, start)]
+        assert [m.span() for m in link_text._links(text, start)] == expected
+
+
+# --- hashtag segmentation ----------------------------------------------------------------------
+def _reference_best_splits(run: str, keep: int = 2) -> list[tuple[float, tuple[str, ...]]]:
+    """`best_splits` before back-pointers: every split as a tuple of words, ranked by nlargest."""
+    import heapq
+    import math
+
+    from contentlint.text import hashtag_words as module
+
+    counts = module.word_counts()
+    best: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, ())]] + [[] for _ in run]
+    for end in range(1, len(run) + 1):
+        candidates = []
+        for start in range(max(0, end - module._MAX_WORD), end):
+            word = run[start:end]
+            known = counts.get(word)
+            score = known if known is not None else 1.0 - math.log10(module._TOTAL) - len(word)
+            for prefix_score, prefix in best[start]:
+                candidates.append((prefix_score + score, (*prefix, word)))
+        best[end] = heapq.nlargest(keep, candidates, key=lambda item: item[0])
+    return best[len(run)]
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(["back", "to", "school", "pen", "is", "land", "a", "x", "q", "ink", "z"]), max_size=12
+    ).map("".join),
+    st.integers(1, 3),
+)
+@example("backtoschool", 2)
+@example("penisland", 2)
+@example("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqq", 2)
+def test_best_splits_are_the_old_splits(run: str, keep: int) -> None:
+    from contentlint.text.hashtag_words import best_splits
+
+    assert best_splits(run, keep) == _reference_best_splits(run, keep)
+
+
+# --- where a post goes over its limit ------------------------------------------------------------
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["a", " ", "😀", "https://a.co", "-", "/x ", "ক্ষ", "\n", "#tag "]), max_size=60).map(
+        "".join
+    ),
+    st.sampled_from(["weighted", "graphemes", "code-points", "mastodon"]),
+    st.integers(0, 40),
+)
+@example("https://a.co-" + "a" * 30, "weighted", 23)
+def test_first_over_is_where_the_count_goes_over(text: str, unit: str, limit: int) -> None:
+    """A cut where the count goes from within the limit to over it; the one the plain binary
+    search finds where counts only grow (a URL that stops being one makes its count drop)."""
+    from contentlint.kinds.length import _first_over
+    from contentlint.text.counting import count
+
+    cut = _first_over(text, unit, limit)
+    assert cut == len(text) or count(text[: cut + 1], unit) > limit
+    assert cut == 0 or count(text[:cut], unit) <= limit
+    if unit in ("graphemes", "code-points"):
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high) // 2
+            if count(text[: middle + 1], unit) > limit:
+                high = middle
+            else:
+                low = middle + 1
+        assert cut == low

@@ -20,10 +20,19 @@ def _published_span(doc: Any) -> tuple[int, int]:
 
 
 def _first_over(text: str, unit: str, limit: int) -> int:
-    """Smallest prefix length whose count exceeds the limit (counts only grow with the prefix)."""
+    """Smallest prefix length whose count exceeds the limit (counts only grow with the prefix).
+
+    The search first doubles a prefix from the limit's length until it is over, so a long post
+    is counted over about twice the part up to the cut, not over its whole length many times."""
     from contentlint.text.counting import count
 
     low, high = 0, len(text)
+    probe = max(limit, 1)
+    while probe < high:
+        if count(text[: probe + 1], unit) > limit:
+            high = probe
+            break
+        low, probe = probe + 1, probe * 2
     while low < high:
         middle = (low + high) // 2
         if count(text[: middle + 1], unit) > limit:

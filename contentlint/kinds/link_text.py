@@ -22,6 +22,24 @@ _LINK = regex.compile(r"(?<!!)\[(?P<label>[^\]\n]{1,200})\]\((?P<target>[^)\n]*)
 _EDGE = " \t.,:;!?…→»>-–—\"'“”"
 
 
+def _links(text: str, start: int) -> Iterator[regex.Match[str]]:
+    """`_LINK.finditer(text, start)`, each line searched only up to its last ")": a target reads
+    to the next ")" on its line, so from every "[" after the last one it read to the line's end
+    (quadratic in a line of "[a](")."""
+    pos = start
+    while True:
+        hit = text.find("](", pos)
+        if hit < 0:
+            return
+        line_start = text.rfind("\n", pos, hit) + 1 or pos
+        line_end = text.find("\n", hit)
+        line_end = len(text) if line_end < 0 else line_end
+        last = text.rfind(")", hit, line_end)
+        if last >= 0:
+            yield from _LINK.finditer(text, max(line_start, pos), last + 1)
+        pos = line_end + 1
+
+
 @dataclass(frozen=True)
 class VagueLinkText:
     """Report Markdown link text from `link_texts`, and `phrases` anywhere in the text."""
@@ -41,7 +59,7 @@ class VagueLinkText:
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         reported: list[tuple[int, int]] = []
         if doc.is_markdown and "](" in doc.text:
-            for match in _LINK.finditer(doc.text, doc.body_start):
+            for match in _links(doc.text, doc.body_start):
                 start, end = match.span("label")
                 if doc.prose[start:end] != match.group("label"):
                     continue  # inside code or a comment

@@ -76,7 +76,10 @@ _DOMAIN = regex.compile(
 # Not prose, removed in this order; each pattern runs only when its marker character occurs
 # (one combined alternation cost 94 us a post, these about 25 us).
 _NOT_PROSE = (
-    ("@", regex.compile(r"[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")),  # e-mail
+    # e-mail; it starts where its run of local-part characters does, or where the last match
+    # ended (\G): from later in a run it reads to the same "@" and fails or matches alike, and
+    # trying every position of a long word without an "@" was quadratic.
+    ("@", regex.compile(r"(?:(?<![\p{L}\p{N}._%+-])|\G)[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")),
     ("/", regex.compile(r"(?:https?://|www\.)\S+")),  # URL
     (".", regex.compile(r"www\.\S+")),
     (".", _DOMAIN),  # example.xyz/path, inkwell.in
@@ -104,6 +107,8 @@ def similarity_tokens(body: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_DOMAIN_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}@.])[\p{L}\p{N}-]")
+_DOMAIN_CHAIN = regex.compile(r"[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*+")
 _DOT_LETTER = regex.compile(r"\.[a-z]")
 _SPACE_BEFORE = regex.compile(r"\s", regex.REVERSE)
 _NON_SPACE_RUN = regex.compile(r"\S*")
@@ -118,14 +123,32 @@ def _blank_domains(text: str) -> str:
     out: list[str] = []
     last = 0
     for start, end in dot_windows(text, _DOT_LETTER, _SPACE_BEFORE, _NON_SPACE_RUN):
-        for match in _DOMAIN.finditer(text, start, end):
-            out.append(text[last : match.start()])
+        for match_start, match_end in _domain_spans(text, start, end):
+            out.append(text[last:match_start])
             out.append(" ")
-            last = match.end()
+            last = match_end
     if not out:
         return text
     out.append(text[last:])
     return "".join(out)
+
+
+def _domain_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of `_DOMAIN.finditer(text, start, end)`. When a try fails, every later start in
+    the same dotted chain fails too (its labels are a suffix of the failed ones, each followed
+    by the same text), so the next try is after the chain: tried from every start after a "-"
+    ("-a.-a.-a..."), the expression was quadratic in the chain."""
+    pos = start
+    while True:
+        found = _DOMAIN_START.search(text, pos, end)
+        if found is None:
+            return
+        match = _DOMAIN.match(text, found.start(), end)
+        if match:
+            yield match.span()
+            pos = match.end()
+        else:
+            pos = max(_DOMAIN_CHAIN.match(text, found.start(), end).end(), found.start() + 1)  # type: ignore[union-attr]
 
 
 # --- signatures ---------------------------------------------------------------------------------
