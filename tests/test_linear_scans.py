@@ -273,7 +273,7 @@ def test_suppression_directives_are_the_expressions_matches(text: str) -> None:
 
 
 # --- e-mail addresses, domains for the repetition rules, link texts ------------------------------
-WORD_PIECES = [*"ab.@-_+%ক া\n()[]!", "co", "com", "x.y", "a@b.co", "-a.", "](", "[a](b)", "in", "/"]
+WORD_PIECES = [*"ab.@-_+%ক া\n()[]!", "co", "com", "x.y", "a@b.co", "-a.", "](", "[a](b)", "in", "/", "ab/", "x1/", "comক"]
 word_texts = st.lists(st.sampled_from(WORD_PIECES), max_size=40).map("".join)
 
 
@@ -303,6 +303,7 @@ def test_repetition_email_pattern_removes_what_it_removed(text: str) -> None:
 @given(word_texts)
 @example("a..b-c.com")
 @example("-a.-a.com.-b.in")
+@example("a.b,a.b.ab/x a.comা b.co-x")
 def test_domain_spans_are_the_expressions_matches(text: str) -> None:
     from contentlint.text import similarity
 
