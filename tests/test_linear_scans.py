@@ -388,3 +388,11 @@ def test_first_over_is_where_the_count_goes_over(text: str, unit: str, limit: in
             else:
                 low = middle + 1
         assert cut == low
+
+
+def test_a_run_that_is_one_known_emoji_is_what_emoji_list_finds_in_it() -> None:
+    """`extract_emoji` takes a run that is a key of EMOJI_DATA as one emoji without tokenizing it."""
+    import emoji
+
+    for sequence in emoji.EMOJI_DATA:
+        assert emoji.emoji_list(sequence) == [{"match_start": 0, "match_end": len(sequence), "emoji": sequence}]

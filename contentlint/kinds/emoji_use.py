@@ -8,7 +8,8 @@ is one emoji, because it is read as one name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import bisect
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -36,6 +37,7 @@ _WORD_AFTER = regex.compile(r"^[ \t]+[\p{L}]")
 _GAP = regex.compile(r"^[ \t\uFE0F]*$")
 _LETTER_LIKE_EMOJI = regex.compile(r"^[\U0001F170-\U0001F189]$")  # AX003's negative squared letters
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}'’]")
+_LINE_BREAK = regex.compile("\n")
 
 
 def words_before(text: str, line_start: int, end: int) -> Any:
@@ -60,10 +62,24 @@ def _is_word_char(char: str) -> bool:
     return _WORD_CHAR.match(char) is not None
 
 
-def _is_bullet(text: str, item: Any) -> bool:
+def _line_starts(text: str) -> Callable[[int], int]:
+    """The start of the line holding an offset, by bisecting the line breaks: a search back from
+    every emoji read its whole line, quadratic in a long line of emoji."""
+    breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
+
+    def line_start(offset: int) -> int:
+        index = bisect.bisect_left(breaks, offset)
+        return breaks[index - 1] + 1 if index else 0
+
+    return line_start
+
+
+def _is_bullet(text: str, item: Any, line_start: int) -> bool:
     """An emoji that starts a line of text ("✅ Refillable") marks a list item, not decoration."""
-    line_start = text.rfind("\n", 0, item.start) + 1
-    return not text[line_start : item.start].strip() and bool(_WORD_AFTER.match(text[item.end : item.end + 2]))
+    before = item.start
+    while before > line_start and text[before - 1].isspace():
+        before -= 1
+    return before == line_start and bool(_WORD_AFTER.match(text[item.end : item.end + 2]))
 
 
 def _emoji_name(value: str) -> str:
@@ -108,7 +124,8 @@ class EmojiUse:
             yield from self._word_substitutes(doc, found)
 
     def _over_cap(self, doc: Any, ctx: RuleContext, found: list[Any]) -> Iterator[Finding]:
-        found = [e for e in found if not _is_bullet(doc.prose, e)]
+        line_start = _line_starts(doc.prose)
+        found = [e for e in found if not _is_bullet(doc.prose, e, line_start(e.start))]
         caps = []
         for profile in ctx.profiles_for(doc):
             cap = self.caps.get(profile.name, profile.emoji_cap)
@@ -153,9 +170,9 @@ class EmojiUse:
 
     def _word_substitutes(self, doc: Any, found: list[Any]) -> Iterator[Finding]:
         text = doc.prose
+        line_start = _line_starts(text)
         for item in found:
-            line_start = text.rfind("\n", 0, item.start) + 1
-            before = words_before(text, line_start, item.start)
+            before = words_before(text, line_start(item.start), item.start)
             if not before or before.group(2).casefold() not in FUNCTION_WORDS:
                 continue
             if (before.group(1) or "").casefold() in CALL_TO_ACTION_VERBS:

@@ -321,8 +321,14 @@ def extract_emoji(text: str) -> list[Entity]:
     import emoji  # lazily: about 30 ms to import
 
     out = []
+    data = emoji.EMOJI_DATA
     for run in _emoji_runs().finditer(text):
-        for item in emoji.emoji_list(run.group()):
+        value = run.group()
+        if value in data:  # one whole sequence (most runs): what emoji_list would find, tested
+            if value not in _TEXT_DEFAULT:
+                out.append(Entity("emoji", run.start(), run.end(), value))
+            continue
+        for item in emoji.emoji_list(value):
             value = item["emoji"]
             if value in _TEXT_DEFAULT or (len(value) == 1 and value in "0123456789#*"):
                 continue
