@@ -336,9 +336,10 @@ def ascii_domains(domain: str) -> list[tuple[int, int]]:
     A domain of ASCII letters, digits and hyphens between dots whose last label is a TLD (what
     `url_matches` finds, mostly) is one match, all of it: the expression's first try takes it."""
     last_dot = domain.rfind(".")
-    simple = last_dot > 0 and _SIMPLE_ASCII_DOMAIN.fullmatch(domain)
-    if simple and tld_ends(domain, last_dot, len(domain)).get(last_dot) == len(domain):
-        return [(0, len(domain))]
+    if last_dot > 0 and _SIMPLE_ASCII_DOMAIN.fullmatch(domain):
+        last = domain[last_dot + 1 :].lower()  # a TLD must be all of it (`tld_ends`, ASCII only)
+        if last in _patterns().ascii_tlds or (last.startswith("xn--") and len(last) > 4):
+            return [(0, len(domain))]
     tld_end = tld_ends(domain, 0, len(domain))
     labels = _Labels(domain, [(0, len(domain))] if tld_end else [], tld_end, _patterns().ascii_label, strict=False)
     found: list[tuple[int, int]] = []
