@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 POST_SUFFIXES = (".md", ".markdown", ".txt")
 
-_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|\Z)", re.M)
+# Line breaks are LF, CRLF or a lone CR (old Mac files, some scheduler exports) alike.
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_CLOSE = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # An e-mail address is `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`; found as a run of local-part characters,
 # then the rest from the run's end (a try from later in the run reaches the same "@").
@@ -285,10 +286,10 @@ def split_front_matter(text: str) -> FrontMatter:
 def _offset_of_line(text: str, line: int) -> int:
     offset = 0
     for _ in range(line - 1):
-        newline = text.find("\n", offset)
-        if newline < 0:
+        newline = _LINE_BREAK.search(text, offset)
+        if newline is None:
             return offset
-        offset = newline + 1
+        offset = newline.end()
     return offset
 
 
