@@ -27,6 +27,7 @@ from contentlint.cache.result_cache import ResultCache, file_key, fingerprint
 from contentlint.cache.stat_digests import StatDigests
 from contentlint.config.model import Config
 from contentlint.engine.engine import Engine, LintedFile, Selection
+from contentlint.engine.rule_packs import pack_files
 from contentlint.inputs.corpus import CorpusFile
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.readers import STDIN_DISPLAY
@@ -63,12 +64,12 @@ def run_fingerprint(engine: Engine, code: str) -> str:
     the config and selection, and the files the config names (rule packs, banned hashtags)."""
     config = engine.config
     packs = [config.root / e for e in config.extends if e != "default"]
-    pack_files = [p for pack in packs if pack.is_dir() for p in pack.rglob("*") if p.is_file()]
+    files = [path for pack in packs if pack.is_dir() for path in pack_files(pack)]
     banned = config.hashtags.banned_file
     if banned:
-        pack_files.append(config.root / banned)
+        files.append(config.root / banned)
     selection = engine.selection
-    return fingerprint(__version__, code, config, selection.select, selection.ignore, engine.defaults, files=pack_files)
+    return fingerprint(__version__, code, config, selection.select, selection.ignore, engine.defaults, files=files)
 
 
 def fails(report: Report, fail_on: str) -> bool:

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from contentlint.config.files import UnreadableFile, read_file
 from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Fix, Related, Violation
 
@@ -34,8 +35,8 @@ def fingerprint(*parts: Any, files: Iterable[Path] = ()) -> str:
     for path in sorted(files):
         digest.update(str(path).encode("utf-8", "surrogatepass"))
         try:
-            digest.update(path.read_bytes())
-        except OSError:
+            digest.update(read_file(path))  # bounded: a pipe or /dev/zero named as a list is not read
+        except UnreadableFile:
             digest.update(b"<unreadable>")
     return digest.hexdigest()
 

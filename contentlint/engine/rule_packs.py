@@ -6,6 +6,7 @@ category unless it says otherwise). `default` is the built-in pack shipped in th
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Any
 
 from contentlint.config.builtin import builtin_rules_dir
 from contentlint.config.errors import OptionError
+from contentlint.config.files import UnreadableFile, read_text
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import SEVERITIES
 from contentlint.text import yamlsafe
@@ -42,11 +44,22 @@ class RuleError(Exception):
     """A malformed rule file; the message names the file (and line) and the problem."""
 
 
+def pack_files(folder: Path) -> list[Path]:
+    """Every file of a pack folder, sorted, without following a symbolic link (to a file or a
+    folder): a link could pull a file from outside the repository into the rules (and its first
+    key into an error message), or loop."""
+    found: list[Path] = []
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not os.path.islink(os.path.join(parent, name)))
+        found.extend(Path(parent, name) for name in files if not os.path.islink(os.path.join(parent, name)))
+    return sorted(found)
+
+
 def load_pack(folder: Path, *, builtin: bool = False) -> list[RuleSpec]:
     if not folder.is_dir():
         raise RuleError(f"{folder}: rule pack folder not found")
     specs = []
-    for path in sorted(folder.rglob("*.y*ml")):
+    for path in pack_files(folder):
         if path.name in NOT_RULES or path.suffix not in (".yaml", ".yml"):
             continue
         category = path.parent.name if path.parent != folder else folder.name
@@ -56,8 +69,8 @@ def load_pack(folder: Path, *, builtin: bool = False) -> list[RuleSpec]:
 
 def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleSpec:
     try:
-        data, positions = yamlsafe.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data, positions = yamlsafe.load(read_text(path))
+    except UnreadableFile as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
     except yamlsafe.YamlError as exc:
         raise RuleError(f"{path}:{exc.line or 1}: {exc.message}") from None

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from contentlint.config.files import UnreadableFile, read_text
 from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
 from contentlint.model.violation import Finding, Fix
 from contentlint.text.extract import Entity, looks_like_hashtags
@@ -255,8 +256,8 @@ def _banned_file(ctx: RuleContext) -> dict[str, str] | None:
     cache_key = ("banned-hashtag-file", str(path))
     if cache_key not in ctx.memo:
         try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
+            lines = read_text(path, "utf-8-sig").splitlines()  # bounded, never a pipe or device
+        except UnreadableFile:
             ctx.memo[cache_key] = None
         else:
             tags = [line.strip() for line in lines]
