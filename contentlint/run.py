@@ -23,6 +23,8 @@ from pathlib import Path
 from contentlint._version import __version__
 from contentlint.cache import run_snapshot
 from contentlint.cache.code_digest import code_digest
+from contentlint.cache.folder import CacheUnusable
+from contentlint.cache.folder import prepare as prepare_cache
 from contentlint.cache.result_cache import ResultCache, file_key, fingerprint
 from contentlint.cache.stat_digests import StatDigests
 from contentlint.config.model import Config
@@ -127,7 +129,13 @@ class _Run:
         self.content_files = content_files
         self.cwd = cwd
         self.progress = progress
-        self.cache_dir = engine.config.resolved_cache_dir() if options.use_cache else None
+        self.cache_dir: Path | None = None
+        self.notes: tuple[str, ...] = ()
+        if options.use_cache:
+            try:
+                self.cache_dir = prepare_cache(engine.config.resolved_cache_dir())
+            except CacheUnusable as exc:  # a broken cache never changes a finding: no cache, and say so
+                self.notes = (f"{exc}; this run used no cache",)
 
     def check(self, paths: Sequence[str]) -> Report:
         started = time.time_ns()
@@ -135,15 +143,17 @@ class _Run:
         cache = ResultCache(self.cache_dir)
         fingerprint_ = run_fingerprint(self.engine, code_digest(cache))
         state = None
-        if self.options.use_cache:
+        if self.cache_dir is not None:
             read = files + (self.content_files() if self.engine.config.content else [])
             state = run_snapshot.run_state(fingerprint_, self.cwd, list(paths), read, started)
             unchanged = run_snapshot.load(cache, state, self.cwd, self.options.all_texts) if state else None
             if unchanged is not None:
                 cache.close()
                 return unchanged
-        digests = StatDigests(cache, started, state.statuses if state else {}) if self.options.use_cache else None
+        digests = StatDigests(cache, started, state.statuses if state else {}) if self.cache_dir is not None else None
         report = self._lint_files(files, path_errors, cache, fingerprint_, digests)
+        if self.notes:
+            report = replace(report, notes=self.notes)
         if digests is not None:
             digests.save()
         if state is not None:

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from contentlint.cache.folder import CacheUnusable, prepare
 from contentlint.kinds.corpus import IndexEntry, PostMeta
 from contentlint.text.similarity import NORMALISATION_VERSION, Signature
 
@@ -137,10 +138,10 @@ class SignatureCache:
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        self._dir.mkdir(parents=True, exist_ok=True)
-        ignore = self._dir / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# created by contentlint\n*\n", encoding="utf-8")
+        try:
+            prepare(self._dir)
+        except CacheUnusable:
+            return  # only costs speed: the next run computes the signatures again
         fd, tmp = tempfile.mkstemp(dir=self._dir, prefix=".signatures-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:

@@ -11,6 +11,7 @@ import click
 
 from contentlint.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK, fatal, open_workspace, split_list
 from contentlint.formatters import FORMATS, RenderOptions, render
+from contentlint.formatters.escape import escape_text
 
 
 @click.command()
@@ -84,6 +85,8 @@ def check(
     targets = list(paths) or workspace.default_targets()
     progress = _progress() if sys.stderr.isatty() and not quiet else None
     report = workspace.check_paths(targets, progress=progress)
+    for note in report.notes:
+        click.echo(f"contentlint: warning: {escape_text(note)}", err=True)
     if fix or diff:
         report, changes = workspace.fix(report, targets, write=fix, progress=progress)
         if diff:

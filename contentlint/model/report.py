@@ -36,6 +36,9 @@ class Report:
     errors: tuple[FileError, ...]
     files_checked: int
     posts: tuple[PostInfo, ...] = ()
+    # What the user should know about the run itself, not about a post (a cache folder that
+    # could not be used): shown on stderr, never a finding and never an exit code.
+    notes: tuple[str, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

@@ -70,8 +70,6 @@ def word_counts() -> dict[str, float]:
     return counts
 
 
-
-
 def best_splits(run: str, keep: int = 2) -> list[tuple[float, tuple[str, ...]]]:
     """The `keep` most probable ways to write a lower-case run as words, best first.
 
