@@ -3,6 +3,7 @@ rule's template, suppressions from front matter and HTML comments."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,12 +19,19 @@ class _SafeArgs(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
+# A width or precision of four digits or more in a pack's message ("{match:999999999}") would
+# build a string of that size for every finding: such a template is shown as written.
+_HUGE_FORMAT = re.compile(r"\{[^{}]*:[^{}]*\d{4}")
+
+
 def render_message(spec: RuleSpec, args: Mapping[str, Any]) -> str:
     if "message" in args:
         return str(args["message"])
+    if _HUGE_FORMAT.search(spec.message):
+        return spec.message
     try:
         return spec.message.format_map(_SafeArgs(args))
-    except (ValueError, IndexError, AttributeError):
+    except (ValueError, IndexError, AttributeError, OverflowError, MemoryError):
         return spec.message
 
 
