@@ -67,7 +67,7 @@ class SignatureCache:
                 if version.tolist() != [CACHE_FORMAT, NORMALISATION_VERSION]:
                     return
                 keys, offsets, shingles = data["keys"], data["offsets"], data["shingles"]
-                meta = json.loads(data["meta"].tobytes().decode("utf-8"))
+                meta = json.loads(data["meta"].tobytes().decode("utf-8", "surrogatepass"))
         except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError, zipfile.BadZipFile):
             return  # missing, corrupt or foreign: start empty, the next save rebuilds it
         n = len(keys)
@@ -153,7 +153,7 @@ class SignatureCache:
                     shingles=np.concatenate([kept_shingles] + [p.signature.shingles for p in new_posts]).astype(
                         np.uint64
                     ),
-                    meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                    meta=np.frombuffer(meta.encode("utf-8", "surrogatepass"), dtype=np.uint8),  # non-UTF-8 names
                 )
             os.replace(tmp, self._dir / FILE_NAME)
         except BaseException:

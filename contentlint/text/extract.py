@@ -233,7 +233,7 @@ def _bluesky_hashtags(text: str) -> list[Entity]:
     tags = []
     for m in _BSKY_HASHTAG.finditer(text):
         tag = _BSKY_TRAILING_PUNCT.sub("", m.group("tag").strip())
-        if not tag or len(tag.encode("utf-16-le")) // 2 > _BSKY_MAX_TAG_UTF16:
+        if not tag or len(tag.encode("utf-16-le", "surrogatepass")) // 2 > _BSKY_MAX_TAG_UTF16:
             continue
         start = m.start("hash")
         tags.append(Entity("hashtag", start, start + 1 + len(tag), tag))

@@ -181,7 +181,7 @@ _NGRAM_SEEDS = _mix64(np.arange(101, 101 + SHINGLE_SIZE + 1, dtype=np.uint64))
 @lru_cache(maxsize=1 << 17)
 def _token_digest(token: str) -> bytes:
     """8 stable bytes per word; cached because marketing copy reuses a small vocabulary."""
-    return hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
+    return hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 @dataclass(frozen=True, eq=False)
