@@ -273,7 +273,21 @@ def test_suppression_directives_are_the_expressions_matches(text: str) -> None:
 
 
 # --- e-mail addresses, domains for the repetition rules, link texts ------------------------------
-WORD_PIECES = [*"ab.@-_+%ক া\n()[]!", "co", "com", "x.y", "a@b.co", "-a.", "](", "[a](b)", "in", "/", "ab/", "x1/", "comক"]
+WORD_PIECES = [
+    *"ab.@-_+%ক া\n()[]!",
+    "co",
+    "com",
+    "x.y",
+    "a@b.co",
+    "-a.",
+    "](",
+    "[a](b)",
+    "in",
+    "/",
+    "ab/",
+    "x1/",
+    "comক",
+]
 word_texts = st.lists(st.sampled_from(WORD_PIECES), max_size=40).map("".join)
 
 

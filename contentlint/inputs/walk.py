@@ -114,7 +114,7 @@ def expand(
                     files.append(Path(folder + relative))
             for parts, reason in index.unreadable_under(path):
                 if not any(part.startswith(".") for part in parts):  # hidden folders are not walked
-                    errors.append((folder + os.sep.join(parts) if parts else raw, reason))
+                    errors.append((os.path.normpath(folder + os.sep.join(parts)) if parts else raw, reason))
         elif path.exists() or path.is_symlink():  # a broken link is reported when it is read
             # realpath costs a system call per path component; only a link needs it
             key = str(real_path(path) if path.is_symlink() else os.path.abspath(path))
