@@ -39,3 +39,8 @@ def json_surrogates(document: str) -> str:
     as a JSON escape (`\\udce9`): the text is then valid UTF-8, and a JSON reader gets the same
     string back. Other characters are untouched."""
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", document) if _SURROGATE.search(document) else document
+
+
+def visible_surrogates(text: str) -> str:
+    """Each lone surrogate shown as `\\udce9` (a format whose own escaping leaves them alone)."""
+    return _SURROGATE.sub(_visible, text) if _SURROGATE.search(text) else text
