@@ -658,7 +658,9 @@ def test_hostile_text_reaches_no_output_raw(front: str, text: str, path: str) ->
     machine formats parse, and no human format shows a control character or a lone surrogate."""
     found = lint(front + text, path)
     assert_inside(front + text, found)
-    extra = Violation(path, 1, 1, 1, 1, "XX001", "odd-rule", "warning", text[:200], None, (Related(path, 1, 1, text),))
+    extra = Violation(
+        path, 1, 1, 1, 1, "XX001", "odd-rule", "warning", text[:200], None, (Related(path, 1, 1, text),), start=0, end=0
+    )
     report = Report(
         tuple(found) + (extra,), (FileError(path, text[:100]),), 1, (PostInfo(path, ("x",), (), None, "en", text),)
     )
@@ -669,7 +671,7 @@ def test_hostile_text_reaches_no_output_raw(front: str, text: str, path: str) ->
         "junit": junit.render(report, rules),
         "github": github.render(report, rules),
         "html": html.render(report, rules),
-        "text": text_format.render(report, rules, colour=False, statistics=True),
+        "text": text_format.render(report, rules, RenderOptions(statistics=True)),
         "concise": concise.render(report, rules),
     }
     for name, output in outputs.items():
