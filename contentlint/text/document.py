@@ -23,7 +23,9 @@ POST_SUFFIXES = (".md", ".markdown", ".txt")
 
 # Line breaks are LF, CRLF or a lone CR (old Mac files, some scheduler exports) alike.
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
-_FRONT_MATTER_CLOSE = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|\Z)", re.M)
+# The same where a lone CR may end a line (slower: no line-start fast path), for texts with a CR.
+_FRONT_MATTER_CLOSE_CR = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # An e-mail address is `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`; found as a run of local-part characters,
 # then the rest from the run's end (a try from later in the run reaches the same "@").
@@ -264,7 +266,7 @@ def split_front_matter(text: str) -> FrontMatter:
     opening = _FRONT_MATTER_OPEN.match(text)
     if not opening:
         return FrontMatter({}, {}, 0, 0)
-    closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
+    closing = (_FRONT_MATTER_CLOSE_CR if "\r" in text else _FRONT_MATTER_CLOSE).search(text, opening.end())
     if not closing:
         return FrontMatter({}, {}, 0, 0, "front matter starts with --- but is never closed with ---", 0)
     yaml_text = text[opening.end() : closing.start()]

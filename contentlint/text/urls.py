@@ -175,31 +175,40 @@ class _Labels:
         strict: bool,
     ) -> None:
         self.tld_end = tld_end
-        runs = [m.span() for start, end in windows for m in label.finditer(text, start, end)]
-        self.starts = [s for s, _ in runs]
-        self.ends = [e for _, e in runs]
-        count = len(runs)
-        # A window ends before a space or at the text's end, so a dot after a run is inside it.
-        self.complete = [text[e : e + 1] == "." for e in self.ends]
-        self.tld_after = [e in tld_end for e in self.ends]
-        if strict:
-            dc = _patterns().dc
-            self.ends_well = [dc.match(text, e - 1) is not None for e in self.ends]
-            self.middle = [  # a whole run as a label that is neither first nor last (`sub`)
-                self.ends_well[i] and dc.match(text, self.starts[i]) is not None for i in range(count)
-            ]
-            self.last_underscore = [text.rfind("_", s, e) for s, e in runs]
-        else:
-            self.ends_well = self.middle = [True] * count
-            self.last_underscore = [-1] * count
+        starts: list[int] = []
+        ends: list[int] = []
+        complete: list[bool] = []
+        ends_well: list[bool] = []
+        middle: list[bool] = []  # a whole run as a label that is neither first nor last (`sub`)
+        underscores: list[int] = []
+        dc = _patterns().dc
+        for start, end in windows:
+            for run in label.finditer(text, start, end):
+                run_start, run_end = run.span()
+                starts.append(run_start)
+                ends.append(run_end)
+                # A window ends before a space or at the text's end, so a dot after a run is inside it.
+                complete.append(text[run_end : run_end + 1] == ".")
+                if strict:
+                    well = dc.match(text, run_end - 1) is not None
+                    ends_well.append(well)
+                    middle.append(well and dc.match(text, run_start) is not None)
+                    underscores.append(text.rfind("_", run_start, run_end))
+        count = len(starts)
+        if not strict:
+            ends_well = middle = [True] * count
+            underscores = [-1] * count
+        self.starts, self.ends, self.complete = starts, ends, complete
+        self.ends_well, self.middle, self.last_underscore = ends_well, middle, underscores
+        self.tld_after = tld_after = [end in tld_end for end in ends]
         # later[i]: the last run after run i (in its dotted chain) whose TLD can end a domain.
-        self.later: list[int | None] = [None] * count
+        later: list[int | None] = [None] * count
         for i in range(count - 2, -1, -1):
-            if not (self.complete[i] and self.starts[i + 1] == self.ends[i] + 1 and self.middle[i + 1]):
-                continue
             nxt = i + 1
-            can_end = self.tld_after[nxt] and self.last_underscore[nxt] < 0
-            self.later[i] = self.later[nxt] if self.later[nxt] is not None else (nxt if can_end else None)
+            if complete[i] and starts[nxt] == ends[i] + 1 and middle[nxt]:
+                after = later[nxt]
+                later[i] = after if after is not None else (nxt if tld_after[nxt] and underscores[nxt] < 0 else None)
+        self.later = later
 
     def run_at(self, position: int) -> int | None:
         i = bisect.bisect_right(self.starts, position) - 1

@@ -82,6 +82,7 @@ MAX_DEPTH = 40
 # guard since 3.11); YAML's int resolver would hand it one and crash, so it is an error here.
 MAX_INT_DIGITS = 4300
 _INT_TAG = "tag:yaml.org,2002:int"
+_SHORTEST_HUGE_INT = int(MAX_INT_DIGITS / math.log10(60))  # base-60 digits are the densest
 
 
 def load(text: str) -> tuple[Any, dict[KeyPath, Position]]:
@@ -114,7 +115,10 @@ def _load_with(
         if node is None:
             return None, {}
         positions: dict[KeyPath, Position] = {}
-        _walk(node, (), positions, 0)
+        # Only a long text can hold a too-big integer, and only an escape a lone surrogate (the
+        # reader refuses one written as it is): front matter is parsed for every post.
+        scalars = len(text) >= _SHORTEST_HUGE_INT or "\\u" in text or "\\U" in text
+        _walk(node, (), positions, 0, scalars)
         data = loader.construct_document(node)
     except YamlError:
         raise
@@ -133,19 +137,23 @@ def _load_with(
     return data, positions
 
 
-def _walk(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, Position], depth: int) -> None:
+def _walk(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, Position], depth: int, scalars: bool = True) -> None:
+    """Positions of every value; tags, nesting and duplicate keys checked, and with `scalars`
+    numbers and escapes too (`_load_with` skips those where the text cannot hold a bad one)."""
     if depth > MAX_DEPTH:
         raise YamlError(f"YAML is nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
     _check_tag(node)
-    _check_number(node)
-    _check_text(node)
+    if scalars:
+        _check_number(node)
+        _check_text(node)
     positions[path] = Position(node.start_mark.line + 1, node.start_mark.index, node.end_mark.index)
     if isinstance(node, yaml.MappingNode):
         seen: dict[tuple[str, str], int] = {}
         for key_node, value_node in node.value:
             _check_tag(key_node)
-            _check_number(key_node)
-            _check_text(key_node)
+            if scalars:
+                _check_number(key_node)
+                _check_text(key_node)
             if isinstance(key_node, yaml.ScalarNode):
                 line = key_node.start_mark.line + 1
                 identity = (key_node.tag, key_node.value)
@@ -157,13 +165,13 @@ def _walk(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, Position], de
                     )
                 seen[identity] = line
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            _walk(value_node, path + (key,), positions, depth + 1)
+            _walk(value_node, path + (key,), positions, depth + 1, scalars)
             positions[path + (key, "<key>")] = Position(
                 key_node.start_mark.line + 1, key_node.start_mark.index, key_node.end_mark.index
             )
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, depth + 1)
+            _walk(item, path + (index,), positions, depth + 1, scalars)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
