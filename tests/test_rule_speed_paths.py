@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contentlint.engine.building import build_kind
 from contentlint.kinds import fancy_text, invisible_text, shared
 from contentlint.kinds.base import RuleContext
 from contentlint.kinds.fancy_letters import may_be_fancy, strength
@@ -98,7 +99,7 @@ def test_fancy_runs_are_those_of_the_slow_path(text: str, allow_fullwidth: bool)
 @given(texts, texts.filter(lambda t: "\n" not in t and ":" not in t and "#" not in t))
 def test_fancy_text_rule_matches_slow_path(body: str, title: str) -> None:
     doc = _doc(body, title=title.strip().replace("'", "").replace('"', ""))
-    rule = FancyText.from_options({})
+    rule = build_kind(FancyText, {})
     fast = _findings(rule.check(doc, _ctx()))
     original = fancy_text.may_be_fancy
     fancy_text.may_be_fancy = lambda _text: True  # type: ignore[assignment]
@@ -113,7 +114,7 @@ def test_fancy_text_rule_matches_slow_path(body: str, title: str) -> None:
 @given(texts, texts.filter(lambda t: "\n" not in t and ":" not in t and "#" not in t))
 def test_invisible_characters_rule_matches_slow_path(body: str, alt: str) -> None:
     alt = alt.strip().replace("'", "").replace('"', "")
-    fast = _findings(InvisibleCharacters.from_options({}).check(_doc(body, alt=alt), _ctx()))
+    fast = _findings(build_kind(InvisibleCharacters, {}).check(_doc(body, alt=alt), _ctx()))
     slow = [(s, e, a, f) for s, e, a, f in _old_invisible(_doc(body, alt=alt))]
     assert fast == slow
 
@@ -143,7 +144,7 @@ def _old_shouted(word: str, min_letters: int, allowed: frozenset[str]) -> bool:
     st.integers(min_value=2, max_value=6),
 )
 def test_shouted_word_shortcut_is_exact(word: str, min_letters: int) -> None:
-    rule = Shouting.from_options({"min_letters": min_letters, "acronyms": ["NASA"]})
+    rule = build_kind(Shouting, {"min_letters": min_letters, "acronyms": ["NASA"]})
     assert rule._shouted(word, rule.acronyms) == _old_shouted(word, min_letters, rule.acronyms)
 
 
@@ -186,11 +187,11 @@ prose = st.lists(st.tuples(words, st.sampled_from([" ", "  ", ", ", ". ", "-", "
 @given(prose)
 def test_word_lists_find_the_same_with_and_without_given_tokens(text: str) -> None:
     for options in WORD_LISTS:
-        rule = WordList.from_options(options)
+        rule = build_kind(WordList, options)
         if hasattr(rule.matcher, "_by_prefix"):
             assert rule.matcher.find(text) == rule.matcher.find(text, tokenize(text))
-        if rule.exceptions:
-            assert rule.exceptions.find(text) == rule.exceptions.find(text, tokenize(text))
+        if rule.exception_matcher:
+            assert rule.exception_matcher.find(text) == rule.exception_matcher.find(text, tokenize(text))
 
 
 def test_corpus_posts_give_the_same_findings_on_fast_and_slow_paths() -> None:
@@ -198,7 +199,7 @@ def test_corpus_posts_give_the_same_findings_on_fast_and_slow_paths() -> None:
     posts = sorted((ROOT / "bench").glob("precision*/*/posts/**/*.md"))[:300]  # committed published-style posts
     assert len(posts) >= 200
     ctx = _ctx()
-    fancy, invisible = FancyText.from_options({}), InvisibleCharacters.from_options({})
+    fancy, invisible = build_kind(FancyText, {}), build_kind(InvisibleCharacters, {})
     for path in posts:
         text = path.read_text(encoding="utf-8")
         assert _findings(invisible.check(parse_document(str(path), text), ctx)) == _old_invisible(

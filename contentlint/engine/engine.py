@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from contentlint.config.errors import ConfigError
 from contentlint.config.model import Config
 from contentlint.config.profiles import profiles_for
+from contentlint.config.wordlists import WordLists, read_banned_hashtags
 from contentlint.engine.corpus_index import CorpusIndex, entry_of
 from contentlint.engine.placing import place, suppress
 from contentlint.engine.rule_packs import Catalogue, RuleError, load_catalogue
@@ -57,8 +58,12 @@ class Engine:
         except RuleError as exc:
             raise ConfigError(config.display_path, "extends", str(exc)) from None
         self.profiles = profiles_for(config)
-        self.context = RuleContext(config, self.profiles)
-        self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore)
+        banned_file = config.hashtags.banned_file
+        self.context = RuleContext(
+            config, self.profiles, banned_tags=read_banned_hashtags(banned_file, config.root) if banned_file else None
+        )
+        self.word_lists = WordLists()  # read when a rule that names one is built, each once
+        self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore, self.word_lists)
         self.defaults = Defaults(
             channels=(selection.channel.lower(),)
             if selection.channel

@@ -16,6 +16,7 @@ from typing import Any
 from contentlint.config.builtin import builtin_rules_dir
 from contentlint.config.errors import OptionError
 from contentlint.config.files import UnreadableFile, read_text
+from contentlint.engine.building import build_kind, check_messages
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import SEVERITIES
 from contentlint.text import yamlsafe
@@ -37,7 +38,9 @@ RULE_FIELDS = {
     "fixable",
     "enabled",
     "example_config",
+    "messages",
 }
+MESSAGE_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class RuleError(Exception):
@@ -99,12 +102,21 @@ def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleS
             raise fail("kind", f"unknown kind {kind!r}; a rule pack can use: {', '.join(sorted(GENERIC_KINDS))}")
     if data["severity"] not in SEVERITIES:
         raise fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    messages = data.get("messages") or {}
+    if not isinstance(messages, dict) or not all(
+        isinstance(key, str) and MESSAGE_KEY.match(key) and isinstance(text, str) for key, text in messages.items()
+    ):
+        raise fail("messages", "must be a mapping of snake_case names to message templates")
     options = data.get("options") or {}
     if not isinstance(options, dict):
         raise fail("options", "must be a mapping")
     if not builtin:  # the kind was checked above
         try:
-            GENERIC_KINDS[kind].from_options(options)
+            check_messages(kind, messages, GENERIC_KINDS[kind])
+        except OptionError as exc:
+            raise fail("messages", str(exc)) from None
+        try:
+            build_kind(GENERIC_KINDS[kind], options, name=kind)
         except (OptionError, PatternError) as exc:
             raise fail("options", str(exc)) from None
     examples = data.get("examples") or {}
@@ -130,6 +142,7 @@ def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleS
         enabled=bool(data.get("enabled", True)),
         source=str(path),
         example_config=data.get("example_config") or {},
+        messages=messages,
     )
 
 

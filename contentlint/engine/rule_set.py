@@ -14,8 +14,11 @@ from typing import Any
 
 from contentlint.config.errors import ConfigError, OptionError
 from contentlint.config.model import Config, RuleSetting
+from contentlint.config.wordlists import WordLists
+from contentlint.engine.building import build_rule_kind
 from contentlint.engine.rule_packs import Catalogue, RuleError
 from contentlint.inputs.walk import matches_any
+from contentlint.kinds.base import Kind
 from contentlint.model.rulespec import RuleSpec
 from contentlint.text.patterns import PatternError
 
@@ -28,23 +31,38 @@ class UsageError(Exception):
 class ActiveRule:
     spec: RuleSpec
     severity: str
-    check: Any
+    check: Kind
 
     @property
     def is_corpus(self) -> bool:
-        return bool(getattr(self.check, "is_corpus", False))
+        return self.check.is_corpus
+
+
+@dataclass
+class _State:
+    """A rule's resolved setting while the config and its overrides are applied in order."""
+
+    enabled: bool
+    severity: str
+    options: dict[str, Any]
 
 
 class RuleSets:
     """Resolves and builds the active rules of a config for any file path."""
 
     def __init__(
-        self, config: Config, catalogue: Catalogue, select: Sequence[str] = (), ignore: Sequence[str] = ()
+        self,
+        config: Config,
+        catalogue: Catalogue,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        lists: WordLists | None = None,
     ) -> None:
         self.config = config
         self.catalogue = catalogue
+        self.lists = lists or WordLists()  # the engine's: each word list read once
         self._sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
-        self._checks: dict[tuple[str, str], Any] = {}
+        self._checks: dict[tuple[str, str], Kind] = {}
         self._validate(config.rules)
         for override in config.overrides:
             self._validate(override.rules)
@@ -64,14 +82,13 @@ class RuleSets:
             if setting.options:  # a severity alone needs no check built to be valid
                 self.build(spec, {**spec.options, **setting.options}, setting)
 
-    def build(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Any:
-        """The check for a rule with these options, built once."""
-        from contentlint.kinds.catalog import KINDS  # here: a run answered from the cache imports no kind
-
+    def build(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Kind:
+        """The check for a rule with these options, built once (kinds are imported only now: a
+        run answered from the cache imports none)."""
         key = (spec.code, json.dumps(options, sort_keys=True, default=str))
         if key not in self._checks:
             try:
-                self._checks[key] = KINDS[spec.kind].from_options(options)
+                self._checks[key] = build_rule_kind(spec, options, self.lists)
             except (OptionError, PatternError) as exc:
                 where = setting.line if setting else None
                 raise ConfigError(
@@ -90,20 +107,21 @@ class RuleSets:
         return self._sets[matched]
 
     def _resolve(self, settings: Sequence[RuleSetting]) -> tuple[ActiveRule, ...]:
-        state = {spec.code: [spec.enabled, spec.severity, dict(spec.options)] for spec in self.catalogue.specs}
+        state = {spec.code: _State(spec.enabled, spec.severity, dict(spec.options)) for spec in self.catalogue.specs}
         for setting in settings:
             spec = self.catalogue.find(setting.key)
             if spec is None:
                 continue
             entry = state[spec.code]
             if setting.enabled is not None:
-                entry[0] = setting.enabled
+                entry.enabled = setting.enabled
             if setting.severity:
-                entry[1] = setting.severity
-            entry[2].update(setting.options)
+                entry.severity = setting.severity
+            entry.options.update(setting.options)
         active = []
         for spec in self.catalogue.specs:
-            enabled, severity, options = state[spec.code]
+            found = state[spec.code]
+            enabled, severity, options = found.enabled, found.severity, found.options
             if self.selected is not None:
                 enabled = spec.code in self.selected
             if spec.code in self.ignored or not enabled:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from contentlint.config.model import CsvLayout
+from contentlint.config.profiles import builtin_channel_aliases
 from contentlint.inputs.source import SourceError, decode
 from contentlint.model.defaults import Defaults
 from contentlint.model.violation import FileError
@@ -46,28 +47,6 @@ _NAME_SPACES = re.compile(r"[\s_-]+")
 _LIST_SEPARATORS = re.compile(r"[,;|]")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
-# How schedulers and spreadsheets name networks -> contentlint channel names (rules/channels.yaml).
-CHANNEL_ALIASES: dict[str, str] = {
-    "twitter": "x",
-    "x.com": "x",
-    "x/twitter": "x",
-    "twitter/x": "x",
-    "ig": "instagram",
-    "insta": "instagram",
-    "fb": "facebook",
-    "meta": "facebook",
-    "li": "linkedin",
-    "linkedin article": "linkedin-article",
-    "yt": "youtube",
-    "youtube shorts": "youtube",
-    "tik tok": "tiktok",
-    "bsky": "bluesky",
-    "google business profile": "google-business",
-    "google business": "google-business",
-    "google my business": "google-business",
-    "gbp": "google-business",
-    "gmb": "google-business",
-}
 # Words a scheduler adds after the network ("LinkedIn Page", "Instagram Business"): dropped.
 _QUALIFIERS = ("page", "pages", "profile", "business", "account", "company", "personal", "group", "creator")
 
@@ -177,15 +156,17 @@ def sniff_delimiter(text: str) -> str:
 
 
 def normalise_channel(name: str) -> str:
-    """A channel name as users write it in a scheduler ("X (Twitter)", "LinkedIn Page") -> ours."""
+    """A channel name as users write it in a scheduler ("X (Twitter)", "LinkedIn Page") -> ours,
+    through the channel profiles' `aliases` (rules/channels.yaml)."""
+    aliases = builtin_channel_aliases()
     words = " ".join(_PARENTHESES.sub(" ", name).lower().split())
-    if words in CHANNEL_ALIASES:
-        return CHANNEL_ALIASES[words]
+    if words in aliases:
+        return aliases[words]
     parts = words.split()
     while len(parts) > 1 and parts[-1] in _QUALIFIERS:
         parts.pop()
     words = " ".join(parts)
-    return CHANNEL_ALIASES.get(words, words.replace(" ", "-"))
+    return aliases.get(words, words.replace(" ", "-"))
 
 
 def split_names(cell: str) -> list[str]:
@@ -456,7 +437,6 @@ def _date_order(values: Iterator[str]) -> bool | None:
 
 __all__ = [
     "CALENDAR_SUFFIXES",
-    "CHANNEL_ALIASES",
     "CellOrigin",
     "calendar_documents",
     "normalise_channel",

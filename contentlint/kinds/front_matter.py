@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.model.violation import Finding
 
 # Known fields and what they must hold; other fields are the team's own and are left alone.
@@ -27,15 +27,8 @@ _FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
 
 
 @dataclass(frozen=True)
-class FrontMatterValid:
+class FrontMatterValid(Kind):
     """Report YAML that does not parse, front matter that is not key: value, and wrong types."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> FrontMatterValid:
-        validate_options("front-matter", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         fm = doc.front_matter
@@ -84,15 +77,8 @@ def _describe(value: Any) -> str:
 
 
 @dataclass(frozen=True)
-class KnownChannel:
+class KnownChannel(Kind):
     """Report a channel that has no profile: its length, fold and hashtag limits are unknown."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> KnownChannel:
-        validate_options("known-channel", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         fm = doc.front_matter
@@ -105,8 +91,7 @@ class KnownChannel:
             else:
                 start, end = doc.body_start, doc.body_start
             close = difflib.get_close_matches(channel, list(ctx.profiles), n=1)
-            alias = {"twitter": "x", "ig": "instagram", "fb": "facebook", "yt": "youtube", "gmb": "google-business"}
-            hint = alias.get(channel) or (close[0] if close else None)
+            hint = _aliases(ctx).get(channel) or (close[0] if close else None)
             yield Finding(
                 start,
                 end,
@@ -118,16 +103,17 @@ class KnownChannel:
             )
 
 
+def _aliases(ctx: RuleContext) -> dict[str, str]:
+    """Other names of the channels ("twitter", "ig"), from the `aliases` of the channel profiles."""
+    return ctx.cached(
+        ("known-channel", "aliases"),
+        lambda: {alias: profile.name for profile in ctx.profiles.values() for alias in profile.aliases},
+    )
+
+
 @dataclass(frozen=True)
-class ValidDate:
+class ValidDate(Kind):
     """Report a publish_at that is not ISO 8601: scheduling and the repetition window need it."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> ValidDate:
-        validate_options("valid-date", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         value = doc.meta.get("publish_at")

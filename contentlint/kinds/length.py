@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.model.violation import Finding
 
 
@@ -43,15 +43,10 @@ def _first_over(text: str, unit: str, limit: int) -> int:
 
 
 @dataclass(frozen=True)
-class ChannelLength:
+class ChannelLength(Kind):
     """Report a body or title longer than a channel accepts, in that channel's own unit."""
 
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> ChannelLength:
-        validate_options("channel-length", options, {})
-        return cls()
+    message_keys = ("invalid_character",)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         from contentlint.text.counting import UNIT_LABELS, measure, x_invalid_characters
@@ -88,20 +83,14 @@ class ChannelLength:
                     yield Finding(
                         start + offset,
                         start + offset + 1,
-                        {"message": f"U+{ord(char):04X} is not accepted by x: the post will be rejected; remove it"},
+                        {"code_point": f"U+{ord(char):04X}", "channel": profile.name},
+                        message="invalid_character",
                     )
 
 
 @dataclass(frozen=True)
-class HookBeforeFold:
+class HookBeforeFold(Kind):
     """Report a first sentence that is cut off by the channel's "see more" fold."""
-
-    needs_nlp: ClassVar[bool] = True
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> HookBeforeFold:
-        validate_options("hook-before-fold", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         profiles = [p for p in ctx.profiles_for(doc) if p.fold]

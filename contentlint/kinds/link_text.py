@@ -8,13 +8,14 @@ Screen readers list links by their text, and a feed reader decides from it wheth
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import Any
 
 import regex
 
-from contentlint.kinds.base import RuleContext, string_list, validate_options
+from contentlint.kinds.base import Kind, RuleContext, option
 from contentlint.model.violation import Finding
 from contentlint.text.wordforms import TermMatcher
 
@@ -41,20 +42,19 @@ def _links(text: str, start: int) -> Iterator[regex.Match[str]]:
 
 
 @dataclass(frozen=True)
-class VagueLinkText:
+class VagueLinkText(Kind):
     """Report Markdown link text from `link_texts`, and `phrases` anywhere in the text."""
 
-    link_texts: frozenset[str]
-    phrases: TermMatcher
-    needs_nlp: ClassVar[bool] = False
+    link_texts: tuple[str, ...] = option((), 'Markdown link labels to report ("click here", "read more")')
+    phrases: tuple[str, ...] = option((), "phrases to report anywhere in the text")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> VagueLinkText:
-        validate_options("vague-link-text", options, {"link_texts": list, "phrases": list})
-        link_texts = frozenset(
-            " ".join(t.lower().split()) for t in string_list(options.get("link_texts"), "link_texts")
-        )
-        return cls(link_texts, TermMatcher(string_list(options.get("phrases"), "phrases")))
+    @cached_property
+    def labels(self) -> frozenset[str]:
+        return frozenset(" ".join(t.lower().split()) for t in self.link_texts)
+
+    @cached_property
+    def phrase_matcher(self) -> TermMatcher:
+        return TermMatcher(self.phrases)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         reported: list[tuple[int, int]] = []
@@ -64,9 +64,9 @@ class VagueLinkText:
                 if doc.prose[start:end] != match.group("label"):
                     continue  # inside code or a comment
                 label = " ".join(match.group("label").strip(_EDGE).lower().split())
-                if label in self.link_texts:
+                if label in self.labels:
                     reported.append((start, end))
                     yield Finding(start, end, {"match": match.group("label"), "where": "link text"})
-        for found in self.phrases.find(doc.plain):  # the matcher's own index of shared tokens
+        for found in self.phrase_matcher.find(doc.plain):  # the matcher's own index of shared tokens
             if not any(s <= found.start < e for s, e in reported):
                 yield Finding(found.start, found.end, {"match": found.text, "where": "call to action"})
