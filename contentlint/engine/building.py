@@ -21,7 +21,6 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import fields
-from functools import cache
 from typing import Any, TypeVar
 
 from contentlint.config.errors import OptionError
@@ -38,11 +37,15 @@ class _Mismatch(Exception):
     """A value that does not fit a type; the message says what was found instead."""
 
 
-@cache
+_DECLARED: dict[type[Kind], dict[str, tuple[Any, OptionSpec]]] = {}  # per kind class, read once
+
+
 def declared_options(kind: type[Kind]) -> dict[str, tuple[Any, OptionSpec]]:
     """name -> (type, declaration) of every option a kind declares, in declaration order."""
-    hints = typing.get_type_hints(kind)
-    return {f.name: (hints[f.name], f.metadata[OPTION]) for f in fields(kind) if OPTION in f.metadata}
+    if kind not in _DECLARED:
+        hints = typing.get_type_hints(kind)
+        _DECLARED[kind] = {f.name: (hints[f.name], f.metadata[OPTION]) for f in fields(kind) if OPTION in f.metadata}
+    return _DECLARED[kind]
 
 
 def build_kind(kind: type[K], options: Mapping[str, Any], lists: WordLists | None = None, *, name: str = "") -> K:
@@ -55,7 +58,7 @@ def build_kind(kind: type[K], options: Mapping[str, Any], lists: WordLists | Non
     lists = lists or WordLists()
     values: dict[str, Any] = {}
     for option_name, (hint, spec) in declared.items():
-        value = options[option_name] if option_name in options else spec.default
+        value = options.get(option_name, spec.default)
         if value is None and not _allows_none(hint):
             value = spec.default  # YAML null: nothing where nothing is allowed, else the default
         if value is REQUIRED:

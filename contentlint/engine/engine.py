@@ -19,7 +19,7 @@ from contentlint.engine.placing import place, suppress
 from contentlint.engine.rule_packs import Catalogue, RuleError, load_catalogue
 from contentlint.engine.rule_set import ActiveRule, RuleSets, UsageError
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, parse_post, read_posts
-from contentlint.kinds.base import RuleContext
+from contentlint.kinds.base import CorpusKind, RuleContext
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
 from contentlint.model.defaults import Defaults
 from contentlint.model.report import FileResult, PostInfo
@@ -156,8 +156,11 @@ class Engine:
         errors: list[FileError] = []
         wanted = set(targets)
         for rule in self.corpus_rules(list(targets)):
+            check = rule.check
+            if not isinstance(check, CorpusKind):
+                continue
             try:
-                results = list(rule.check.check_corpus(targets, index, self.context))
+                results = list(check.check_corpus(targets, index, self.context))
             except Exception as exc:  # a rule bug must not hide the document rules' findings
                 errors.append(
                     FileError(

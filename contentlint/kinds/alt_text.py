@@ -11,13 +11,16 @@ import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from contentlint.config.wordlists import TermList
 from contentlint.kinds.base import Kind, RuleContext, option
 from contentlint.model.violation import Finding
+
+if TYPE_CHECKING:
+    from contentlint.text.document import Document, Image
 
 _FILE_NAME = regex.compile(
     r"^[^\s/\\]+(?: [^\s/\\]+)*\.(?:jpe?g|png|gif|webp|heic|heif|avif|svg|bmp|tiff?|mp4|mov|webm)$",
@@ -86,7 +89,7 @@ class AltText(Kind):
                         yield Finding(start, end, args, message="too_long")
 
 
-def _alt_span(doc: Any, image: Any) -> tuple[int, int]:
+def _alt_span(doc: Document, image: Image) -> tuple[int, int]:
     """Point at the alt value of a front matter image when it has one, else at the image entry."""
     if image.start >= doc.body_start:
         return image.start, image.end

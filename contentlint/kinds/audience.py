@@ -10,10 +10,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contentlint.kinds.base import Kind, RuleContext
 from contentlint.model.violation import Finding
+
+if TYPE_CHECKING:
+    from contentlint.text.document import Document
 
 
 def _audience_key(doc: Any) -> str | None:
@@ -23,7 +26,7 @@ def _audience_key(doc: Any) -> str | None:
     return None
 
 
-def _audience_span(doc: Any, name: str) -> tuple[int, int]:
+def _audience_span(doc: Document, name: str) -> tuple[int, int]:
     """File offsets of one audience name in the front matter (the block when it came from --audience)."""
     key = _audience_key(doc)
     if key is None:
@@ -36,7 +39,7 @@ def _audience_span(doc: Any, name: str) -> tuple[int, int]:
     return doc.front_matter.span(key)
 
 
-def _channel_span(doc: Any, channel: str) -> tuple[int, int]:
+def _channel_span(doc: Document, channel: str) -> tuple[int, int]:
     for key in ("channels", "channel"):
         value = doc.meta.get(key)
         if isinstance(value, list):

@@ -25,7 +25,8 @@ def document_sentences(doc: Any) -> list[MeasuredSentence]:
     cache = doc.__dict__.setdefault("_clarity_cache", {})
     if "sentences" not in cache:
         cache["sentences"] = measured_sentences(doc.plain, doc.lang, doc.body_start)
-    return cache["sentences"]
+    found: list[MeasuredSentence] = cache["sentences"]
+    return found
 
 
 def _quote(sentence: MeasuredSentence, words: int = 6) -> str:

@@ -77,7 +77,7 @@ def _emoji_name(value: str) -> str:
     data = emoji.EMOJI_DATA.get(value) or emoji.EMOJI_DATA.get(value.replace("\ufe0f", ""))
     if not data:
         return value
-    return data["en"].strip(":").replace("_", " ")
+    return str(data["en"]).strip(":").replace("_", " ")
 
 
 @dataclass(frozen=True)

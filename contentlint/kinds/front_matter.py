@@ -43,14 +43,14 @@ class FrontMatterValid(Kind):
             if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
                 start, end = fm.span(key)
                 yield Finding(start, end, {"problem": f"`{key}` should be {wanted}, got {_describe(value)}"})
-            elif key == "images":
+            elif key == "images" and isinstance(value, list):
                 yield from _check_images(fm, value)
             elif key in ("channels", "audience", "audiences") and isinstance(value, list):
                 for index, item in enumerate(value):
                     if not isinstance(item, str):
                         start, end = fm.span(key, index)
                         yield Finding(start, end, {"problem": f"`{key}` items should be names, got {_describe(item)}"})
-            elif key == "contentlint":
+            elif key == "contentlint" and isinstance(value, dict):
                 unknown = [k for k in value if k != "disable"]
                 if unknown:
                     start, end = fm.span(key, unknown[0])
@@ -59,7 +59,7 @@ class FrontMatterValid(Kind):
                     )
 
 
-def _check_images(fm: Any, images: list) -> Iterator[Finding]:
+def _check_images(fm: Any, images: list[Any]) -> Iterator[Finding]:
     for index, image in enumerate(images):
         if isinstance(image, str):
             continue
@@ -105,10 +105,11 @@ class KnownChannel(Kind):
 
 def _aliases(ctx: RuleContext) -> dict[str, str]:
     """Other names of the channels ("twitter", "ig"), from the `aliases` of the channel profiles."""
-    return ctx.cached(
+    aliases: dict[str, str] = ctx.cached(
         ("known-channel", "aliases"),
         lambda: {alias: profile.name for profile in ctx.profiles.values() for alias in profile.aliases},
     )
+    return aliases
 
 
 @dataclass(frozen=True)

@@ -93,8 +93,8 @@ class HookBeforeFold(Kind):
     """Report a first sentence that is cut off by the channel's "see more" fold."""
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        profiles = [p for p in ctx.profiles_for(doc) if p.fold]
-        if not profiles:
+        folds = [(profile.name, profile.fold) for profile in ctx.profiles_for(doc) if profile.fold]
+        if not folds:
             return
         from contentlint.text.sentences import sentences
 
@@ -104,10 +104,6 @@ class HookBeforeFold(Kind):
         if first is None:
             return
         hook_length = first.end - start
-        for profile in profiles:
-            if published_length > profile.fold and hook_length > profile.fold:
-                yield Finding(
-                    first.start,
-                    first.end,
-                    {"length": hook_length, "fold": profile.fold, "channel": profile.name},
-                )
+        for channel, fold in folds:
+            if published_length > fold and hook_length > fold:
+                yield Finding(first.start, first.end, {"length": hook_length, "fold": fold, "channel": channel})

@@ -65,7 +65,7 @@ class PassiveVoice(Kind):
 
     def _heuristic(self, text: str, start: int) -> list[tuple[int, int]]:
         words = list(_WORD.finditer(text, start))
-        found = []
+        found: list[tuple[int, int]] = []
         for index, be in enumerate(words):
             if be.group().lower().replace("’", "'") not in _BE or (found and be.start() < found[-1][1]):
                 continue

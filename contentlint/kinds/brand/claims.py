@@ -117,7 +117,10 @@ class UnsubstantiatedClaim(Kind):
 
     def _matcher(self, ctx: RuleContext) -> ClaimMatcher:
         claims, exceptions = self.claim_terms + ctx.config.brand.claims, self.exception_terms
-        return ctx.cached(("unsubstantiated-claim", claims, exceptions), lambda: ClaimMatcher.build(claims, exceptions))
+        matcher: ClaimMatcher = ctx.cached(
+            ("unsubstantiated-claim", claims, exceptions), lambda: ClaimMatcher.build(claims, exceptions)
+        )
+        return matcher
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text = doc.plain

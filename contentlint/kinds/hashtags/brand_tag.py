@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contentlint.kinds.base import Kind, RuleContext
 from contentlint.kinds.hashtags.tags import configured, tag_key
 from contentlint.model.violation import Finding
+
+if TYPE_CHECKING:
+    from contentlint.text.document import Document
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class MissingBrandHashtag(Kind):
         )
 
 
-def _channel_span(doc: Any, channel: str) -> tuple[int, int]:
+def _channel_span(doc: Document, channel: str) -> tuple[int, int]:
     """Where the post names the channel in its front matter; the body start when it does not."""
     meta = doc.meta
     if isinstance(meta.get("channel"), str):

@@ -37,8 +37,8 @@ _GLUE = regex.compile(r"[\p{L}\p{M}\p{N}_&]")
 
 def intended_tag(candidate: str) -> str:
     """The tag a writer meant by `#...` up to the next space: #summer-sale! -> summer-sale."""
-    meant = _INTENDED.match(candidate).group()
-    return _TRAILING.sub("", meant)
+    meant = _INTENDED.match(candidate)
+    return _TRAILING.sub("", meant.group()) if meant is not None else ""  # `*` always matches
 
 
 Why = tuple[str, dict[str, str]]  # a message key of the rule YAML, and its arguments

@@ -44,4 +44,4 @@ def _words_precede(before: str) -> bool:
 def _words_follow(after: str) -> bool:
     """The sentence goes on after the tag with a word (a comma is fine, another tag is not)."""
     match = regex.match(r"[ \t,]*(\S)", after)
-    return bool(match) and bool(regex.match(r"[\p{L}\p{N}]", match.group(1)))
+    return match is not None and bool(regex.match(r"[\p{L}\p{N}]", match.group(1)))
