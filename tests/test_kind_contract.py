@@ -233,3 +233,68 @@ def test_explain_lists_declared_options_and_other_messages() -> None:
     assert "  tag_list: disclosure-tags.txt\n      a word list of disclosure hashtags" in text
     assert "  upfront: true\n" in text
     assert explain(spec).count("Options (defaults):") == 1 and "buried" not in explain(spec)  # SARIF help as before
+
+
+# ------------------------------------------------------------------ checks are pure
+
+
+def test_no_kind_opens_a_file() -> None:
+    """Word lists, the banned-hashtag file and channel profiles come in as data (the import
+    contract keeps kinds away from inputs and caches; this keeps them away from files)."""
+    reads = ("read_text(", "read_bytes(", "open(", ".stat(", "builtin_rules_dir", "WordLists(", "read_wordlist(")
+    for path in sorted((REPO / "contentlint" / "kinds").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        found = [read for read in reads if read in source]
+        assert not found, f"{path.relative_to(REPO)} reads files: {found}"
+
+
+def test_the_banned_file_is_read_when_the_engine_is_built(tmp_path: Path) -> None:
+    """Not while linting: a file deleted after the engine was built is still the list it read."""
+    from contentlint.config.load import load_config
+    from contentlint.run import RunOptions
+    from contentlint.workspace import Workspace
+
+    banned = tmp_path / "banned.txt"
+    banned.write_text("# tags we never use\n#followforfollow\n＃Like4Like\n", encoding="utf-8")
+    (tmp_path / ".contentlint.yaml").write_text("hashtags:\n  banned_file: banned.txt\n", encoding="utf-8")
+    workspace = Workspace(load_config(tmp_path / ".contentlint.yaml"), options=RunOptions(select=("HT003",)))
+    banned.unlink()
+    found = workspace.check_text("---\nchannel: x\n---\nNew! #like4like #FollowForFollow #Pens", path="p.md")
+    assert [v.message for v in found] == [
+        "#like4like is on the team's banned hashtag list",
+        "#FollowForFollow is on the team's banned hashtag list",
+    ]
+    workspace.reload_config()  # a new engine reads the file again: now it is gone
+    [error] = workspace.check_text("---\nchannel: x\n---\nNew! #like4like", path="p.md")
+    assert error.severity == "error" and "cannot read hashtags.banned_file 'banned.txt'" in error.message
+
+
+# ------------------------------------------------------------------ channel aliases as data
+
+
+def test_channel_aliases_live_in_the_channel_profiles() -> None:
+    from contentlint.config.profiles import builtin_channel_aliases, load_channel_profiles
+    from contentlint.inputs.calendar_csv import normalise_channel
+
+    profiles = load_channel_profiles()
+    aliases = [alias for profile in profiles.values() for alias in profile.aliases]
+    assert len(aliases) == len(set(aliases)), "an alias names two channels"
+    assert not set(aliases) & set(profiles), "an alias is a channel's own name"
+    assert builtin_channel_aliases()["twitter"] == "x" and builtin_channel_aliases()["gmb"] == "google-business"
+    assert normalise_channel("X (Twitter)") == "x" and normalise_channel("Google My Business") == "google-business"
+
+
+def test_a_config_cannot_rename_channels_through_aliases() -> None:
+    from contentlint.config.load import ConfigError, load_config
+    from contentlint.workspace import Workspace
+
+    with pytest.raises(ConfigError, match="unknown key 'aliases'"):
+        Workspace(load_config({"channels": {"x": {"aliases": ["tweets"]}}}))
+
+
+def test_unknown_channel_suggests_the_channel_an_alias_names() -> None:
+    """FM002 reads the same aliases as the scheduler CSV reader (it had five of its own)."""
+    [found] = lint_one("FM002", "---\nchannel: meta\n---\nHello")
+    assert found.message.startswith("Unknown channel 'meta'; did you mean 'facebook'?")
+    [found] = lint_one("FM002", "---\nchannel: twitter\n---\nHello")
+    assert found.message.startswith("Unknown channel 'twitter'; did you mean 'x'?")
