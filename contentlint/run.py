@@ -23,10 +23,13 @@ from pathlib import Path
 from contentlint._version import __version__
 from contentlint.cache import run_snapshot
 from contentlint.cache.code_digest import code_digest
+from contentlint.cache.folder import CacheUnusable
+from contentlint.cache.folder import prepare as prepare_cache
 from contentlint.cache.result_cache import ResultCache, file_key, fingerprint
 from contentlint.cache.stat_digests import StatDigests
 from contentlint.config.model import Config
 from contentlint.engine.engine import Engine, LintedFile, Selection
+from contentlint.engine.rule_packs import pack_files
 from contentlint.inputs.corpus import CorpusFile
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.readers import STDIN_DISPLAY
@@ -63,12 +66,12 @@ def run_fingerprint(engine: Engine, code: str) -> str:
     the config and selection, and the files the config names (rule packs, banned hashtags)."""
     config = engine.config
     packs = [config.root / e for e in config.extends if e != "default"]
-    pack_files = [p for pack in packs if pack.is_dir() for p in pack.rglob("*") if p.is_file()]
+    files = [path for pack in packs if pack.is_dir() for path in pack_files(pack)]
     banned = config.hashtags.banned_file
     if banned:
-        pack_files.append(config.root / banned)
+        files.append(config.root / banned)
     selection = engine.selection
-    return fingerprint(__version__, code, config, selection.select, selection.ignore, engine.defaults, files=pack_files)
+    return fingerprint(__version__, code, config, selection.select, selection.ignore, engine.defaults, files=files)
 
 
 def fails(report: Report, fail_on: str) -> bool:
@@ -131,7 +134,13 @@ class _Run:
         self.content_files = content_files
         self.cwd = cwd
         self.progress = progress
-        self.cache_dir = engine.config.resolved_cache_dir() if options.use_cache else None
+        self.cache_dir: Path | None = None
+        self.notes: tuple[str, ...] = ()
+        if options.use_cache:
+            try:
+                self.cache_dir = prepare_cache(engine.config.resolved_cache_dir())
+            except CacheUnusable as exc:  # a broken cache never changes a finding: no cache, and say so
+                self.notes = (f"{exc}; this run used no cache",)
 
     def check(self, paths: Sequence[str], expanded: tuple[list[Path], list[tuple[str, str]]] | None = None) -> Report:
         started = time.time_ns()
@@ -139,15 +148,17 @@ class _Run:
         cache = ResultCache(self.cache_dir)
         fingerprint_ = run_fingerprint(self.engine, code_digest(cache))
         state = None
-        if self.options.use_cache:
+        if self.cache_dir is not None:
             read = files + (self.content_files() if self.engine.config.content else [])
             state = run_snapshot.run_state(fingerprint_, self.cwd, list(paths), read, started)
             unchanged = run_snapshot.load(cache, state, self.cwd, self.options.all_texts) if state else None
             if unchanged is not None:
                 cache.close()
                 return unchanged
-        digests = StatDigests(cache, started, state.statuses if state else {}) if self.options.use_cache else None
+        digests = StatDigests(cache, started, state.statuses if state else {}) if self.cache_dir is not None else None
         report = self._lint_files(files, path_errors, cache, fingerprint_, digests)
+        if self.notes:
+            report = replace(report, notes=self.notes)
         if digests is not None:
             digests.save()
         if state is not None:

@@ -11,6 +11,7 @@ from conftest import lint_one
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contentlint.engine.building import build_kind
 from contentlint.fix.apply import apply_fixes
 from contentlint.kinds.alt_text import AltText
 from contentlint.kinds.base import OptionError
@@ -211,14 +212,14 @@ def test_a_run_counts_sequences_not_code_points() -> None:
 )
 def test_emoji_use_rejects_bad_options(options: dict) -> None:
     with pytest.raises(OptionError):
-        EmojiUse.from_options(options)
+        build_kind(EmojiUse, options)
 
 
 def test_alt_text_rejects_bad_options() -> None:
     with pytest.raises(OptionError):
-        AltText.from_options({"placeholders": "image"})
+        build_kind(AltText, {"placeholders": "image"})
     with pytest.raises(OptionError):
-        AltText.from_options({"min_words": 3})
+        build_kind(AltText, {"min_words": 3})
 
 
 @pytest.mark.parametrize(
@@ -241,7 +242,7 @@ def test_alt_text_rejects_bad_options() -> None:
     ],
 )
 def test_alt_text_problems(alt: str | None, src: str, problem: str | None) -> None:
-    found = AltText.from_options({}).problem(alt, src)
+    found = build_kind(AltText, {}).problem(alt, src)
     assert (found is None) if problem is None else (problem in (found or ""))
 
 

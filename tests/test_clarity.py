@@ -7,10 +7,17 @@ import pytest
 from conftest import lint_one
 
 import contentlint
+from contentlint.config.wordlists import WordLists
+from contentlint.engine.building import build_kind
 from contentlint.kinds.base import OptionError
 from contentlint.kinds.clarity import HardToRead, LongSentence, WallOfText
 from contentlint.kinds.shouting import Shouting
-from contentlint.kinds.wordlist import WordList, read_wordlist
+from contentlint.kinds.wordlist import WordList
+
+
+def read_wordlist(name: str) -> tuple[tuple[str, str | None], ...]:
+    return WordLists().get(name).entries
+
 
 LONG_BENGALI = (
     "---\nlang: bn\n---\n"
@@ -39,7 +46,7 @@ LONG_BENGALI = (
 )
 def test_bad_options_are_rejected_with_the_option_named(kind: type, options: dict) -> None:
     with pytest.raises(OptionError):
-        kind.from_options(options)
+        build_kind(kind, options)
 
 
 def test_bengali_hard_to_read_never_mentions_a_grade() -> None:
@@ -60,7 +67,7 @@ def test_word_lists_load_with_replacements() -> None:
 
 
 def test_extra_replacements_for_a_plain_list_are_reported_without_replacement() -> None:
-    check = WordList.from_options({"list": "weasel.txt", "extra": ["super"]})
+    check = build_kind(WordList, {"list": "weasel.txt", "extra": ["super"]})
     assert check.entries["super"] is None and "very" in check.entries
 
 

@@ -57,7 +57,7 @@ settings.register_profile("contentlint-fuzz-heavy", parent=settings.get_profile(
 PROFILE = settings.get_profile("contentlint-fuzz-heavy" if HEAVY else "contentlint-fuzz-ci")
 SCALE = 20 if HEAVY else 1
 # Generated inputs per test in the CI profile (x SCALE in the heavy one); the sum is what CI runs.
-CI_EXAMPLES = {"lint_text": 120, "fix": 40, "formatters": 60, "cli": 15}
+CI_EXAMPLES = {"lint_text": 120, "fix": 40, "formatters": 60, "cli": 15, "hostile": 40}
 
 
 def fuzz_settings(name: str) -> settings:
@@ -615,6 +615,75 @@ def test_every_output_format_is_well_formed_for_any_post(
         )
     report = Report(violations, tuple(FileError(p, m) for p, m in errors), 1, tuple(posts_info))
     assert_outputs_well_formed(report)
+
+
+# ------------------------------------------------------------------ hostile text in every format
+
+# Lone surrogates (API text, and file names that are not UTF-8), terminal escapes, C0 and C1
+# controls, numbers too big for Python, and long runs of what used to be quadratic.
+HOSTILE_PIECES = (
+    "\ud800",
+    "\udce9",
+    "\x1b[2J",
+    "\x1b[1A\x1b[2K",
+    "\x1b]0;title\x07",
+    "\x1b]8;;https://evil.example\x1b\\",
+    "\x07",
+    "\x00",
+    "\x85",
+    "\x9b31m",
+    "\u202e",
+    "1" * 5000,
+    "U.S." * 300,
+    "!" * 500,
+    "😀" * 300,
+    "[a](" * 100,
+    "cheap",
+)
+hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.sampled_from(WORDS)), max_size=12).map(" ".join)
+hostile_front_matter = st.sampled_from(
+    (
+        "",
+        "---\nchannel: x\n---\n",
+        f"---\nchannel: x\nsponsored: {'1' * 5000}\n---\n",
+        '---\nchannel: x\ntitle: "\\ud800 \\x1b[2J"\n---\n',
+        "---\rchannel: instagram\rsponsored: true\r---\r",
+        "---\nsponsored: true\nsponsored: false\n---\n",
+    )
+)
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@fuzz_settings("hostile")
+@given(hostile_front_matter, hostile_text, st.sampled_from(("post.md", "n\udce9\x1b[2J.md", "a\x07\u009b.md")))
+def test_hostile_text_reaches_no_output_raw(front: str, text: str, path: str) -> None:
+    """Whatever the post and its file name hold, every format is written (UTF-8, strictly), the
+    machine formats parse, and no human format shows a control character or a lone surrogate."""
+    found = lint(front + text, path)
+    assert_inside(front + text, found)
+    extra = Violation(
+        path, 1, 1, 1, 1, "XX001", "odd-rule", "warning", text[:200], None, (Related(path, 1, 1, text),), start=0, end=0
+    )
+    report = Report(
+        tuple(found) + (extra,), (FileError(path, text[:100]),), 1, (PostInfo(path, ("x",), (), None, "en", text),)
+    )
+    rules = linter().engine.catalogue.by_code()
+    outputs = {
+        "json": json_format.render(report, rules),
+        "sarif": sarif.render(report, rules),
+        "junit": junit.render(report, rules),
+        "github": github.render(report, rules),
+        "html": html.render(report, rules),
+        "text": text_format.render(report, rules, RenderOptions(statistics=True)),
+        "concise": concise.render(report, rules),
+    }
+    for name, output in outputs.items():
+        output.encode("utf-8")  # strict: no lone surrogate is left in any format
+        if name in ("github", "text", "concise"):
+            assert not RAW_CONTROL.search(output), (name, RAW_CONTROL.search(output))
+    assert json.loads(outputs["json"])["violations"][-1]["path"] == path  # JSON escapes give the name back
+    assert json.loads(outputs["sarif"])["runs"][0]["results"]
+    ET.fromstring(outputs["junit"].encode("utf-8"))
 
 
 # ------------------------------------------------------------------ the CLI on files

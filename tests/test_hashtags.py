@@ -8,9 +8,13 @@ from conftest import lint_one
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contentlint.engine.building import build_kind
 from contentlint.fix.apply import apply_fixes
 from contentlint.kinds.base import OptionError
-from contentlint.kinds.hashtags import BrokenHashtag, TooManyHashtags, intended_tag, pascal_case, tag_key
+from contentlint.kinds.hashtags.broken import BrokenHashtag, intended_tag
+from contentlint.kinds.hashtags.casing import pascal_case
+from contentlint.kinds.hashtags.count import TooManyHashtags
+from contentlint.kinds.hashtags.tags import tag_key
 
 CONFIG = {"hashtags": {"brand": ["#InkWell"], "approved": ["#BackToSchool"]}}
 
@@ -54,13 +58,13 @@ def test_intended_tag_stops_at_sentence_punctuation() -> None:
 
 
 def test_caps_option_is_validated() -> None:
-    assert TooManyHashtags.from_options({"caps": {"X": 3}}).caps == {"x": 3}
+    assert build_kind(TooManyHashtags, {"caps": {"X": 3}}).caps == {"x": 3}
     with pytest.raises(OptionError):
-        TooManyHashtags.from_options({"caps": {"x": "three"}})
+        build_kind(TooManyHashtags, {"caps": {"x": "three"}})
     with pytest.raises(OptionError):
-        TooManyHashtags.from_options({"cap": 3})
+        build_kind(TooManyHashtags, {"cap": 3})
     with pytest.raises(OptionError):
-        BrokenHashtag.from_options({"channels": ["x"]})
+        build_kind(BrokenHashtag, {"channels": ["x"]})
 
 
 def test_too_many_counts_what_the_channel_tags() -> None:

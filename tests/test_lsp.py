@@ -453,13 +453,13 @@ def test_warm_up_builds_the_index_and_loads_lazy_tables_before_the_first_keystro
     script = (
         "from pathlib import Path\n"
         "from contentlint.lsp.checker import Checker\n"
-        "from contentlint.text import extract, syllables\n"
-        "assert extract._url_patterns.cache_info().currsize == 0\n"
+        "from contentlint.text import syllables, urls\n"
+        "assert urls._patterns.cache_info().currsize == 0\n"
         "assert syllables._pyphen.cache_info().currsize == 0\n"
         f"checker = Checker(Path({str(repo)!r}))\n"
         "assert checker.load() is None\n"
         "checker.warm_up()\n"
-        "assert extract._url_patterns.cache_info().currsize == 1\n"
+        "assert urls._patterns.cache_info().currsize == 1\n"
         "assert syllables._pyphen.cache_info().currsize == 1\n"
         "print([post.display for post in checker.workspace.index().posts_of('posts/x/earlier.md')])\n"
     )

@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contentlint.engine.building import build_kind
 from contentlint.kinds import fancy_text, invisible_text, shared
 from contentlint.kinds.base import RuleContext
 from contentlint.kinds.fancy_letters import may_be_fancy, strength
@@ -98,7 +99,7 @@ def test_fancy_runs_are_those_of_the_slow_path(text: str, allow_fullwidth: bool)
 @given(texts, texts.filter(lambda t: "\n" not in t and ":" not in t and "#" not in t))
 def test_fancy_text_rule_matches_slow_path(body: str, title: str) -> None:
     doc = _doc(body, title=title.strip().replace("'", "").replace('"', ""))
-    rule = FancyText.from_options({})
+    rule = build_kind(FancyText, {})
     fast = _findings(rule.check(doc, _ctx()))
     original = fancy_text.may_be_fancy
     fancy_text.may_be_fancy = lambda _text: True  # type: ignore[assignment]
@@ -113,7 +114,7 @@ def test_fancy_text_rule_matches_slow_path(body: str, title: str) -> None:
 @given(texts, texts.filter(lambda t: "\n" not in t and ":" not in t and "#" not in t))
 def test_invisible_characters_rule_matches_slow_path(body: str, alt: str) -> None:
     alt = alt.strip().replace("'", "").replace('"', "")
-    fast = _findings(InvisibleCharacters.from_options({}).check(_doc(body, alt=alt), _ctx()))
+    fast = _findings(build_kind(InvisibleCharacters, {}).check(_doc(body, alt=alt), _ctx()))
     slow = [(s, e, a, f) for s, e, a, f in _old_invisible(_doc(body, alt=alt))]
     assert fast == slow
 
@@ -143,7 +144,7 @@ def _old_shouted(word: str, min_letters: int, allowed: frozenset[str]) -> bool:
     st.integers(min_value=2, max_value=6),
 )
 def test_shouted_word_shortcut_is_exact(word: str, min_letters: int) -> None:
-    rule = Shouting.from_options({"min_letters": min_letters, "acronyms": ["NASA"]})
+    rule = build_kind(Shouting, {"min_letters": min_letters, "acronyms": ["NASA"]})
     assert rule._shouted(word, rule.acronyms) == _old_shouted(word, min_letters, rule.acronyms)
 
 
@@ -186,11 +187,11 @@ prose = st.lists(st.tuples(words, st.sampled_from([" ", "  ", ", ", ". ", "-", "
 @given(prose)
 def test_word_lists_find_the_same_with_and_without_given_tokens(text: str) -> None:
     for options in WORD_LISTS:
-        rule = WordList.from_options(options)
+        rule = build_kind(WordList, options)
         if hasattr(rule.matcher, "_by_prefix"):
             assert rule.matcher.find(text) == rule.matcher.find(text, tokenize(text))
-        if rule.exceptions:
-            assert rule.exceptions.find(text) == rule.exceptions.find(text, tokenize(text))
+        if rule.exception_matcher:
+            assert rule.exception_matcher.find(text) == rule.exception_matcher.find(text, tokenize(text))
 
 
 def test_corpus_posts_give_the_same_findings_on_fast_and_slow_paths() -> None:
@@ -198,7 +199,7 @@ def test_corpus_posts_give_the_same_findings_on_fast_and_slow_paths() -> None:
     posts = sorted((ROOT / "bench").glob("precision*/*/posts/**/*.md"))[:300]  # committed published-style posts
     assert len(posts) >= 200
     ctx = _ctx()
-    fancy, invisible = FancyText.from_options({}), InvisibleCharacters.from_options({})
+    fancy, invisible = build_kind(FancyText, {}), build_kind(InvisibleCharacters, {})
     for path in posts:
         text = path.read_text(encoding="utf-8")
         assert _findings(invisible.check(parse_document(str(path), text), ctx)) == _old_invisible(
@@ -345,40 +346,6 @@ def test_everyday_front_matter_takes_the_libyaml_path() -> None:
     assert not yamlsafe._c_loader_agrees("base: &b {a: 1}\nother: *b\n")
 
 
-# --- URL windows: found from the dots outward ------------------------------------------------
-URL_PIECES = list("ab.c/ :-_#@\n\t\u00a0\u3000.") + [
-    "example.com",
-    "https://",
-    "www.",
-    "t.co/abc",
-    "ক্ষ.বাং",
-    ".com",
-    "x.y",
-    "৳.৳",
-    "a..b",
-    "😀.",
-]
-
-
-def _reference_url_windows(text: str) -> list[tuple[int, int]]:
-    """`_url_windows` before it started from the dots: every non-space run, filtered."""
-    from contentlint.text.extract import _DOT_BEFORE_TLD, _NON_SPACE
-
-    return [
-        (max(m.start() - 1, 0), m.end())
-        for m in _NON_SPACE.finditer(text)
-        if "." in m.group() and _DOT_BEFORE_TLD.search(m.group())
-    ]
-
-
-@SETTINGS
-@given(st.lists(st.sampled_from(URL_PIECES), max_size=40).map("".join))
-def test_url_windows_are_the_runs_that_hold_a_dot_and_a_letter(text: str) -> None:
-    from contentlint.text.extract import _url_windows
-
-    assert _url_windows(text) == _reference_url_windows(text)
-
-
 # --- repetition tokens: ASCII and already-normalised text skip passes ------------------------
 def _reference_similarity_tokens(body: str) -> list[str]:
     """similarity_tokens before its fast paths: every pass on every text."""
@@ -443,9 +410,15 @@ def test_x_hashtag_matches_are_the_full_scans(text: str) -> None:
 
 # --- Markdown mask: passes skipped when their syntax's first character is absent --------------
 def _reference_mask_markdown(text: str) -> tuple[str, tuple]:
-    """mask_markdown before its pre-checks: every pass, a re-join after each."""
+    """mask_markdown before its pre-checks: every pass, a re-join after each, and the link, image
+    and code-span expressions themselves (tests/test_linear_scans.py compares their scanners)."""
+    import re
+
     from contentlint.text import markdown_mask as m
 
+    code_span = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+    image = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+    link = re.compile(r"\[(?P<label>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\])")
     chars = list(text)
     offset, fence = 0, None
     for line in text.splitlines(keepends=True):
@@ -459,18 +432,18 @@ def _reference_mask_markdown(text: str) -> tuple[str, tuple]:
                 fence = None
         offset += len(line)
     current = "".join(chars)
-    for pattern in (m._COMMENT, m._CODE_SPAN):
+    for pattern in (m._COMMENT, code_span):
         for match in pattern.finditer(current):
             m._blank_into(chars, match.start(), match.end())
         current = "".join(chars)
     images = []
-    for match in m._IMAGE.finditer(current):
+    for match in image.finditer(current):
         images.append(
             m.MarkdownImage(match.group("src"), match.group("alt"), match.start(), match.end(), match.start("alt"))
         )
         m._blank_into(chars, match.start(), match.end())
     current = "".join(chars)
-    for match in m._LINK.finditer(current):
+    for match in link.finditer(current):
         m._blank_into(chars, match.start(), match.start() + 1)
         m._blank_into(chars, match.end("label"), match.end())
     for pattern in (m._REF_DEF, m._HTML_TAG):

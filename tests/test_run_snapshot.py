@@ -146,12 +146,12 @@ def test_every_built_in_rule_builds_from_its_options() -> None:
     """Built-in rules are not built when the catalogue loads (a cached run needs none), so this
     is where a bad option in a shipped rule file is caught."""
     from contentlint.config.builtin import builtin_rules_dir
+    from contentlint.engine.building import build_rule_kind
     from contentlint.engine.rule_packs import load_catalogue
-    from contentlint.kinds.catalog import KINDS
 
     catalogue = load_catalogue(["default"], builtin_rules_dir())
     for spec in catalogue.specs:
-        assert KINDS[spec.kind].from_options(dict(spec.options)) is not None, spec.code
+        assert build_rule_kind(spec, dict(spec.options)) is not None, spec.code
 
 
 def test_a_file_name_that_is_not_utf8_is_cached_and_read_back(tmp_path: Path, settled: None) -> None:

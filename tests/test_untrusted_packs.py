@@ -151,6 +151,27 @@ def test_a_pattern_that_times_out_is_tripped_for_the_rest_of_the_run() -> None:
     assert list(compile_pattern(EVIL).finditer("aaa")), "a fresh pattern is not affected"
 
 
+def test_a_pattern_just_under_the_bound_on_every_post_is_stopped_by_its_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never one time-out, yet the pattern's time in all is bounded: 0.6 s here instead of 10 s."""
+    from contentlint.text import patterns
+
+    monkeypatch.setattr(patterns, "TOTAL_SECONDS", 0.6)
+    pattern = compile_pattern(r"(a|aa)+$")
+    slow = "a" * 24 + "!"  # a few hundredths of a second a try: well under the 0.25 s bound
+    started = time.monotonic()
+    stopped = None
+    for post in range(200):
+        try:
+            list(pattern.finditer(slow))
+        except PatternTimeout as exc:
+            stopped = (post, str(exc))
+            break
+    assert stopped is not None, "the total bound never applied"
+    assert time.monotonic() - started < 3
+    with pytest.raises(PatternTimeout, match="in all, over the"):
+        list(pattern.finditer("aaa"))
+
+
 def test_invalid_regex_in_config_is_a_config_error_with_its_line(tmp_path: Path) -> None:
     config = tmp_path / "c.yaml"
     config.write_text("brand:\n  affiliate_patterns:\n    - 'amzn\\.to'\n    - '(unclosed'\n", encoding="utf-8")

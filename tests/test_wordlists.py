@@ -8,26 +8,37 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from contentlint.config.wordlists import is_comment, parse_wordlist
+
 LISTS = sorted((REPO / "rules" / "wordlists").glob("*.txt"))
 
 
 def entries(path: Path) -> list[tuple[str, str | None]]:
+    """The entries of a shipped list, checked for layout: comments (the reader's one rule: '#'
+    and a space) only at the top, then one entry a line. The reader must agree."""
     lines = path.read_text(encoding="utf-8").splitlines()
     body = lines
-    while body and body[0].startswith("#"):
+    while body and is_comment(body[0]):
         body = body[1:]
-    result = []
+    result: list[tuple[str, str | None]] = []
     for line in body:
         assert line.strip(), f"{path.name}: blank line inside the list"
-        assert not line.startswith("#"), f"{path.name}: comments belong at the top: {line!r}"
+        assert not is_comment(line), f"{path.name}: comments belong at the top: {line!r}"
         assert line == line.strip(), f"{path.name}: stray spaces around {line!r}"
         term, tab, replacement = line.partition("\t")
         result.append((term, replacement if tab else None))
+    assert list(parse_wordlist("\n".join(lines))) == result, f"{path.name}: the reader reads other entries"
     return result
 
 
 def test_there_are_lists() -> None:
     assert {"weasel.txt", "jargon.txt", "wordy.txt", "acronyms.txt"} <= {p.name for p in LISTS}
+
+
+def test_one_comment_rule_keeps_hash_entries() -> None:
+    """`# note` is a comment; `#1`, `#ad` and `＃tag` are entries, in every list and the banned file."""
+    text = "# a note\n#\n  # indented note\n＃ fullwidth note\n#1\n#ad\n＃tag\nword\treplacement\n\n"
+    assert parse_wordlist(text) == (("#1", None), ("#ad", None), ("＃tag", None), ("word", "replacement"))
 
 
 @pytest.mark.parametrize("path", LISTS, ids=lambda p: p.name)

@@ -110,14 +110,14 @@ def test_warm_up_builds_the_index_and_loads_the_lazy_tables(tmp_path: Path) -> N
     make_repo(tmp_path, {"x/board.md": post("x", TAILORED, "2026-12-02")})
     script = (
         "from pathlib import Path\n"
-        "from contentlint.text import extract, syllables\n"
+        "from contentlint.text import syllables, urls\n"
         "from contentlint.workspace import Workspace\n"
         f"workspace = Workspace(root=Path({str(tmp_path)!r}))\n"
         "assert not workspace._root_unit.has_index\n"
-        "assert extract._url_patterns.cache_info().currsize == 0\n"
+        "assert urls._patterns.cache_info().currsize == 0\n"
         "assert syllables._pyphen.cache_info().currsize == 0\n"
         "workspace.warm_up()\n"
-        "assert extract._url_patterns.cache_info().currsize == 1\n"
+        "assert urls._patterns.cache_info().currsize == 1\n"
         "assert syllables._pyphen.cache_info().currsize == 1\n"
         "print([post.display for post in workspace._root_unit.index().posts_of('posts/x/board.md')])\n"
     )

@@ -8,6 +8,7 @@ from the pass that linted them (`Engine.lint_file(..., index=True)`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -97,5 +98,6 @@ def build_index(
             entry = entry_of(doc)
             cache.put(key, entry)
         files.append((file.display, [CorpusPost.of(file.display, entry)]))
-    cache.save()
+    with contextlib.suppress(OSError):  # a cache that cannot be written costs time, never a finding
+        cache.save()
     return CorpusIndex(files)

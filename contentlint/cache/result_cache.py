@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from contentlint.cache.folder import CacheUnusable, prepare
+from contentlint.config.files import UnreadableFile, read_file
 from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Fix, Related, Violation
 
@@ -34,8 +36,8 @@ def fingerprint(*parts: Any, files: Iterable[Path] = ()) -> str:
     for path in sorted(files):
         digest.update(str(path).encode("utf-8", "surrogatepass"))
         try:
-            digest.update(path.read_bytes())
-        except OSError:
+            digest.update(read_file(path))  # bounded: a pipe or /dev/zero named as a list is not read
+        except UnreadableFile:
             digest.update(b"<unreadable>")
     return digest.hexdigest()
 
@@ -126,17 +128,16 @@ class ResultCache:
 
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
+        self._damaged = False  # a query found a damaged page: the file is rebuilt on close
         self._pending: list[tuple[str, str]] = []
         self._fetched: dict[str, str] = {}
+        self._path = Path(folder or ".") / FILE_NAME
         if folder is None:
             return
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# created by contentlint\n*\n", encoding="utf-8")
-            self._db = self._open(folder / FILE_NAME)
-        except (OSError, sqlite3.Error):
+            prepare(folder)
+            self._db = self._open(self._path)
+        except (CacheUnusable, OSError, sqlite3.Error):
             self._db = None  # a read-only or broken cache folder only costs speed
 
     @staticmethod
@@ -178,7 +179,8 @@ class ResultCache:
             return None
         try:
             row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self._note_damage(exc)
             return None
         return None if row is None else row[0]
 
@@ -197,22 +199,44 @@ class ResultCache:
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(f"SELECT key, payload FROM results WHERE key IN ({marks})", chunk)
                 self._fetched.update(rows)
-        except sqlite3.Error:
-            pass  # `get` falls back to one query per key
+        except sqlite3.Error as exc:
+            self._note_damage(exc)  # `get` falls back to one query per key
 
     def put(self, key: str, result: FileResult) -> None:
         if self._db is not None:
             self._pending.append((key, _encode(result)))
 
+    def _note_damage(self, exc: sqlite3.Error) -> None:
+        """A damaged page (not a lock held by another run) makes the file be rebuilt on close:
+        otherwise every lookup misses and every run is as slow as one without a cache."""
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            self._damaged = True
+
     def close(self) -> None:
         if self._db is None:
             return
         try:
-            if self._pending:
+            if self._pending and not self._damaged:
                 self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending)
                 self._db.commit()
-        except sqlite3.Error:
-            pass  # another run holds the lock for too long: these results are simply not cached
+        except sqlite3.Error as exc:
+            self._note_damage(exc)  # else another run holds the lock: these results are not cached
         finally:
             self._db.close()
+            self._db = None
+        if self._damaged:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Delete the damaged file and store this run's results in a new one."""
+        try:
+            self._path.unlink(missing_ok=True)
+            db = self._open(self._path)
+            try:
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending)
+                db.commit()
+            finally:
+                db.close()
+        except (OSError, sqlite3.Error):
+            pass  # the next run tries again
             self._db = None

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from contentlint.cache.folder import CacheUnusable, prepare
 from contentlint.kinds.corpus import IndexEntry, PostMeta
 from contentlint.text.similarity import NORMALISATION_VERSION, Signature
 
@@ -66,7 +67,7 @@ class SignatureCache:
                 if version.tolist() != [CACHE_FORMAT, NORMALISATION_VERSION]:
                     return
                 keys, offsets, shingles = data["keys"], data["offsets"], data["shingles"]
-                meta = json.loads(data["meta"].tobytes().decode("utf-8"))
+                meta = json.loads(data["meta"].tobytes().decode("utf-8", "surrogatepass"))
         except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError, zipfile.BadZipFile):
             return  # missing, corrupt or foreign: start empty, the next save rebuilds it
         n = len(keys)
@@ -137,10 +138,10 @@ class SignatureCache:
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        self._dir.mkdir(parents=True, exist_ok=True)
-        ignore = self._dir / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# created by contentlint\n*\n", encoding="utf-8")
+        try:
+            prepare(self._dir)
+        except CacheUnusable:
+            return  # only costs speed: the next run computes the signatures again
         fd, tmp = tempfile.mkstemp(dir=self._dir, prefix=".signatures-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
@@ -152,7 +153,7 @@ class SignatureCache:
                     shingles=np.concatenate([kept_shingles] + [p.signature.shingles for p in new_posts]).astype(
                         np.uint64
                     ),
-                    meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8),
+                    meta=np.frombuffer(meta.encode("utf-8", "surrogatepass"), dtype=np.uint8),  # non-UTF-8 names
                 )
             os.replace(tmp, self._dir / FILE_NAME)
         except BaseException:

@@ -11,6 +11,7 @@ import click
 
 from contentlint.cli.common import EXIT_ERROR, EXIT_FAIL, EXIT_OK, fatal, open_workspace, split_list
 from contentlint.formatters import FORMATS, RenderOptions, render
+from contentlint.formatters.escape import escape_text
 
 
 @click.command()
@@ -154,7 +155,7 @@ def _show(
     rules = workspace.engine.catalogue.by_code()
     rendered = render(output_format, report, rules, options)
     for note in report.notes:
-        click.echo(f"contentlint: note: {note}", err=True)
+        click.echo(f"contentlint: warning: {escape_text(note)}", err=True)
     if output:
         try:
             Path(output).write_text(rendered, encoding="utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from contentlint.config.errors import ConfigError, ConfigProblem, did_you_mean
+from contentlint.config.files import UnreadableFile, read_file
 from contentlint.config.model import (
     Audience,
     Brand,
@@ -41,7 +42,9 @@ def find_config(start: Path, *, parents: bool = True) -> Path | None:
     for folder in (start, *start.parents) if parents else (start,):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            # Anything by a config's name but a folder is the config: a pipe, device or broken
+            # link is then reported when it is read, never silently passed over for the defaults.
+            if os.path.lexists(candidate) and not candidate.is_dir():
                 return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _pyproject_has_section(pyproject):
@@ -51,8 +54,8 @@ def find_config(start: Path, *, parents: bool = True) -> Path | None:
 
 def _pyproject_has_section(path: Path) -> bool:
     try:
-        return "[tool.contentlint" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return b"[tool.contentlint" in read_file(path)
+    except UnreadableFile:
         return False
 
 
@@ -74,9 +77,9 @@ def load_config(
     path = Path(source)
     display = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(display, "", f"cannot read config: {exc.strerror or exc}") from None
+        raw = read_file(path)
+    except UnreadableFile as exc:
+        raise ConfigError(display, "", f"cannot read config: {exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -103,6 +106,8 @@ def _load_toml(text: str, display: str) -> tuple[Any, dict[KeyPath, yamlsafe.Pos
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(display, "", f"invalid TOML: {exc}") from None
+    except ValueError as exc:  # a value Python refuses, such as an integer of 5,000 digits
         raise ConfigError(display, "", f"invalid TOML: {exc}") from None
     section = document.get("tool", {}).get("contentlint")
     if section is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -33,3 +35,14 @@ def profiles_for(config: Config) -> dict[str, ChannelProfile]:
     if problems:
         raise ConfigError.of(problems)
     return profiles
+
+
+def channel_aliases(profiles: Mapping[str, ChannelProfile]) -> dict[str, str]:
+    """Other name -> channel ("twitter" -> "x"), from the profiles' `aliases`."""
+    return {alias: profile.name for profile in profiles.values() for alias in profile.aliases}
+
+
+@lru_cache(maxsize=1)
+def builtin_channel_aliases() -> Mapping[str, str]:
+    """The shipped channels' aliases, read once (a scheduler export's channel column goes through them)."""
+    return channel_aliases(load_channel_profiles())

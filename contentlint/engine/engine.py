@@ -15,13 +15,14 @@ from pathlib import Path
 from contentlint.config.errors import ConfigError, ConfigProblem
 from contentlint.config.model import Config
 from contentlint.config.profiles import profiles_for
+from contentlint.config.wordlists import WordLists, read_banned_hashtags
 from contentlint.engine.corpus_index import CorpusIndex, entry_of
 from contentlint.engine.placing import place, suppress
 from contentlint.engine.references import check_selection, reference_problems
 from contentlint.engine.rule_packs import Catalogue, RuleError, load_catalogue
 from contentlint.engine.rule_set import ActiveRule, RuleSets, UsageError
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, parse_post, read_posts
-from contentlint.kinds.base import RuleContext
+from contentlint.kinds.base import CorpusKind, RuleContext
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
 from contentlint.model.defaults import Defaults
 from contentlint.model.report import FileResult, PostInfo
@@ -69,8 +70,12 @@ class Engine:
         except ConfigError as exc:
             problems.extend(exc.problems)
             self.profiles = profiles_for(replace(config, channels={}))
-        self.context = RuleContext(config, self.profiles)
-        self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore)
+        banned_file = config.hashtags.banned_file
+        self.context = RuleContext(
+            config, self.profiles, banned_tags=read_banned_hashtags(banned_file, config.root) if banned_file else None
+        )
+        self.word_lists = WordLists()  # read when a rule that names one is built, each once
+        self.rule_sets = RuleSets(config, self.catalogue, selection.select, selection.ignore, self.word_lists)
         problems.extend(self.rule_sets.problems)
         problems.extend(reference_problems(config, self.profiles))
         if problems:
@@ -214,8 +219,11 @@ class Engine:
         errors: list[FileError] = []
         wanted = set(targets)
         for rule in self.corpus_rules(list(targets)):
+            check = rule.check
+            if not isinstance(check, CorpusKind):
+                continue
             try:
-                results = list(rule.check.check_corpus(targets, index, self.context))
+                results = list(check.check_corpus(targets, index, self.context))
             except Exception as exc:  # a rule bug must not hide the document rules' findings
                 errors.append(
                     FileError(

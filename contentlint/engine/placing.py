@@ -3,6 +3,7 @@ rule's template, suppressions from front matter and HTML comments."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,13 +19,20 @@ class _SafeArgs(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-def render_message(spec: RuleSpec, args: Mapping[str, Any]) -> str:
-    if "message" in args:
-        return str(args["message"])
+# A width or precision of four digits or more in a pack's message ("{match:999999999}") would
+# build a string of that size for every finding: such a template is shown as written.
+_HUGE_FORMAT = re.compile(r"\{[^{}]*:[^{}]*\d{4}")
+
+
+def render_message(spec: RuleSpec, args: Mapping[str, Any], key: str | None = None) -> str:
+    """The rule's template (`message:`, or the `messages:` entry the finding names) with its args."""
+    template = spec.messages.get(key, spec.message) if key else spec.message
+    if _HUGE_FORMAT.search(template):
+        return template
     try:
-        return spec.message.format_map(_SafeArgs(args))
-    except (ValueError, IndexError, AttributeError):
-        return spec.message
+        return template.format_map(_SafeArgs(args))
+    except (ValueError, IndexError, AttributeError, OverflowError, MemoryError):
+        return template
 
 
 def place(doc: Document, rule: ActiveRule, finding: Finding) -> Violation:
@@ -39,7 +47,7 @@ def place(doc: Document, rule: ActiveRule, finding: Finding) -> Violation:
         code=rule.spec.code,
         name=rule.spec.name,
         severity=finding.severity or rule.severity,
-        message=render_message(rule.spec, finding.args),
+        message=render_message(rule.spec, finding.args, finding.message),
         fix=finding.fix if doc.origin is None else None,  # cell offsets: `--fix` must not rewrite a CSV
         related=finding.related,
         start=doc.file_offset(finding.start),

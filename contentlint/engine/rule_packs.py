@@ -6,6 +6,7 @@ category unless it says otherwise). `default` is the built-in pack shipped in th
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from typing import Any
 
 from contentlint.config.builtin import builtin_rules_dir
 from contentlint.config.errors import OptionError, did_you_mean
+from contentlint.config.files import UnreadableFile, read_text
+from contentlint.engine.building import build_kind, check_messages
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import SEVERITIES
 from contentlint.text import yamlsafe
@@ -35,18 +38,31 @@ RULE_FIELDS = {
     "fixable",
     "enabled",
     "example_config",
+    "messages",
 }
+MESSAGE_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class RuleError(Exception):
     """A malformed rule file; the message names the file (and line) and the problem."""
 
 
+def pack_files(folder: Path) -> list[Path]:
+    """Every file of a pack folder, sorted, without following a symbolic link (to a file or a
+    folder): a link could pull a file from outside the repository into the rules (and its first
+    key into an error message), or loop."""
+    found: list[Path] = []
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not os.path.islink(os.path.join(parent, name)))
+        found.extend(Path(parent, name) for name in files if not os.path.islink(os.path.join(parent, name)))
+    return sorted(found)
+
+
 def load_pack(folder: Path, *, builtin: bool = False) -> list[RuleSpec]:
     if not folder.is_dir():
         raise RuleError(f"{folder}: rule pack folder not found")
     specs = []
-    for path in sorted(folder.rglob("*.y*ml")):
+    for path in pack_files(folder):
         if path.name in NOT_RULES or path.suffix not in (".yaml", ".yml"):
             continue
         category = path.parent.name if path.parent != folder else folder.name
@@ -56,8 +72,8 @@ def load_pack(folder: Path, *, builtin: bool = False) -> list[RuleSpec]:
 
 def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleSpec:
     try:
-        data, positions = yamlsafe.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data, positions = yamlsafe.load(read_text(path))
+    except UnreadableFile as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
     except yamlsafe.YamlError as exc:
         raise RuleError(f"{path}:{exc.line or 1}: {exc.message}") from None
@@ -86,12 +102,21 @@ def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleS
             raise fail("kind", f"unknown kind {kind!r}; a rule pack can use: {', '.join(sorted(GENERIC_KINDS))}")
     if data["severity"] not in SEVERITIES:
         raise fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    messages = data.get("messages") or {}
+    if not isinstance(messages, dict) or not all(
+        isinstance(key, str) and MESSAGE_KEY.match(key) and isinstance(text, str) for key, text in messages.items()
+    ):
+        raise fail("messages", "must be a mapping of snake_case names to message templates")
     options = data.get("options") or {}
     if not isinstance(options, dict):
         raise fail("options", "must be a mapping")
     if not builtin:  # the kind was checked above
         try:
-            GENERIC_KINDS[kind].from_options(options)
+            check_messages(kind, messages, GENERIC_KINDS[kind])
+        except OptionError as exc:
+            raise fail("messages", str(exc)) from None
+        try:
+            build_kind(GENERIC_KINDS[kind], options, name=kind)
         except (OptionError, PatternError) as exc:
             raise fail("options", str(exc)) from None
     examples = data.get("examples") or {}
@@ -117,6 +142,7 @@ def load_rule_file(path: Path, category: str, *, builtin: bool = False) -> RuleS
         enabled=bool(data.get("enabled", True)),
         source=str(path),
         example_config=data.get("example_config") or {},
+        messages=messages,
     )
 
 

@@ -15,7 +15,10 @@ from typing import Any
 from contentlint.config.errors import ConfigError, ConfigProblem, OptionError, did_you_mean
 from contentlint.config.globs import PathPatterns
 from contentlint.config.model import Config, RuleSetting
+from contentlint.config.wordlists import WordLists
+from contentlint.engine.building import build_rule_kind
 from contentlint.engine.rule_packs import Catalogue, RuleError
+from contentlint.kinds.base import Kind
 from contentlint.model.rulespec import RuleSpec
 from contentlint.text.patterns import PatternError
 
@@ -28,23 +31,29 @@ class UsageError(Exception):
 class ActiveRule:
     spec: RuleSpec
     severity: str
-    check: Any
+    check: Kind
 
     @property
     def is_corpus(self) -> bool:
-        return bool(getattr(self.check, "is_corpus", False))
+        return self.check.is_corpus
 
 
 class RuleSets:
     """Resolves and builds the active rules of a config for any file path."""
 
     def __init__(
-        self, config: Config, catalogue: Catalogue, select: Sequence[str] = (), ignore: Sequence[str] = ()
+        self,
+        config: Config,
+        catalogue: Catalogue,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        lists: WordLists | None = None,
     ) -> None:
         self.config = config
         self.catalogue = catalogue
+        self.lists = lists or WordLists()  # the engine's: each word list read once
         self._sets: dict[tuple[int, ...], tuple[ActiveRule, ...]] = {}
-        self._checks: dict[tuple[str, str], Any] = {}
+        self._checks: dict[tuple[str, str], Kind] = {}
         self._matchers = [PathPatterns(override.files, config.root) for override in config.overrides]
         self._matched: dict[str, tuple[int, ...]] = {}
         self.problems: list[ConfigProblem] = []
@@ -80,14 +89,13 @@ class RuleSets:
                 except ConfigError as exc:
                     self.problems.extend(exc.problems)
 
-    def build(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Any:
-        """The check for a rule with these options, built once."""
-        from contentlint.kinds.catalog import KINDS  # here: a run answered from the cache imports no kind
-
+    def build(self, spec: RuleSpec, options: Mapping[str, Any], setting: RuleSetting | None = None) -> Kind:
+        """The check for a rule with these options, built once (kinds are imported only now: a
+        run answered from the cache imports none)."""
         key = (spec.code, json.dumps(options, sort_keys=True, default=str))
         if key not in self._checks:
             try:
-                self._checks[key] = KINDS[spec.kind].from_options(options)
+                self._checks[key] = build_rule_kind(spec, options, self.lists)
             except (OptionError, PatternError) as exc:
                 where = setting.line if setting else None
                 raise ConfigError(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contentlint.config.model import Config
+from contentlint.engine.building import build_kind
 from contentlint.engine.corpus_index import CorpusIndex
 from contentlint.kinds.corpus import CorpusPost
 from contentlint.kinds.repetition import RepeatedPost
@@ -43,7 +44,7 @@ def nearest(index: CorpusIndex, display: str, config: Config, limit: int = 5) ->
 
 def _describe(me: CorpusPost, other: CorpusPost, similarity: float, config: Config) -> Neighbour:
     threshold = config.repetition.threshold
-    near_identical = RepeatedPost().effective_threshold(config)
+    near_identical = build_kind(RepeatedPost, {}).effective_threshold(config)
     shared = routes(me, other, config)
     flagged, reason = None, ""
     if not shared:

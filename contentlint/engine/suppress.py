@@ -4,7 +4,7 @@ and `<!-- contentlint-disable-next-line CODE -->`; without codes they cover ever
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,12 +29,18 @@ def _selectors(raw: str) -> frozenset[str]:
     return frozenset(parts) if parts else frozenset({ALL})
 
 
+def _directives(text: str) -> Iterator[re.Match[str]]:
+    """The directives, searched for only up to the last "-->": from every "<!-- contentlint-"
+    after it the search would read to the end of the text (quadratic in unclosed directives)."""
+    return _DIRECTIVE.finditer(text, 0, text.rfind("-->") + 3)
+
+
 def regions(text: str, line_of: Callable[[int], int]) -> tuple[Region, ...]:
     """Suppressed regions of a file; `line_of(offset)` gives the 1-based line of an offset."""
     found: list[Region] = []
     open_regions: dict[str, int] = {}
     end_of_file = 10**9
-    for match in _DIRECTIVE.finditer(text):
+    for match in _directives(text):
         action, selectors = match.group(1), _selectors(match.group(2))
         line = line_of(match.start())
         if action == "disable-next-line":

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.source import Source, decode, encode
 from contentlint.model.violation import Fix, Violation
 
@@ -52,10 +53,18 @@ TEMP_SUFFIX = ".contentlint-tmp"
 STALE_SECONDS = 60  # a temporary file lives milliseconds; one this old was left by a killed run
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+class FileChanged(Exception):
+    """The file on disk is no longer the one the fix was made from: it is left as it is."""
+
+
+def write_atomically(path: Path, data: bytes, expected: bytes | None = None) -> None:
     """Temporary file in the same folder, flushed, then renamed over the original: a crash
     leaves either the old file or the new one, never half of each. A symbolic link stays a link
-    (its target is rewritten), and the file keeps its mode and, where allowed, its owner."""
+    (its target is rewritten), and the file keeps its mode and, where allowed, its owner.
+
+    With `expected`, the file's bytes are compared with it immediately before the rename (after
+    the slow part, writing and syncing the new file): an editor that saved or appended to the
+    post since it was read keeps its text, and FileChanged is raised instead."""
     target = Path(os.path.realpath(path))
     folder = target.parent
     status = target.stat() if target.exists() else None
@@ -69,6 +78,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):  # not allowed to give the file away: it stays the user's
                 os.chown(temporary, status.st_uid, status.st_gid)
         os.chmod(temporary, status.st_mode & 0o7777 if status else 0o644)  # after chown, which clears setgid
+        if expected is not None and _current_bytes(target) != expected:
+            raise FileChanged("changed while contentlint was running; not fixed")
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -102,13 +113,26 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     return removed
 
 
-def source_of(path: Path) -> Source:
-    return decode(path.read_bytes())
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except ReadError:
+        return None
+
+
+def source_of(path: Path) -> tuple[bytes, Source]:
+    """The file's bytes (bounded, never blocking on a pipe) and their decoded text."""
+    try:
+        data = read_bytes(path)
+    except ReadError as exc:
+        raise OSError(str(exc)) from None
+    return data, decode(data)
 
 
 def fixable(violations: Iterable[Violation]) -> list[tuple[str, Fix]]:
     return [(v.code, v.fix) for v in violations if v.fix is not None]
 
 
-def save(path: Path, source: Source, fixed_text: str) -> None:
-    write_atomically(path, encode(source, fixed_text))
+def save(path: Path, source: Source, fixed_text: str, original: bytes | None = None) -> None:
+    """Write the fixed text in the file's own encoding; with `original`, only over those bytes."""
+    write_atomically(path, encode(source, fixed_text), original)

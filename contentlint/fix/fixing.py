@@ -9,6 +9,7 @@ from pathlib import Path
 from contentlint.engine.engine import Engine
 from contentlint.fix.apply import (
     MAX_PASSES,
+    FileChanged,
     apply_fixes,
     fixable,
     remove_stale_temporaries,
@@ -66,7 +67,7 @@ def fix_files(engine: Engine, report: Report, *, write: bool) -> FixOutcome:
             continue
         file_path = Path(path)
         try:
-            source = source_of(file_path)
+            original, source = source_of(file_path)
         except (OSError, SourceError) as exc:
             errors.append(FileError(path, f"cannot fix: {exc}"))
             continue
@@ -79,7 +80,9 @@ def fix_files(engine: Engine, report: Report, *, write: bool) -> FixOutcome:
         diffs.append(unified_diff(path, source.text, new_text))
         if write:
             try:
-                save(file_path, source, new_text)
+                save(file_path, source, new_text, original)
+            except FileChanged as exc:
+                errors.append(FileError(path, str(exc)))
             except OSError as exc:
                 errors.append(FileError(path, f"cannot write fix: {exc.strerror or exc}"))
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from contentlint.formatters.escape import escape_keeping_newlines, escape_text
 from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
@@ -31,8 +32,10 @@ def escape_property(value: str) -> str:
 
 
 def command(name: str, properties: Mapping[str, object], message: str) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    """A workflow command; control characters from posts and file names are shown as visible
+    escapes first (the log is a terminal too), then the toolkit's escaping applies."""
+    props = ",".join(f"{key}={escape_property(escape_text(str(value)))}" for key, value in properties.items())
+    return f"::{name}{' ' + props if props else ''}::{escape_data(escape_keeping_newlines(message))}"
 
 
 ANNOTATIONS_PER_LEVEL = 10  # per step, for each of error, warning and notice

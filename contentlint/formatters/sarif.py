@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from contentlint._version import __version__
+from contentlint.formatters.escape import json_surrogates
 from contentlint.formatters.options import RenderOptions
 from contentlint.model.explain import explain, short_description
 from contentlint.model.fingerprint import report_fingerprints
@@ -42,19 +43,29 @@ def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions
     if report.configs:
         run["properties"] = {"configs": list(report.configs)}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_surrogates(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def artifact_uri(path: str) -> str:
-    """A URI reference for a path: relative stays relative (with `/`), absolute becomes file:."""
+    """A URI reference for a path: relative stays relative (with `/`), absolute becomes file:.
+    A file name that is not UTF-8 (lone surrogates from the file system) is percent-encoded as
+    the bytes it was, so the URI names the very file."""
     posix = path.replace("\\", "/")
     if re.match(r"^[A-Za-z]:/", posix):
-        return "file:///" + posix[:2] + quote(posix[2:], safe="/")
+        return "file:///" + posix[:2] + _quote(posix[2:])
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/")
+        return "file://" + _quote(posix)
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/")
+    return _quote(posix)
+
+
+def _quote(path: str) -> str:
+    return quote(path.encode("utf-8", "surrogateescape") if _has_surrogate(path) else path, safe="/")
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)
 
 
 def _rule(spec: RuleSpec) -> dict[str, Any]:

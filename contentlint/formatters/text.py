@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from contentlint.formatters.escape import escape_text
 from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
 from contentlint.model.rulespec import RuleSpec
@@ -76,22 +77,23 @@ def _full(report: Report, colour: bool, statistics: bool, summary: bool = True) 
             if current is not None:
                 out.append("")
             current = violation.path
-            out.append(_paint(violation.path, _BOLD, colour))
+            out.append(_paint(escape_text(violation.path), _BOLD, colour))
             lines = _LINES.split(texts.get(current, ""))
         severity = _paint(f"{violation.severity:<10}", _COLOURS[violation.severity], colour)
         mark = " [*]" if violation.fix else ""
         out.append(
             f"  {violation.line}:{violation.column}".ljust(10)
-            + f"{severity} {violation.code} {violation.name}{mark}  {violation.message}"
+            + f"{severity} {violation.code} {violation.name}{mark}  {escape_text(violation.message)}"
         )
         if 1 <= violation.line <= len(lines) and lines[violation.line - 1].strip():
             shown, start, width = _window(lines[violation.line - 1].expandtabs(1), violation)
             out.append(_paint(f"      | {shown}", _DIM, colour))
             out.append(_paint("      | " + " " * start + "^" * width, _COLOURS[violation.severity], colour))
         for related in violation.related:
-            out.append(f"      see {related.path}:{related.line}:{related.column}  {related.message}")
+            where = f"{escape_text(related.path)}:{related.line}:{related.column}"
+            out.append(f"      see {where}  {escape_text(related.message)}")
     for error in report.errors:
-        out.append(_paint(f"{error.path}: error: {error.message}", _COLOURS["error"], colour))
+        out.append(_paint(f"{escape_text(error.path)}: error: {escape_text(error.message)}", _COLOURS["error"], colour))
     if statistics and report.violations:
         out.append("")
         out.append(render_statistics(report))
@@ -116,10 +118,10 @@ def _window(source: str, violation: Any) -> tuple[str, int, int]:
     left = 0 if start < WINDOW - 20 else start - 20
     right = min(len(source), left + WINDOW)
     prefix = "…" if left else ""
-    shown = prefix + source[left:right] + ("…" if right < len(source) else "")
-    caret_start = start - left + len(prefix)
-    width = max(1, min(end, right) - start)
-    return shown, caret_start, width
+    # Control characters are shown escaped (`\x1b`), so the caret is measured on the escaped text.
+    before, marked = escape_text(source[left:start]), escape_text(source[start : max(start, min(end, right))])
+    shown = prefix + escape_text(source[left:right]) + ("…" if right < len(source) else "")
+    return shown, len(prefix) + len(before), max(1, len(marked))
 
 
 def render_statistics(report: Report) -> str:

@@ -30,13 +30,14 @@ import csv
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from contentlint.config.model import CsvLayout
+from contentlint.config.profiles import builtin_channel_aliases
+from contentlint.inputs.schedule_dates import date_order, parse_schedule_date
 from contentlint.inputs.source import SourceError, decode
 from contentlint.model.defaults import Defaults
 from contentlint.model.violation import FileError
-from contentlint.text.document import Document, FrontMatter, guess_lang, parse_date
+from contentlint.text.document import Document, FrontMatter, guess_lang
 from contentlint.text.markdown_mask import mask_comments
 
 CALENDAR_SUFFIXES = (".csv", ".tsv")
@@ -46,28 +47,6 @@ _NAME_SPACES = re.compile(r"[\s_-]+")
 _LIST_SEPARATORS = re.compile(r"[,;|]")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
-# How schedulers and spreadsheets name networks -> contentlint channel names (rules/channels.yaml).
-CHANNEL_ALIASES: dict[str, str] = {
-    "twitter": "x",
-    "x.com": "x",
-    "x/twitter": "x",
-    "twitter/x": "x",
-    "ig": "instagram",
-    "insta": "instagram",
-    "fb": "facebook",
-    "meta": "facebook",
-    "li": "linkedin",
-    "linkedin article": "linkedin-article",
-    "yt": "youtube",
-    "youtube shorts": "youtube",
-    "tik tok": "tiktok",
-    "bsky": "bluesky",
-    "google business profile": "google-business",
-    "google business": "google-business",
-    "google my business": "google-business",
-    "gbp": "google-business",
-    "gmb": "google-business",
-}
 # Words a scheduler adds after the network ("LinkedIn Page", "Instagram Business"): dropped.
 _QUALIFIERS = ("page", "pages", "profile", "business", "account", "company", "personal", "group", "creator")
 
@@ -140,7 +119,7 @@ def calendar_documents(
                 "csv: {columns: {text: [...]}}",
             )
         ]
-    day_first = _date_order(_cell(row, columns.get("date", ())) for row in rows)
+    day_first = date_order(_cell(row, columns.get("date", ())) for row in rows)
     documents: list[Document] = []
     errors: list[FileError] = []
     text_column = columns["text"][0]
@@ -177,15 +156,17 @@ def sniff_delimiter(text: str) -> str:
 
 
 def normalise_channel(name: str) -> str:
-    """A channel name as users write it in a scheduler ("X (Twitter)", "LinkedIn Page") -> ours."""
+    """A channel name as users write it in a scheduler ("X (Twitter)", "LinkedIn Page") -> ours,
+    through the channel profiles' `aliases` (rules/channels.yaml)."""
+    aliases = builtin_channel_aliases()
     words = " ".join(_PARENTHESES.sub(" ", name).lower().split())
-    if words in CHANNEL_ALIASES:
-        return CHANNEL_ALIASES[words]
+    if words in aliases:
+        return aliases[words]
     parts = words.split()
     while len(parts) > 1 and parts[-1] in _QUALIFIERS:
         parts.pop()
     words = " ".join(parts)
-    return CHANNEL_ALIASES.get(words, words.replace(" ", "-"))
+    return aliases.get(words, words.replace(" ", "-"))
 
 
 def split_names(cell: str) -> list[str]:
@@ -356,107 +337,8 @@ def _document(
     )
 
 
-# ---------------------------------------------------------------- dates
-
-_TIME = r"(?:[ T,]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
-_NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4})" + _TIME + r"\Z")
-_NUMERIC_YMD = re.compile(r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})" + _TIME + r"\Z")
-_NAMED_DAY_FIRST = re.compile(
-    r"(?:[A-Za-z]{3,9},?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[A-Za-z]{3,9})\.?,?[\s-]+(?P<year>\d{4})"
-    + _TIME
-    + r"\Z"
-)
-_NAMED_MONTH_FIRST = re.compile(
-    r"(?:[A-Za-z]{3,9},?\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    + _TIME
-    + r"\Z"
-)
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-
-def parse_schedule_date(value: str, day_first: bool | None = None) -> datetime | None:
-    """A scheduler's date: ISO 8601 or an unambiguous common form; None when unknown or ambiguous.
-
-    `day_first` settles `01/12/2026`-style dates (True: 1 December); None leaves them unparsed
-    unless day and month are equal or one of them is above 12.
-    """
-    text = " ".join(value.split())
-    iso = parse_date(text)
-    if iso is not None:
-        return iso
-    match = _NUMERIC_YMD.match(text)
-    if match:
-        return _build(match, int(match["year"]), int(match["month"]), int(match["day"]))
-    match = _NUMERIC_DMY.match(text)
-    if match:
-        a, b = int(match["a"]), int(match["b"])
-        if a > 12 or b > 12 or a == b:
-            day, month = (a, b) if a > 12 or a == b else (b, a)
-        elif day_first is None:
-            return None
-        else:
-            day, month = (a, b) if day_first else (b, a)
-        return _build(match, int(match["year"]), month, day)
-    for pattern in (_NAMED_DAY_FIRST, _NAMED_MONTH_FIRST):
-        match = pattern.match(text)
-        if match and match["mon"].lower() in _MONTHS:
-            return _build(match, int(match["year"]), _MONTHS[match["mon"].lower()], int(match["day"]))
-    return None
-
-
-def _build(match: re.Match[str], year: int, month: int, day: int) -> datetime | None:
-    hour = int(match["hour"]) if match["hour"] else 0
-    minute = int(match["minute"]) if match["minute"] else 0
-    second = int(match["second"]) if match["second"] else 0
-    ampm = (match["ampm"] or "").lower().replace(".", "")
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm == "pm" else 0)
-    try:
-        return datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        return None
-
-
-def _date_order(values: Iterator[str]) -> bool | None:
-    """True when the file writes day/month, False month/day, None when it never says or contradicts itself."""
-    evidence: set[bool] = set()
-    for value in values:
-        match = _NUMERIC_DMY.match(" ".join(value.split()))
-        if not match:
-            continue
-        a, b = int(match["a"]), int(match["b"])
-        if a > 12 >= b:
-            evidence.add(True)
-        elif b > 12 >= a:
-            evidence.add(False)
-    return evidence.pop() if len(evidence) == 1 else None
-
-
 __all__ = [
     "CALENDAR_SUFFIXES",
-    "CHANNEL_ALIASES",
     "CellOrigin",
     "calendar_documents",
     "normalise_channel",

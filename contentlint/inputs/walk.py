@@ -39,6 +39,7 @@ class FolderIndex:
 
     def __init__(self) -> None:
         self._walked: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        self._unreadable: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
     def files_under(self, folder: Path) -> list[tuple[tuple[str, ...], bool]]:
         """(relative path as a name tuple, is a regular file) for everything below `folder`
@@ -49,11 +50,19 @@ class FolderIndex:
         system call per file."""
         key = os.path.realpath(folder)
         if key not in self._walked:
-            self._walked[key] = sorted(_scan(str(folder)))
+            unreadable: list[tuple[tuple[str, ...], str]] = []
+            self._walked[key] = sorted(_scan(str(folder), unreadable))
+            self._unreadable[key] = sorted(unreadable)
         return self._walked[key]
 
+    def unreadable_under(self, folder: Path) -> list[tuple[tuple[str, ...], str]]:
+        """(relative path, why) of the folders below `folder` (or itself, `()`) that could not be
+        listed: their posts are not checked, and a run must say so."""
+        self.files_under(folder)
+        return self._unreadable[os.path.realpath(folder)]
 
-def _scan(folder: str) -> Iterator[tuple[tuple[str, ...], bool]]:
+
+def _scan(folder: str, unreadable: list[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], bool]]:
     pending: list[tuple[tuple[str, ...], str]] = [((), folder)]
     while pending:
         parts, current = pending.pop()
@@ -67,8 +76,11 @@ def _scan(folder: str) -> Iterator[tuple[tuple[str, ...], bool]]:
                             pending.append((parts + (entry.name,), entry.path))
                     else:
                         yield parts + (entry.name,), entry.is_file(follow_symlinks=False)
-        except OSError:
-            continue  # unreadable folder: skipped, as os.walk does
+        except PermissionError:
+            unreadable.append((parts, "permission denied: the folder cannot be read, so its posts were not checked"))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            unreadable.append((parts, f"cannot read the folder ({reason}), so its posts were not checked"))
 
 
 def expand(
@@ -112,6 +124,9 @@ def expand_named(
                 if key not in seen:
                     seen.add(key)
                     files.append(Path(folder + relative))
+            for parts, reason in index.unreadable_under(path):
+                if not any(part.startswith(".") for part in parts):  # hidden folders are not walked
+                    errors.append((os.path.normpath(folder + os.sep.join(parts)) if parts else raw, reason))
         elif path.exists() or path.is_symlink():  # a broken link is reported when it is read
             # realpath costs a system call per path component; only a link needs it
             key = str(real_path(path) if path.is_symlink() else os.path.abspath(path))

@@ -8,34 +8,20 @@ alt text over the channel's limit is cut off or refused when the post is uploade
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from contentlint.kinds.base import RuleContext, string_list, validate_options
+from contentlint.config.wordlists import TermList
+from contentlint.kinds.base import Kind, RuleContext, option
 from contentlint.model.violation import Finding
 
-DEFAULT_PLACEHOLDERS = (
-    "alt",
-    "alt text",
-    "banner",
-    "graphic",
-    "image",
-    "image description",
-    "img",
-    "pic",
-    "picture",
-    "photo",
-    "placeholder",
-    "screenshot",
-    "untitled",
-    "ছবি",
-    "চিত্র",
-    "ফটো",
-    "ছবির বিবরণ",
-)
+if TYPE_CHECKING:
+    from contentlint.text.document import Document, Image
+
 _FILE_NAME = regex.compile(
     r"^[^\s/\\]+(?: [^\s/\\]+)*\.(?:jpe?g|png|gif|webp|heic|heif|avif|svg|bmp|tiff?|mp4|mov|webm)$",
     regex.IGNORECASE,
@@ -49,17 +35,23 @@ _NOTHING = regex.compile(r"^[\p{P}\p{S}\p{Z}\s]*$")
 
 
 @dataclass(frozen=True)
-class AltText:
+class AltText(Kind):
     """Report images without useful alt text, or with alt text longer than the channel allows."""
 
-    placeholders: frozenset[str]
-    needs_nlp: ClassVar[bool] = False
+    message_keys = ("too_long",)
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> AltText:
-        validate_options("alt-text", options, {"placeholders": list})
-        words = string_list(options.get("placeholders", list(DEFAULT_PLACEHOLDERS)), "placeholders")
-        return cls(frozenset(word.strip().casefold() for word in words))
+    placeholder_list: TermList | None = option(
+        "alt-text-placeholders.txt", 'a word list of alt texts that say nothing ("image", "photo")'
+    )
+    placeholders: tuple[str, ...] | None = option(None, "alt texts that say nothing, in place of the list")
+
+    @cached_property
+    def placeholder_set(self) -> frozenset[str]:
+        words = self.placeholders if self.placeholders is not None else self._listed()
+        return frozenset(word.strip().casefold() for word in words)
+
+    def _listed(self) -> tuple[str, ...]:
+        return self.placeholder_list.terms if self.placeholder_list else ()
 
     def problem(self, alt: str | None, src: str) -> str | None:
         """Why this alt text describes nothing, or None when it is a description."""
@@ -75,7 +67,7 @@ class AltText:
             or (stem and text in (stem, posixpath.splitext(stem)[0]) and _CAMERA_NAME.match(stem))
         ):
             return f"has the file name '{text}' as alt text; screen readers read it out letter by letter"
-        if text.casefold().rstrip(".") in self.placeholders:
+        if text.casefold().rstrip(".") in self.placeholder_set:
             return f"has only '{text}' as alt text, which does not say what the image shows"
         return None
 
@@ -93,14 +85,11 @@ class AltText:
             for profile in profiles:
                 for result in measure(image.alt or "", profile, "alt"):
                     if result.over:
-                        message = (
-                            f"The alt text of {name} is {result.count} graphemes; {profile.name} accepts "
-                            f"{result.limit}, so it is cut off or refused: shorten it and put the rest in the post"
-                        )
-                        yield Finding(start, end, {"src": name, "problem": "", "message": message})
+                        args = {"src": name, "count": result.count, "channel": profile.name, "limit": result.limit}
+                        yield Finding(start, end, args, message="too_long")
 
 
-def _alt_span(doc: Any, image: Any) -> tuple[int, int]:
+def _alt_span(doc: Document, image: Image) -> tuple[int, int]:
     """Point at the alt value of a front matter image when it has one, else at the image entry."""
     if image.start >= doc.body_start:
         return image.start, image.end

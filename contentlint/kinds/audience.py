@@ -8,12 +8,15 @@ silent when the config defines no audiences: the team has not opted in.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.model.violation import Finding
+
+if TYPE_CHECKING:
+    from contentlint.text.document import Document
 
 
 def _audience_key(doc: Any) -> str | None:
@@ -23,7 +26,7 @@ def _audience_key(doc: Any) -> str | None:
     return None
 
 
-def _audience_span(doc: Any, name: str) -> tuple[int, int]:
+def _audience_span(doc: Document, name: str) -> tuple[int, int]:
     """File offsets of one audience name in the front matter (the block when it came from --audience)."""
     key = _audience_key(doc)
     if key is None:
@@ -36,7 +39,7 @@ def _audience_span(doc: Any, name: str) -> tuple[int, int]:
     return doc.front_matter.span(key)
 
 
-def _channel_span(doc: Any, channel: str) -> tuple[int, int]:
+def _channel_span(doc: Document, channel: str) -> tuple[int, int]:
     for key in ("channels", "channel"):
         value = doc.meta.get(key)
         if isinstance(value, list):
@@ -49,15 +52,8 @@ def _channel_span(doc: Any, channel: str) -> tuple[int, int]:
 
 
 @dataclass(frozen=True)
-class MissingAudience:
+class MissingAudience(Kind):
     """Report a post with no audience while the config defines audiences."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> MissingAudience:
-        validate_options("missing-audience", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         audiences = ctx.config.audiences
@@ -71,15 +67,8 @@ class MissingAudience:
 
 
 @dataclass(frozen=True)
-class UnknownAudience:
+class UnknownAudience(Kind):
     """Report an audience name the config does not define, with the closest defined one."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> UnknownAudience:
-        validate_options("unknown-audience", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         audiences = ctx.config.audiences
@@ -95,15 +84,8 @@ class UnknownAudience:
 
 
 @dataclass(frozen=True)
-class ChannelAudienceMismatch:
+class ChannelAudienceMismatch(Kind):
     """Report a channel that is not one of the audience's `channels` in the config."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> ChannelAudienceMismatch:
-        validate_options("channel-audience-mismatch", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         for name in doc.audiences:

@@ -2,53 +2,39 @@
 
 from __future__ import annotations
 
-# imports: accessibility
 from contentlint.kinds.alt_text import AltText
-
-# imports: brand
 from contentlint.kinds.audience import ChannelAudienceMismatch, MissingAudience, UnknownAudience
-from contentlint.kinds.brand import (
-    BannedTerm,
-    BrandNameCasing,
-    CompetitorMention,
-    DeprecatedTerm,
-    MissingDisclosure,
-    MissingTermsNote,
-    OffBrand,
-    UnsubstantiatedClaim,
-)
-
-# imports: clarity
+from contentlint.kinds.base import Kind
+from contentlint.kinds.brand.claims import UnsubstantiatedClaim
+from contentlint.kinds.brand.disclosure import MissingDisclosure
+from contentlint.kinds.brand.name import BrandNameCasing
+from contentlint.kinds.brand.off_brand import OffBrand
+from contentlint.kinds.brand.terms import BannedTerm, CompetitorMention, DeprecatedTerm
+from contentlint.kinds.brand.terms_note import MissingTermsNote
 from contentlint.kinds.clarity import HardToRead, LongSentence, MissingTitle, WallOfText
 from contentlint.kinds.emoji_use import EmojiUse
 from contentlint.kinds.fancy_text import FancyText
 from contentlint.kinds.front_matter import FrontMatterValid, KnownChannel, ValidDate
 from contentlint.kinds.front_matter_fields import MissingChannel, UnknownField
 from contentlint.kinds.generic import Conditional, Existence, Metric, Occurrence, Substitution
-
-# imports: hashtags
-from contentlint.kinds.hashtags import (
-    BannedHashtag,
-    BrokenHashtag,
-    DuplicateHashtag,
-    HashtagCasing,
-    HashtagMidSentence,
-    MissingBrandHashtag,
-    OffTopicHashtag,
-    TooManyHashtags,
-)
+from contentlint.kinds.hashtags.banned import BannedHashtag
+from contentlint.kinds.hashtags.brand_tag import MissingBrandHashtag
+from contentlint.kinds.hashtags.broken import BrokenHashtag
+from contentlint.kinds.hashtags.casing import HashtagCasing
+from contentlint.kinds.hashtags.count import TooManyHashtags
+from contentlint.kinds.hashtags.duplicate import DuplicateHashtag
+from contentlint.kinds.hashtags.placement import HashtagMidSentence
+from contentlint.kinds.hashtags.topic import OffTopicHashtag
 from contentlint.kinds.invisible_text import InvisibleCharacters
 from contentlint.kinds.length import ChannelLength, HookBeforeFold
 from contentlint.kinds.link_text import VagueLinkText
 from contentlint.kinds.passive import PassiveVoice
-
-# imports: repetition
 from contentlint.kinds.repetition import CrossChannelRepeat, RepeatedPost
 from contentlint.kinds.shouting import Shouting
 from contentlint.kinds.wordlist import WordList
 
 # Kinds a team may use in its own rule packs without writing Python.
-GENERIC_KINDS = {
+GENERIC_KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "substitution": Substitution,
     "occurrence": Occurrence,
@@ -56,7 +42,7 @@ GENERIC_KINDS = {
     "metric": Metric,
 }
 
-KINDS: dict[str, type] = {
+KINDS: dict[str, type[Kind]] = {
     **GENERIC_KINDS,
     "front-matter": FrontMatterValid,
     "known-channel": KnownChannel,

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 import regex
 
-from contentlint.kinds.base import OptionError, RuleContext, validate_options
+from contentlint.kinds.base import Kind, OptionError, RuleContext, option
 from contentlint.model.violation import Finding
 from contentlint.text.reading_level import WORD, MeasuredSentence, has_formula, measured_sentences, measures_of
 
 DEFAULT_MAX_GRADE = 9.0
-_SURFACE_LIMITS = {"max_words_per_sentence": (int, float), "max_long_word_share": (int, float)}
+SURFACE_LIMITS = ("max_words_per_sentence", "max_long_word_share")
 
 
 def document_sentences(doc: Any) -> list[MeasuredSentence]:
@@ -25,7 +25,8 @@ def document_sentences(doc: Any) -> list[MeasuredSentence]:
     cache = doc.__dict__.setdefault("_clarity_cache", {})
     if "sentences" not in cache:
         cache["sentences"] = measured_sentences(doc.plain, doc.lang, doc.body_start)
-    return cache["sentences"]
+    found: list[MeasuredSentence] = cache["sentences"]
+    return found
 
 
 def _quote(sentence: MeasuredSentence, words: int = 6) -> str:
@@ -40,59 +41,35 @@ def _longest(found: list[MeasuredSentence], count: int = 2) -> list[MeasuredSent
     return sorted(found, key=lambda s: (-len(s.words), s.start))[:count]
 
 
-def _surface_limits(value: Any, option: str) -> dict[str, float]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise OptionError(f"option '{option}' expects a mapping such as {{max_words_per_sentence: 20}}")
-    validate_options(f"hard-to-read {option}", value, _SURFACE_LIMITS)
-    return {key: float(number) for key, number in value.items() if number is not None}
-
-
 @dataclass(frozen=True)
-class HardToRead:
+class HardToRead(Kind):
     """Report a post whose readability is above its audience's target grade.
 
     English and the languages with a validated formula are measured by grade; other languages
     (Bengali) only by surface measures, and their message never mentions a grade.
     """
 
-    max_grade: float | None  # None: the audience's max_grade, else DEFAULT_MAX_GRADE
-    margin: float  # how far over the target a post must be: grades are noisy
-    min_words: int
-    min_sentences: int
-    surface: Mapping[str, float]  # limits for languages without a formula
-    bengali: Mapping[str, float]  # overrides of `surface` for Bengali
-    needs_nlp: ClassVar[bool] = True
+    message_keys = ("surface",)
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> HardToRead:
-        validate_options(
-            "hard-to-read",
-            options,
-            {
-                "max_grade": (int, float),
-                "margin": (int, float),
-                "min_words": int,
-                "min_sentences": int,
-                "surface": dict,
-                "bn": dict,
-            },
-        )
-        max_grade = options.get("max_grade")
-        if max_grade is not None and not 0 < max_grade <= 30:
+    max_grade: float | None = option(
+        None, "the grade to stay under; unset: the audience's max_grade, else 9", maximum=30
+    )
+    margin: float = option(1.0, "how far over the target a post must be (grades are noisy)", minimum=0)
+    min_words: int = option(0, "posts with fewer words are not measured")
+    min_sentences: int = option(0, "posts with fewer sentences are not measured")
+    surface: Mapping[str, float] = option(
+        {}, "limits for languages without a grade formula: max_words_per_sentence, max_long_word_share"
+    )
+    bn: Mapping[str, float] = option({}, "the same limits for Bengali, over `surface`")
+
+    def validate(self) -> None:
+        if self.max_grade is not None and not self.max_grade > 0:
             raise OptionError("option 'max_grade' must be between 0 and 30")
-        margin = options.get("margin")
-        if margin is not None and margin < 0:
-            raise OptionError("option 'margin' must be 0 or more")
-        return cls(
-            None if max_grade is None else float(max_grade),
-            1.0 if margin is None else float(margin),
-            int(options.get("min_words") or 0),
-            int(options.get("min_sentences") or 0),
-            _surface_limits(options.get("surface"), "surface"),
-            _surface_limits(options.get("bn"), "bn"),
-        )
+        for name in ("surface", "bn"):
+            unknown = [key for key in getattr(self, name) if key not in SURFACE_LIMITS]
+            if unknown:
+                known = ", ".join(SURFACE_LIMITS)
+                raise OptionError(f"unknown option '{unknown[0]}' in '{name}' of kind hard-to-read (options: {known})")
 
     def target_grade(self, doc: Any, ctx: RuleContext) -> tuple[float, str]:
         """The grade to stay under and whose it is: the option, else the strictest audience."""
@@ -129,12 +106,10 @@ class HardToRead:
                         "target": f"{target:g}",
                         "whose": whose,
                         "start_with": start_with,
-                        "message": f"Reads at grade {grade:.1f}, above {target:g} ({whose}); "
-                        f"start with the longest sentences: {start_with}",
                     },
                 )
             return
-        limits = {**self.surface, **(self.bengali if doc.lang == "bn" else {})}
+        limits = {**self.surface, **(self.bn if doc.lang == "bn" else {})}
         problems = []
         if (
             "max_words_per_sentence" in limits
@@ -152,38 +127,22 @@ class HardToRead:
             yield Finding(
                 place.start,
                 place.end,
-                {
-                    "start_with": start_with,
-                    "message": f"Hard to read: {'; '.join(problems)}; start with the longest sentences: {start_with}",
-                },
+                {"problems": "; ".join(problems), "start_with": start_with},
+                message="surface",
             )
 
 
 @dataclass(frozen=True)
-class LongSentence:
+class LongSentence(Kind):
     """Report a sentence with more words than `max_words` (per language with `max_words_by_lang`)."""
 
-    max_words: int
-    by_lang: Mapping[str, int]
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> LongSentence:
-        validate_options("long-sentence", options, {"max_words": int, "max_words_by_lang": dict})
-        by_lang = options.get("max_words_by_lang") or {}
-        if not all(
-            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0 for k, v in by_lang.items()
-        ):
-            raise OptionError(
-                "option 'max_words_by_lang' expects a mapping of language code to a whole number, such as {bn: 20}"
-            )
-        max_words = 30 if options.get("max_words") is None else options["max_words"]
-        if max_words <= 0:
-            raise OptionError("option 'max_words' must be a positive whole number")
-        return cls(max_words, {k.lower(): v for k, v in by_lang.items()})
+    max_words: int = option(30, "most words a sentence may have", minimum=1)
+    max_words_by_lang: Mapping[str, int] = option(
+        {}, "per language code, over max_words, such as {bn: 20}", minimum=1, lower=True
+    )
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        limit = self.by_lang.get(doc.lang, self.max_words)
+        limit = self.max_words_by_lang.get(doc.lang, self.max_words)
         for sentence in document_sentences(doc):
             if len(sentence.words) > limit and _longest_unit(sentence) > limit:
                 yield Finding(
@@ -226,19 +185,10 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 @dataclass(frozen=True)
-class WallOfText:
+class WallOfText(Kind):
     """Report a paragraph of a long-form post over `max_words` words with no heading or list."""
 
-    max_words: int
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> WallOfText:
-        validate_options("wall-of-text", options, {"max_words": int})
-        max_words = 150 if options.get("max_words") is None else options["max_words"]
-        if max_words <= 0:
-            raise OptionError("option 'max_words' must be a positive whole number")
-        return cls(max_words)
+    max_words: int = option(150, "most words a paragraph may have", minimum=1)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if not any(profile.long_form for profile in ctx.profiles_for(doc)):
@@ -257,15 +207,8 @@ class WallOfText:
 
 
 @dataclass(frozen=True)
-class MissingTitle:
+class MissingTitle(Kind):
     """Report a post for a channel that requires a title (YouTube, blog, LinkedIn article) without one."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> MissingTitle:
-        validate_options("missing-title", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if doc.title is not None and doc.title.strip():

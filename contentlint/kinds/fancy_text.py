@@ -8,13 +8,13 @@ with CJK text, where they are ordinary typography.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 import regex
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.kinds.fancy_letters import STRONG, may_be_fancy, plain_form, strength, style_name
 from contentlint.kinds.published_fields import published_fields
 from contentlint.model.violation import Finding, Fix
@@ -95,15 +95,8 @@ def find_fancy_runs(text: str, allow_fullwidth: bool = True) -> list[FancyRun]:
 
 
 @dataclass(frozen=True)
-class FancyText:
+class FancyText(Kind):
     """Report words written in Unicode look-alike "fonts"; fix them to plain letters."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> FancyText:
-        validate_options("fancy-text", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if not may_be_fancy(doc.text):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.model.violation import Finding
 
 # Known fields and what they must hold; other fields are the team's own and are left alone.
@@ -28,15 +28,8 @@ KNOWN_FIELDS = tuple(_FIELD_TYPES)  # the keys contentlint reads (FM005 reports 
 
 
 @dataclass(frozen=True)
-class FrontMatterValid:
+class FrontMatterValid(Kind):
     """Report YAML that does not parse, front matter that is not key: value, and wrong types."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> FrontMatterValid:
-        validate_options("front-matter", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         fm = doc.front_matter
@@ -51,14 +44,14 @@ class FrontMatterValid:
             if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
                 start, end = fm.span(key)
                 yield Finding(start, end, {"problem": f"`{key}` should be {wanted}, got {_describe(value)}"})
-            elif key == "images":
+            elif key == "images" and isinstance(value, list):
                 yield from _check_images(fm, value)
             elif key in ("channels", "audience", "audiences") and isinstance(value, list):
                 for index, item in enumerate(value):
                     if not isinstance(item, str):
                         start, end = fm.span(key, index)
                         yield Finding(start, end, {"problem": f"`{key}` items should be names, got {_describe(item)}"})
-            elif key == "contentlint":
+            elif key == "contentlint" and isinstance(value, dict):
                 unknown = [k for k in value if k != "disable"]
                 if unknown:
                     start, end = fm.span(key, unknown[0])
@@ -67,7 +60,7 @@ class FrontMatterValid:
                     )
 
 
-def _check_images(fm: Any, images: list) -> Iterator[Finding]:
+def _check_images(fm: Any, images: list[Any]) -> Iterator[Finding]:
     for index, image in enumerate(images):
         if isinstance(image, str):
             continue
@@ -85,15 +78,8 @@ def _describe(value: Any) -> str:
 
 
 @dataclass(frozen=True)
-class KnownChannel:
+class KnownChannel(Kind):
     """Report a channel that has no profile: its length, fold and hashtag limits are unknown."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> KnownChannel:
-        validate_options("known-channel", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         fm = doc.front_matter
@@ -105,9 +91,9 @@ class KnownChannel:
                 start, end = fm.span(key, index) if isinstance(fm.data[key], list) else fm.span(key)
             else:
                 start, end = doc.body_start, doc.body_start
-            alias = {"twitter": "x", "ig": "instagram", "fb": "facebook", "yt": "youtube", "gmb": "google-business"}
-            close = difflib.get_close_matches(channel, [*ctx.profiles, *alias], n=1)
-            hint = alias.get(channel) or (alias.get(close[0], close[0]) if close else None)
+            aliases = _aliases(ctx)
+            close = difflib.get_close_matches(channel, [*ctx.profiles, *aliases], n=1)
+            hint = aliases.get(channel) or (aliases.get(close[0], close[0]) if close else None)
             yield Finding(
                 start,
                 end,
@@ -119,16 +105,18 @@ class KnownChannel:
             )
 
 
+def _aliases(ctx: RuleContext) -> dict[str, str]:
+    """Other names of the channels ("twitter", "ig"), from the `aliases` of the channel profiles."""
+    aliases: dict[str, str] = ctx.cached(
+        ("known-channel", "aliases"),
+        lambda: {alias: profile.name for profile in ctx.profiles.values() for alias in profile.aliases},
+    )
+    return aliases
+
+
 @dataclass(frozen=True)
-class ValidDate:
+class ValidDate(Kind):
     """Report a publish_at that is not ISO 8601: scheduling and the repetition window need it."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> ValidDate:
-        validate_options("valid-date", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         value = doc.meta.get("publish_at")

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from contentlint.config.errors import close_match
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.kinds.front_matter import KNOWN_FIELDS
 from contentlint.model.violation import Finding, Fix
 
@@ -32,16 +32,9 @@ def folder_channel(path: str, channels: Mapping[str, Any]) -> str | None:
 
 
 @dataclass(frozen=True)
-class MissingChannel:
+class MissingChannel(Kind):
     """Report a post that names no channel (front matter, `--channel`, the config's
     `default_channel` or a folder override): every channel rule skips it."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> MissingChannel:
-        validate_options("missing-channel", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if doc.channels:
@@ -71,16 +64,9 @@ def _insert_channel(doc: Any, channel: str) -> Fix | None:
 
 
 @dataclass(frozen=True)
-class UnknownField:
+class UnknownField(Kind):
     """Report front matter keys that are neither contentlint's nor declared by the team
     (`front_matter: {fields: [...]}` in the config), with the known key a typo was meant to be."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> UnknownField:
-        validate_options("unknown-field", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         fm = doc.front_matter

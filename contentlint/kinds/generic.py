@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import Any
 
-from contentlint.kinds.base import OptionError, RuleContext, string_list, string_mapping, validate_options
+from contentlint.kinds.base import REQUIRED, Kind, OptionError, RuleContext, option
 from contentlint.model.violation import Finding, Fix
 from contentlint.text.casing import match_case
 from contentlint.text.markdown_mask import blank
@@ -48,17 +49,10 @@ class Matcher:
     scope: str
 
     @classmethod
-    def build(cls, options: Mapping[str, Any], prefix: str = "") -> Matcher:
-        tokens = string_list(options.get(f"{prefix}tokens"), f"{prefix}tokens")
-        ignorecase = options.get("ignorecase", True)
-        patterns = tuple(
-            compile_pattern(p, ignorecase=bool(ignorecase))
-            for p in string_list(options.get(f"{prefix}patterns"), f"{prefix}patterns")
-        )
-        scope = options.get("scope") or "text"
-        if scope not in SCOPES:
-            raise OptionError(f"option 'scope' must be one of {', '.join(SCOPES)}, got {scope!r}")
-        return cls(TermMatcher(tokens), patterns, scope)
+    def build(cls, tokens: Iterable[str], patterns: Iterable[str], scope: str, ignorecase: bool) -> Matcher:
+        """Patterns are compiled here: one that does not compile is a PatternError naming it."""
+        compiled = tuple(compile_pattern(p, ignorecase=ignorecase) for p in patterns)
+        return cls(TermMatcher(tokens), compiled, scope)
 
     def __bool__(self) -> bool:
         return bool(self.terms) or bool(self.patterns)
@@ -74,23 +68,28 @@ class Matcher:
         return hits
 
 
-_MATCH_OPTIONS = {"tokens": list, "patterns": list, "scope": str, "ignorecase": bool}
+_TOKENS = "words and phrases to find, matched case-insensitively on word forms"
+_PATTERNS = "regular expressions to find (run with a time bound)"
+_SCOPE = "what is read: text (prose without URLs, handles, hashtags), prose, title or body"
+_IGNORECASE = "whether `patterns` ignore case"
 
 
 @dataclass(frozen=True)
-class Existence:
+class Existence(Kind):
     """Report every occurrence of a word, phrase or pattern."""
 
-    matcher: Matcher
-    needs_nlp: ClassVar[bool] = False
+    tokens: tuple[str, ...] = option((), _TOKENS)
+    patterns: tuple[str, ...] = option((), _PATTERNS)
+    scope: str = option("text", _SCOPE, choices=SCOPES)
+    ignorecase: bool = option(True, _IGNORECASE)
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Existence:
-        validate_options("existence", options, _MATCH_OPTIONS)
-        matcher = Matcher.build(options)
-        if not matcher:
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher.build(self.tokens, self.patterns, self.scope, self.ignorecase)
+
+    def validate(self) -> None:
+        if not self.matcher:
             raise OptionError("kind existence needs `tokens` or `patterns`")
-        return cls(matcher)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         for start, end, text in self.matcher.find(doc):
@@ -98,24 +97,20 @@ class Existence:
 
 
 @dataclass(frozen=True)
-class Substitution:
+class Substitution(Kind):
     """Report a word or phrase that has a preferred replacement, with a case-keeping fix."""
 
-    swap: Mapping[str, str]
-    matcher: TermMatcher
-    scope: str
-    needs_nlp: ClassVar[bool] = False
+    swap: Mapping[str, str] = option({}, "word or phrase -> its replacement, matched on word forms")
+    scope: str = option("text", _SCOPE, choices=SCOPES)
+    ignorecase: bool = option(True, "accepted for symmetry with the other kinds; words always ignore case")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Substitution:
-        validate_options("substitution", options, {"swap": dict, "scope": str, "ignorecase": bool})
-        swap = string_mapping(options.get("swap"), "swap")
-        if not swap:
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.swap)
+
+    def validate(self) -> None:
+        if not self.swap:
             raise OptionError("kind substitution needs `swap` (a mapping of word -> replacement)")
-        scope = options.get("scope") or "text"
-        if scope not in SCOPES:
-            raise OptionError(f"option 'scope' must be one of {', '.join(SCOPES)}")
-        return cls(swap, TermMatcher(swap), scope)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text, shift = scoped_text(doc, self.scope)
@@ -130,67 +125,65 @@ class Substitution:
 
 
 @dataclass(frozen=True)
-class Occurrence:
+class Occurrence(Kind):
     """Report a post with more (or fewer) occurrences of something than allowed."""
 
-    matcher: Matcher
-    maximum: int | None
-    minimum: int | None
-    needs_nlp: ClassVar[bool] = False
+    tokens: tuple[str, ...] = option((), _TOKENS)
+    patterns: tuple[str, ...] = option((), _PATTERNS)
+    scope: str = option("text", _SCOPE, choices=SCOPES)
+    ignorecase: bool = option(True, _IGNORECASE)
+    max: int | None = option(None, "most occurrences allowed")
+    min: int | None = option(None, "fewest occurrences allowed")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Occurrence:
-        validate_options("occurrence", options, {**_MATCH_OPTIONS, "max": int, "min": int})
-        matcher = Matcher.build(options)
-        if not matcher:
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher.build(self.tokens, self.patterns, self.scope, self.ignorecase)
+
+    def validate(self) -> None:
+        if not self.matcher:
             raise OptionError("kind occurrence needs `tokens` or `patterns`")
-        if options.get("max") is None and options.get("min") is None:
+        if self.max is None and self.min is None:
             raise OptionError("kind occurrence needs `max` or `min`")
-        return cls(matcher, options.get("max"), options.get("min"))
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         hits = self.matcher.find(doc)
-        args = {"count": len(hits), "max": self.maximum, "min": self.minimum}
-        if self.maximum is not None and len(hits) > self.maximum:
-            start, end, text = hits[self.maximum]
+        args = {"count": len(hits), "max": self.max, "min": self.min}
+        if self.max is not None and len(hits) > self.max:
+            start, end, text = hits[self.max]
             yield Finding(start, end, {**args, "match": text})
-        elif self.minimum is not None and len(hits) < self.minimum:
+        elif self.min is not None and len(hits) < self.min:
             yield Finding(doc.body_start, doc.body_start, {**args, "match": ""})
 
 
 @dataclass(frozen=True)
-class Conditional:
+class Conditional(Kind):
     """If the first thing appears (or a front matter field has a value), the second must too."""
 
-    first: Matcher
-    second: Matcher
-    when: Mapping[str, Any]
-    needs_nlp: ClassVar[bool] = False
+    first_tokens: tuple[str, ...] = option((), "words and phrases that make the second thing necessary")
+    first_patterns: tuple[str, ...] = option((), "regular expressions that make the second thing necessary")
+    second_tokens: tuple[str, ...] = option((), "words and phrases that must then appear (in the prose)")
+    second_patterns: tuple[str, ...] = option((), "regular expressions that must then appear (in the prose)")
+    when: Mapping[str, Any] = option({}, "front matter values that make the second thing necessary")
+    scope: str = option(
+        "text", _SCOPE + "; the second thing is looked for in the prose when it is text", choices=SCOPES
+    )
+    ignorecase: bool = option(True, _IGNORECASE)
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Conditional:
-        validate_options(
-            "conditional",
-            options,
-            {
-                "first_tokens": list,
-                "first_patterns": list,
-                "second_tokens": list,
-                "second_patterns": list,
-                "when": dict,
-                "scope": str,
-                "ignorecase": bool,
-            },
-        )
-        first = Matcher.build(options, "first_")
-        second_options = {**options, "scope": "prose" if options.get("scope") in (None, "text") else options["scope"]}
-        second = Matcher.build(second_options, "second_")
-        when = options.get("when") or {}
+    @cached_property
+    def first(self) -> Matcher:
+        return Matcher.build(self.first_tokens, self.first_patterns, self.scope, self.ignorecase)
+
+    @cached_property
+    def second(self) -> Matcher:
+        scope = "prose" if self.scope == "text" else self.scope
+        return Matcher.build(self.second_tokens, self.second_patterns, scope, self.ignorecase)
+
+    def validate(self) -> None:
+        first, second = self.first, self.second  # both compiled now: a bad pattern fails the build
         if not second:
             raise OptionError("kind conditional needs `second_tokens` or `second_patterns`")
-        if not first and not when:
+        if not first and not self.when:
             raise OptionError("kind conditional needs `first_tokens`, `first_patterns` or `when`")
-        return cls(first, second, when)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if any(doc.meta.get(key) != value for key, value in self.when.items()):
@@ -228,28 +221,21 @@ METRICS = ("characters", "words", "paragraphs", "hashtags", "mentions", "links",
 
 
 @dataclass(frozen=True)
-class Metric:
+class Metric(Kind):
     """Compare one measured quantity of a post with a maximum and/or minimum."""
 
-    metric: str
-    maximum: float | None
-    minimum: float | None
-    needs_nlp: ClassVar[bool] = False
+    metric: str = option(REQUIRED, "what is measured", choices=METRICS)
+    max: float | None = option(None, "the largest value allowed")
+    min: float | None = option(None, "the smallest value allowed")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Metric:
-        validate_options("metric", options, {"metric": str, "max": float, "min": float})
-        metric = options.get("metric")
-        if metric not in METRICS:
-            raise OptionError(f"option 'metric' must be one of {', '.join(METRICS)}, got {metric!r}")
-        if options.get("max") is None and options.get("min") is None:
+    def validate(self) -> None:
+        if self.max is None and self.min is None:
             raise OptionError("kind metric needs `max` or `min`")
-        return cls(metric, options.get("max"), options.get("min"))
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterable[Finding]:
         value = _metric_values(doc)[self.metric]
-        args = {"metric": self.metric, "value": _plain_number(value), "max": self.maximum, "min": self.minimum}
-        if (self.maximum is not None and value > self.maximum) or (self.minimum is not None and value < self.minimum):
+        args = {"metric": self.metric, "value": _plain_number(value), "max": self.max, "min": self.min}
+        if (self.max is not None and value > self.max) or (self.min is not None and value < self.min):
             return [Finding(doc.body_start, doc.body_start, args)]
         return []
 

@@ -6,11 +6,11 @@ the point: the hidden reordering is what the finding is about.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.kinds.invisible_chars import CANDIDATES, InvisibleChar, find_invisible
 from contentlint.kinds.published_fields import published_fields
 from contentlint.model.violation import Finding, Fix
@@ -43,15 +43,8 @@ def _describe(run: list[InvisibleChar]) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
-class InvisibleCharacters:
+class InvisibleCharacters(Kind):
     """Report zero-width, bidi and tag characters outside emoji sequences and Indic conjuncts."""
-
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> InvisibleCharacters:
-        validate_options("invisible-characters", options, {})
-        return cls()
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if not CANDIDATES.search(doc.text):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from contentlint.kinds.base import RuleContext, validate_options
+from contentlint.kinds.base import Kind, RuleContext
 from contentlint.model.violation import Finding
 
 
@@ -20,10 +20,19 @@ def _published_span(doc: Any) -> tuple[int, int]:
 
 
 def _first_over(text: str, unit: str, limit: int) -> int:
-    """Smallest prefix length whose count exceeds the limit (counts only grow with the prefix)."""
+    """Smallest prefix length whose count exceeds the limit (counts only grow with the prefix).
+
+    The search first doubles a prefix from the limit's length until it is over, so a long post
+    is counted over about twice the part up to the cut, not over its whole length many times."""
     from contentlint.text.counting import count
 
     low, high = 0, len(text)
+    probe = max(limit, 1)
+    while probe < high:
+        if count(text[: probe + 1], unit) > limit:
+            high = probe
+            break
+        low, probe = probe + 1, probe * 2
     while low < high:
         middle = (low + high) // 2
         if count(text[: middle + 1], unit) > limit:
@@ -34,15 +43,10 @@ def _first_over(text: str, unit: str, limit: int) -> int:
 
 
 @dataclass(frozen=True)
-class ChannelLength:
+class ChannelLength(Kind):
     """Report a body or title longer than a channel accepts, in that channel's own unit."""
 
-    needs_nlp: ClassVar[bool] = False
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> ChannelLength:
-        validate_options("channel-length", options, {})
-        return cls()
+    message_keys = ("invalid_character",)
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         from contentlint.text.counting import UNIT_LABELS, measure, x_invalid_characters
@@ -79,24 +83,18 @@ class ChannelLength:
                     yield Finding(
                         start + offset,
                         start + offset + 1,
-                        {"message": f"U+{ord(char):04X} is not accepted by x: the post will be rejected; remove it"},
+                        {"code_point": f"U+{ord(char):04X}", "channel": profile.name},
+                        message="invalid_character",
                     )
 
 
 @dataclass(frozen=True)
-class HookBeforeFold:
+class HookBeforeFold(Kind):
     """Report a first sentence that is cut off by the channel's "see more" fold."""
 
-    needs_nlp: ClassVar[bool] = True
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> HookBeforeFold:
-        validate_options("hook-before-fold", options, {})
-        return cls()
-
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        profiles = [p for p in ctx.profiles_for(doc) if p.fold]
-        if not profiles:
+        folds = [(profile.name, profile.fold) for profile in ctx.profiles_for(doc) if profile.fold]
+        if not folds:
             return
         from contentlint.text.sentences import sentences
 
@@ -106,10 +104,6 @@ class HookBeforeFold:
         if first is None:
             return
         hook_length = first.end - start
-        for profile in profiles:
-            if published_length > profile.fold and hook_length > profile.fold:
-                yield Finding(
-                    first.start,
-                    first.end,
-                    {"length": hook_length, "fold": profile.fold, "channel": profile.name},
-                )
+        for channel, fold in folds:
+            if published_length > fold and hook_length > fold:
+                yield Finding(first.start, first.end, {"length": hook_length, "fold": fold, "channel": channel})

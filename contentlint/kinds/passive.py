@@ -9,14 +9,15 @@ pipeline named in CONTENTLINT_SPACY_EN, its dependency parse (`auxpass`) decides
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import Any
 
 import regex
 
-from contentlint.kinds.base import RuleContext, string_list, validate_options
-from contentlint.kinds.wordlist import read_wordlist
+from contentlint.config.wordlists import TermList
+from contentlint.kinds.base import Kind, RuleContext, option
 from contentlint.model.violation import Finding
 
 _WORD = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -28,26 +29,23 @@ _SPACE = regex.compile(r"[ \t\u00A0]+")
 
 
 @dataclass(frozen=True)
-class PassiveVoice:
+class PassiveVoice(Kind):
     """Report passive constructions in English posts."""
 
-    participles: frozenset[str]
-    adjectives: frozenset[str]
-    needs_nlp: ClassVar[bool] = False
+    participle_list: TermList | None = option("participles.txt", "a word list of irregular past participles")
+    adjective_list: TermList | None = option(
+        "participle-adjectives.txt", "a word list of words that look like participles but are adjectives after 'be'"
+    )
+    exclude: tuple[str, ...] = option((), "more words that are adjectives for your team")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> PassiveVoice:
-        validate_options("passive-voice", options, {"participle_list": str, "adjective_list": str, "exclude": list})
-        participles = (
-            {t.lower() for t, _ in read_wordlist(options["participle_list"])}
-            if options.get("participle_list")
-            else set()
-        )
-        adjectives = (
-            {t.lower() for t, _ in read_wordlist(options["adjective_list"])} if options.get("adjective_list") else set()
-        )
-        adjectives |= {t.lower() for t in string_list(options.get("exclude"), "exclude")}
-        return cls(frozenset(participles), frozenset(adjectives))
+    @cached_property
+    def participles(self) -> frozenset[str]:
+        return frozenset(t.lower() for t in self.participle_list.terms) if self.participle_list else frozenset()
+
+    @cached_property
+    def adjectives(self) -> frozenset[str]:
+        listed = {t.lower() for t in self.adjective_list.terms} if self.adjective_list else set()
+        return frozenset(listed | {t.lower() for t in self.exclude})
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if doc.lang != "en":
@@ -67,7 +65,7 @@ class PassiveVoice:
 
     def _heuristic(self, text: str, start: int) -> list[tuple[int, int]]:
         words = list(_WORD.finditer(text, start))
-        found = []
+        found: list[tuple[int, int]] = []
         for index, be in enumerate(words):
             if be.group().lower().replace("’", "'") not in _BE or (found and be.start() < found[-1][1]):
                 continue

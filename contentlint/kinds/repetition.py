@@ -14,23 +14,15 @@ The rules compare posts of the corpus index the engine hands them; they read no 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from contentlint.config.model import Config
-from contentlint.kinds.base import OptionError, RuleContext, validate_options
+from contentlint.kinds.base import CorpusKind, RuleContext, option
 from contentlint.kinds.corpus import CorpusPost, CorpusView
 from contentlint.kinds.routing import Route, audience_label, routes, within_window
 from contentlint.model.violation import Finding, Related
-
-
-def _threshold(value: Any, option: str) -> float | None:
-    if value is None:
-        return None
-    if not 0.05 <= float(value) <= 1.0:
-        raise OptionError(f"option '{option}' must be between 0.05 and 1.0, got {value}")
-    return float(value)
 
 
 def _findings(
@@ -75,26 +67,20 @@ def _pair_finding(later: CorpusPost, earlier: CorpusPost, similarity: float, min
 def _self_finding(post: CorpusPost, mine: list[Route]) -> Finding:
     route = mine[0]
     who = audience_label(r.audiences for r in mine)
-    if route.same_channel:
-        message = f"{route.channel_a} is listed twice: the same post would go out twice there for {who}"
-    else:
-        message = f"one post sent to both {route.channel_a} and {route.channel_b} for {who}"
-    return Finding(
-        post.meta.body_start,
-        post.meta.body_end,
-        {"message": message, "percent": 100, "other": post.display, "audiences": who},
-    )
+    args = {"percent": 100, "other": post.display, "channel": route.channel_a, "other_channel": route.channel_b}
+    return Finding(post.meta.body_start, post.meta.body_end, {**args, "audiences": who}, message="self")
+
+
+_THRESHOLD = "similarity from which two posts are repeats; unset: the config's repetition.threshold"
 
 
 @dataclass(frozen=True)
-class _RepetitionKind:
-    is_corpus: ClassVar[bool] = True
+class _RepetitionKind(CorpusKind):
     same_channel: ClassVar[bool] = False
-
-    threshold: float | None = None
+    message_keys = ("self",)  # one post sent twice: to two channels (RP001), or one listed twice (RP002)
 
     def effective_threshold(self, config: Config) -> float:
-        return self.threshold if self.threshold is not None else config.repetition.threshold
+        raise NotImplementedError
 
     def check_corpus(
         self, targets: Sequence[str], index: CorpusView, ctx: RuleContext
@@ -102,18 +88,15 @@ class _RepetitionKind:
         """(post, finding) for every repeat that a post of one of the `targets` files makes."""
         return _findings(targets, index, ctx.config, self.effective_threshold(ctx.config), self.same_channel)
 
-    def check(self, doc: Any, ctx: RuleContext) -> Iterable[Finding]:
-        return ()  # a corpus rule: the engine calls check_corpus
-
 
 @dataclass(frozen=True)
 class CrossChannelRepeat(_RepetitionKind):
     """RP001: near-duplicate copy to a shared audience on another channel within the window."""
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> CrossChannelRepeat:
-        values = validate_options("cross-channel-repeat", options, {"threshold": float})
-        return cls(_threshold(values.get("threshold"), "threshold"))
+    threshold: float | None = option(None, _THRESHOLD, minimum=0.05, maximum=1.0)
+
+    def effective_threshold(self, config: Config) -> float:
+        return self.threshold if self.threshold is not None else config.repetition.threshold
 
 
 @dataclass(frozen=True)
@@ -126,13 +109,7 @@ class RepeatedPost(_RepetitionKind):
     """
 
     same_channel: ClassVar[bool] = True
-    min_similarity: float = 0.8
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> RepeatedPost:
-        values = validate_options("repeated-post", options, {"min_similarity": float})
-        found = _threshold(values.get("min_similarity"), "min_similarity")
-        return cls(None, 0.8 if found is None else found)
+    min_similarity: float = option(0.8, "the least similarity that counts on one channel", minimum=0.05, maximum=1.0)
 
     def effective_threshold(self, config: Config) -> float:
         return max(config.repetition.threshold, self.min_similarity)

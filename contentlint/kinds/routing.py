@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
+from typing import Literal
 
 from contentlint.config.model import Config
 from contentlint.kinds.corpus import CorpusPost
@@ -27,7 +28,7 @@ def audiences_on(post: CorpusPost, channel: str, config: Config) -> frozenset[st
     return reached or EVERYONE
 
 
-def overlap(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | bool | None:
+def overlap(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | Literal[False] | None:
     """Common audience of two sets (None: everyone); False when they share nobody."""
     if a is EVERYONE:
         return b

@@ -11,15 +11,15 @@ Bengali and other caseless scripts have no capitals, so only their "!!!" runs ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, ClassVar
+from functools import cached_property, lru_cache
+from typing import Any
 
 import regex
 
-from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
-from contentlint.kinds.wordlist import read_wordlist
+from contentlint.config.wordlists import TermList
+from contentlint.kinds.base import Kind, RuleContext, option
 from contentlint.model.violation import Finding, Fix
 
 # A word as written, with inner apostrophes, hyphens and digits ("NASA's", "A4", "COVID-19").
@@ -31,50 +31,28 @@ _POSSESSIVE = regex.compile(r"['’]S$")
 
 
 @dataclass(frozen=True)
-class Shouting:
+class Shouting(Kind):
     """Report ALL-CAPS words (acronyms allowed) and runs of three or more "!" / "?"."""
 
-    min_letters: int
-    min_run: int
-    acronyms: frozenset[str]
-    check_punctuation: bool
-    needs_nlp: ClassVar[bool] = False
+    message_keys = ("capitals", "punctuation")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Shouting:
-        validate_options(
-            "shouting",
-            options,
-            {
-                "min_letters": int,
-                "min_run": int,
-                "acronyms": list,
-                "acronym_list": str,
-                "exclude": list,
-                "punctuation": bool,
-            },
-        )
-        min_letters = 4 if options.get("min_letters") is None else options["min_letters"]
-        if min_letters < 2:
-            raise OptionError("option 'min_letters' must be 2 or more")
-        shipped = (
-            {term.upper() for term, _ in read_wordlist(options["acronym_list"])}
-            if options.get("acronym_list")
-            else set()
-        )
-        acronyms = shipped | {a.upper() for a in string_list(options.get("acronyms"), "acronyms")}
-        acronyms -= {a.upper() for a in string_list(options.get("exclude"), "exclude")}
-        min_run = 2 if options.get("min_run") is None else options["min_run"]
-        if min_run < 1:
-            raise OptionError("option 'min_run' must be 1 or more")
-        return cls(min_letters, min_run, frozenset(acronyms), bool(options.get("punctuation", True)))
+    min_letters: int = option(4, "shorter words in capitals are not reported", minimum=2)
+    min_run: int = option(2, "fewest shouted words in a row that are reported", minimum=1)
+    acronym_list: TermList | None = option("acronyms.txt", "a word list of acronyms that are not shouting")
+    acronyms: tuple[str, ...] = option((), "more acronyms (HVAC, NASA)")
+    exclude: tuple[str, ...] = option((), "acronyms of the list to report anyway")
+    punctuation: bool = option(True, 'report runs of three or more "!" or "?"')
+
+    @cached_property
+    def allowed_acronyms(self) -> frozenset[str]:
+        shipped = {term.upper() for term in self.acronym_list.terms} if self.acronym_list else set()
+        acronyms = shipped | {a.upper() for a in self.acronyms}
+        return frozenset(acronyms - {a.upper() for a in self.exclude})
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text = doc.plain
-        key = ("shouting", "allowed", self.acronyms, ctx.config.brand.name)
-        if key not in ctx.memo:
-            ctx.memo[key] = self.acronyms | _brand_words(ctx)
-        allowed = ctx.memo[key]
+        acronyms = self.allowed_acronyms
+        allowed = ctx.cached(("shouting", "allowed", acronyms), lambda: acronyms | _brand_words(ctx))
         run: list[tuple[int, int]] = []
         min_letters = self.min_letters
         for match in _WORD.finditer(text, doc.body_start):
@@ -90,17 +68,15 @@ class Shouting:
                 run = []
         if run:
             yield from self._caps_findings(text, run)
-        if self.check_punctuation:
+        if self.punctuation:
             for match in _PUNCT_RUN.finditer(text, doc.body_start):
                 mark = "?" if "?" in match.group() or "？" in match.group() else "!"
                 yield Finding(
                     match.start(),
                     match.end(),
-                    {
-                        "match": match.group(),
-                        "message": f"'{match.group()}' reads as shouting; one '{mark}' is enough",
-                    },
+                    {"match": match.group(), "mark": mark},
                     fix=Fix(mark, match.start(), match.end()),
+                    message="punctuation",
                 )
 
     def _shouted(self, word: str, allowed: frozenset[str] | set[str]) -> bool:
@@ -127,15 +103,7 @@ class Shouting:
         """Two or more shouted words in a row are shouting (a single one is skipped by `check`)."""
         start, end = run[0][0], run[-1][1]
         words = text[start:end]
-        return Finding(
-            start,
-            end,
-            {
-                "match": words,
-                "message": f"'{words}' is in capitals, which reads as shouting; use normal case "
-                "(add real acronyms to this rule's `acronyms` option)",
-            },
-        )
+        return Finding(start, end, {"match": words}, message="capitals")
 
 
 COMMON_WORDS = 3000

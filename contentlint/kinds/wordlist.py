@@ -11,47 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import Any
 
 import regex
 
-from contentlint.config.builtin import builtin_rules_dir
-from contentlint.kinds.base import OptionError, RuleContext, string_list, validate_options
+from contentlint.config.wordlists import TermList
+from contentlint.kinds.base import Kind, OptionError, RuleContext, option
 from contentlint.kinds.generic import SCOPES, scoped_text
 from contentlint.model.violation import Finding, Fix
 from contentlint.text.casing import match_case
 from contentlint.text.wordforms import TermMatch, TermMatcher
-
-
-def wordlists_dir() -> Path:
-    return builtin_rules_dir() / "wordlists"
-
-
-@lru_cache(maxsize=32)
-def read_wordlist(name: str) -> tuple[tuple[str, str | None], ...]:
-    """Entries of a shipped list: (term, replacement or None); `#` lines and blank lines skipped."""
-    path = wordlists_dir() / name
-    if not path.is_file() or path.suffix != ".txt" or path.parent != wordlists_dir():
-        raise OptionError(f"option 'list': no word list {name!r} in rules/wordlists")
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        term, _, replacement = line.partition("\t")
-        entries.append((term.strip(), replacement.strip() or None))
-    return tuple(entries)
-
-
-def _extra(value: Any) -> dict[str, str | None]:
-    if value is None:
-        return {}
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return {item: None for item in value}
-    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        return dict(value)
-    raise OptionError("option 'extra' expects a list of words, or a mapping of word -> replacement")
 
 
 @dataclass(frozen=True)
@@ -89,46 +59,46 @@ _SPACES = re.compile("[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
-class WordList:
+class WordList(Kind):
     """Report terms of a word list; with replacements the message names them, and `fix: true`
     offers the replacement as a fix where the text matches the term exactly (not an inflection)."""
 
-    entries: Mapping[str, str | None]  # lower-cased term -> replacement
-    matcher: TermMatcher | ExactPhrases
-    exceptions: TermMatcher  # phrases in which a term is fine ("the very first")
-    fix: bool
-    scope: str
-    needs_nlp: ClassVar[bool] = False
+    list: TermList | None = option(None, "a word list in rules/wordlists: a term a line, `term<TAB>replacement`")
+    extra: tuple[str, ...] | Mapping[str, str] = option(
+        (), "more terms: a list of words, or a mapping of word -> replacement"
+    )
+    exclude: tuple[str, ...] = option((), "terms of the list not to report")
+    exceptions: tuple[str, ...] = option((), 'phrases in which a term is fine ("the very first")')
+    fix: bool = option(False, "offer the replacement as a fix where the text is exactly the term")
+    scope: str = option(
+        "text", "what is read: text (prose without URLs, handles, hashtags), prose, title or body", choices=SCOPES
+    )
+    word_forms: bool = option(True, "match inflected forms too (false: the phrases exactly as listed)")
 
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> WordList:
-        validate_options(
-            "word-list",
-            options,
-            {
-                "list": str,
-                "extra": (list, dict),
-                "exclude": list,
-                "exceptions": list,
-                "fix": bool,
-                "scope": str,
-                "word_forms": bool,
-            },
-        )
+    @cached_property
+    def entries(self) -> Mapping[str, str | None]:
+        """Lower-cased term -> replacement (None: report only)."""
         entries: dict[str, str | None] = {}
-        if options.get("list"):
-            entries.update({term.lower(): replacement for term, replacement in read_wordlist(options["list"])})
-        entries.update({term.lower(): replacement for term, replacement in _extra(options.get("extra")).items()})
-        for term in string_list(options.get("exclude"), "exclude"):
+        if self.list is not None:
+            entries.update({term.lower(): replacement for term, replacement in self.list.entries})
+        extra: Mapping[str, str | None] = self.extra if isinstance(self.extra, Mapping) else dict.fromkeys(self.extra)
+        entries.update({term.lower(): replacement for term, replacement in extra.items()})
+        for term in self.exclude:
             entries.pop(term.lower(), None)
-        if not entries and not options.get("list"):
+        return entries
+
+    @cached_property
+    def matcher(self) -> TermMatcher | ExactPhrases:
+        return TermMatcher(self.entries) if self.word_forms else ExactPhrases.build(self.entries)
+
+    @cached_property
+    def exception_matcher(self) -> TermMatcher:  # phrases in which a term is fine ("the very first")
+        return TermMatcher(self.exceptions)
+
+    def validate(self) -> None:
+        if not self.entries and self.list is None:
             raise OptionError("kind word-list needs `list` (a file in rules/wordlists) or `extra`")
-        scope = options.get("scope") or "text"
-        if scope not in SCOPES:
-            raise OptionError(f"option 'scope' must be one of {', '.join(SCOPES)}, got {scope!r}")
-        exceptions = TermMatcher(string_list(options.get("exceptions"), "exceptions"))
-        matcher = TermMatcher(entries) if options.get("word_forms", True) else ExactPhrases.build(entries)
-        return cls(entries, matcher, exceptions, bool(options.get("fix", False)), scope)
+        _ = self.matcher, self.exception_matcher  # built once, now, not on the first post
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         text, shift = scoped_text(doc, self.scope)
@@ -137,7 +107,8 @@ class WordList:
         matches = self.matcher.find(text)
         if not matches:
             return
-        allowed = [(m.start, m.end) for m in self.exceptions.find(text)] if self.exceptions else []
+        exceptions = self.exception_matcher
+        allowed = [(m.start, m.end) for m in exceptions.find(text)] if exceptions else []
         for match in matches:
             if any(start <= match.start and match.end <= end for start, end in allowed):
                 continue

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from contentlint.model.rulespec import RuleSpec
@@ -33,8 +35,23 @@ def short_description(spec: RuleSpec) -> str:
     return text
 
 
-def explain(spec: RuleSpec) -> str:
-    """Header, what and why, options with defaults, and the rule's own examples."""
+@dataclass(frozen=True)
+class OptionDoc:
+    """One option a rule's kind declares, as `contentlint explain` lists it."""
+
+    name: str
+    value: Any  # what the rule uses unless a config says otherwise (its YAML, else the kind's default)
+    doc: str
+    expects: str  # "a whole number, 1 or more"
+
+
+def explain(spec: RuleSpec, options: Sequence[OptionDoc] | None = None) -> str:
+    """Header, what and why, options with defaults, and the rule's own examples.
+
+    With `options` (the kind's declared options; `contentlint explain` gives them) every option
+    is listed with what it expects and its doc, and so are the rule's other message templates.
+    Without, the options its YAML sets are listed (the rule help in SARIF and the HTML report).
+    """
     flags = [spec.category, f"default {spec.severity}"]
     if spec.fixable:
         flags.append("fixable")
@@ -45,7 +62,18 @@ def explain(spec: RuleSpec) -> str:
         parts.append(f"Off by default; turn it on in the config with `rules: {{{spec.name}: on}}`.")
     if spec.message:
         parts.append(f"Message: {spec.message}")
-    if spec.options:
+    if options is not None and spec.messages:
+        lines = ["Other messages (a finding names the one that fits):"]
+        lines += [f"  {key}: {template}" for key, template in spec.messages.items()]
+        parts.append("\n".join(lines))
+    if options:
+        lines = ["Options (with this rule's values):"]
+        for doc in options:
+            lines.append(f"  {doc.name}: {_value(doc.value)}")
+            about = f"{doc.doc} ({doc.expects})" if doc.doc else doc.expects
+            lines.extend(textwrap.wrap(about, _WIDTH, initial_indent=" " * 6, subsequent_indent=" " * 6))
+        parts.append("\n".join(lines))
+    elif options is None and spec.options:
         lines = ["Options (defaults):"]
         for key, value in spec.options.items():
             lines.append(f"  {key}: {_value(value)}")

@@ -23,3 +23,4 @@ class RuleSpec:
     enabled: bool = True  # off-by-default rules set `enabled: false` in their YAML
     source: str = ""  # the YAML file it came from
     example_config: Mapping[str, Any] = field(default_factory=dict)  # config the examples run under
+    messages: Mapping[str, str] = field(default_factory=dict)  # further templates a finding names by key

@@ -37,8 +37,10 @@ class Related:
 class Finding:
     """A problem found by a kind: offsets into `Document.text`, message arguments, optional fix.
 
-    `severity` overrides the rule's severity for this one finding (HT001 is an error above a
-    platform's hard cap and a warning above a recommended count).
+    `message` names one of the rule YAML's `messages:` templates (a kind with several wordings,
+    such as BR006's "buried" disclosure); None is the rule's `message:`. `severity` overrides
+    the rule's severity for this one finding (HT001 is an error above a platform's hard cap and
+    a warning above a recommended count).
     """
 
     start: int
@@ -47,6 +49,7 @@ class Finding:
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
     severity: str | None = None
+    message: str | None = None
 
 
 @dataclass(frozen=True)

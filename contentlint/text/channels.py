@@ -38,6 +38,7 @@ class ChannelProfile:
     alt_text_limit: int | None
     source: str  # where the numbers come from
     checked: str  # ISO date the numbers were checked
+    aliases: tuple[str, ...] = ()  # other names for it ("twitter", "ig"): scheduler exports, FM002 hints
 
 
 _OPTIONAL_INTS = ("fold", "hashtag_cap", "emoji_cap", "alt_text_limit")
@@ -171,8 +172,17 @@ def parse_profiles(data: Any, source: str) -> dict[str, ChannelProfile]:
         missing = [k for k in ("limits", "source", "checked") if k not in entry]
         if missing:
             raise ValueError(f"{source}: channel {name!r} lacks {missing[0]!r}")
+        settings = {key: value for key, value in entry.items() if key != "aliases"}
         try:
-            profiles[str(name)] = override_profile(None, str(name), entry)
+            profile = override_profile(None, str(name), settings)
         except ValueError as err:
             raise ValueError(f"{source}: {err}") from None
+        profiles[str(name)] = replace(profile, aliases=_aliases(source, str(name), entry.get("aliases", [])))
     return profiles
+
+
+def _aliases(source: str, name: str, value: Any) -> tuple[str, ...]:
+    """A channel's other names, lower case (only the shipped channels file gives them)."""
+    if not isinstance(value, list) or not all(isinstance(alias, str) and alias.strip() for alias in value):
+        raise ValueError(f"{source}: channel {name!r}: 'aliases' must be a list of names")
+    return tuple(" ".join(alias.lower().split()) for alias in value)

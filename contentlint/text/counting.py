@@ -117,9 +117,9 @@ def count(text: str, unit: str) -> int:
     if unit == "graphemes":
         return graphemes(text)
     if unit == "utf16":
-        return len(text.encode("utf-16-le")) // 2
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2  # a lone surrogate (API text) is one unit
     if unit == "utf8-bytes":
-        return len(text.encode("utf-8"))
+        return len(text.encode("utf-8", "surrogatepass"))
     if unit == "mastodon":
         return mastodon_length(text)
     raise ValueError(f"unknown unit {unit!r}; expected one of {', '.join(UNITS)}")

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from contentlint.text import yamlsafe
-from contentlint.text.markdown_mask import blank, mask_comments, mask_markdown
+from contentlint.text.markdown_mask import blank, mask_comments, mask_markdown, strip_comments
 
 if TYPE_CHECKING:
     from contentlint.text.extract import Entity
@@ -21,10 +21,16 @@ if TYPE_CHECKING:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 POST_SUFFIXES = (".md", ".markdown", ".txt")
 
-_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+# Line breaks are LF, CRLF or a lone CR (old Mac files, some scheduler exports) alike.
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|\Z)", re.M)
+# The same where a lone CR may end a line (slower: no line-start fast path), for texts with a CR.
+_FRONT_MATTER_CLOSE_CR = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An e-mail address is `[\w.+-]+@[\w-]+(?:\.[\w-]+)+`; found as a run of local-part characters,
+# then the rest from the run's end (a try from later in the run reaches the same "@").
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+")
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _BENGALI = re.compile(r"[\u0980-\u09FF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
@@ -89,8 +95,7 @@ class Document:
     @cached_property
     def published_text(self) -> str:
         """The body as the platform receives it: without contentlint's HTML comments."""
-        body = self.text[self.body_start :]
-        return re.sub(r"<!--.*?-->[ \t]*\r?\n?", "", body, flags=re.S).strip()
+        return strip_comments(self.text[self.body_start :]).strip()
 
     @cached_property
     def title(self) -> str | None:
@@ -165,7 +170,7 @@ class Document:
     def emails(self) -> list[tuple[int, int]]:
         if "@" not in self.prose:
             return []
-        return [match.span() for match in _EMAIL.finditer(self.prose)]
+        return email_spans(self.prose)
 
     @cached_property
     def plain(self) -> str:
@@ -179,6 +184,23 @@ class Document:
                 if chars[index] not in "\r\n":
                     chars[index] = " "
         return "".join(chars)
+
+
+def email_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+` in `text`, in time linear in it: from
+    every position of a long word the expression read the rest of the word to find no "@"."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        local = _EMAIL_LOCAL.search(text, pos)
+        if local is None:
+            return found
+        domain = _EMAIL_DOMAIN.match(text, local.end())
+        if domain:
+            found.append((local.start(), domain.end()))
+            pos = domain.end()
+        else:
+            pos = local.end()
 
 
 def guess_lang(text: str) -> str | None:
@@ -244,7 +266,7 @@ def split_front_matter(text: str) -> FrontMatter:
     opening = _FRONT_MATTER_OPEN.match(text)
     if not opening:
         return FrontMatter({}, {}, 0, 0)
-    closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
+    closing = (_FRONT_MATTER_CLOSE_CR if "\r" in text else _FRONT_MATTER_CLOSE).search(text, opening.end())
     if not closing:
         return FrontMatter({}, {}, 0, 0, "front matter starts with --- but is never closed with ---", 0)
     yaml_text = text[opening.end() : closing.start()]
@@ -266,10 +288,10 @@ def split_front_matter(text: str) -> FrontMatter:
 def _offset_of_line(text: str, line: int) -> int:
     offset = 0
     for _ in range(line - 1):
-        newline = text.find("\n", offset)
-        if newline < 0:
+        newline = _LINE_BREAK.search(text, offset)
+        if newline is None:
             return offset
-        offset = newline + 1
+        offset = newline.end()
     return offset
 
 

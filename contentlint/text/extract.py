@@ -13,33 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from contentlint.text.urls import LATIN_ACCENTS as _LATIN_ACCENTS
+from contentlint.text.urls import PUNCT as _PUNCT
+from contentlint.text.urls import SPACES as _SPACES
+from contentlint.text.urls import Entity, ascii_domains, load_tlds, tco_pattern, url_matches
+
+__all__ = ["HASHTAG_PLATFORMS", "Entity", "load_tlds"]
+
 HASHTAG_PLATFORMS = ("x", "bluesky", "mastodon", "threads")
-
-
-@dataclass(frozen=True)
-class Entity:
-    kind: str  # "hashtag" | "mention" | "url" | "cashtag" | "emoji"
-    start: int  # code-point offset (for hashtags: at the '#' or '＃')
-    end: int  # exclusive
-    value: str  # hashtag/cashtag without the sign, mention without '@', url/emoji as written
-
-
-# --- twitter-text character classes (conformance snapshot 30e2430) ---------------------------
-_SPACES = "\\x09-\\x0D\\x20\\x85\\xA0\\u1680\\u180E\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000"
-_INVALID = "\\uFFFE\\uFEFF\\uFFFF"
-_DIRECTIONAL = "\\u202A-\\u202E\\u061C\\u200E\\u200F\\u2066-\\u2069"
-_PUNCT = "!\"#$%&'()*+,\\-./:;<=>?@\\[\\]^_`{|}~\\\\"
-_LATIN_ACCENTS = (
-    "\\xC0-\\xD6\\xD8-\\xF6\\xF8-\\xFF\\u0100-\\u024F\\u0253\\u0254\\u0256\\u0257\\u0259\\u025B"
-    "\\u0263\\u0268\\u026F\\u0272\\u0289\\u028B\\u02BB\\u0300-\\u036F\\u1E00-\\u1EFF"
-)
-_CYRILLIC = "\\u0400-\\u04FF"
 _HASHTAG_SPECIAL = (
     "_\\u200c\\u200d\\ua67e\\u05be\\u05f3\\u05f4\\uff5e\\u301c\\u309b\\u309c\\u30a0\\u30fb\\u3003\\u0f0b\\u0f0c\\u00b7"
 )
@@ -47,49 +32,12 @@ _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG = 40
 _MAX_LABEL = 63
 
-
-@lru_cache(maxsize=1)
-def load_tlds() -> tuple[str, ...]:
-    """The shipped root-zone TLD list (lower case; IDN TLDs in Unicode)."""
-    lines = resources.files("contentlint").joinpath("data/tlds.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(t.strip().lower() for t in lines if t.strip() and not t.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _url_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """Compile twitter-text's URL grammar once; it is large, so only when first needed."""
-    dc = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
-    tld = "(?:\\L<tlds>|xn--[-0-9a-z]+)(?=[^0-9a-z@+-]|\\Z)"
-    sub = f"(?:(?:{dc}(?:[_-]|{dc})*)?{dc}\\.)"
-    name = f"(?:(?:{dc}(?:-|{dc})*)?{dc}\\.)"
-    domain = f"(?:{sub}*{name}{tld})"
-    gp = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~&|@{_LATIN_ACCENTS}]"
-    parens = f"\\((?:{gp}+|(?:{gp}*\\({gp}+\\){gp}*))\\)"
-    ending = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|{parens})"
-    # twitter-text writes the path as (gp* (parens gp*)* ending)*; this is the same language
-    # (ending chars are path chars) without the nested stars that backtrack exponentially.
-    path = f"/(?:(?:{gp}|{parens})*{ending})?"
-    query = "\\?[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]*[a-z0-9\\-_&=#/]"
-    preceding = f"(?:[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]|^)"
-    flags = regex.IGNORECASE | regex.VERSION0
-    tlds = load_tlds()
-    url = regex.compile(
-        f"(?P<before>{preceding})(?P<url>(?P<proto>https?://)?(?P<domain>{domain})"
-        f"(?::[0-9]+)?(?P<path>{path})?(?:{query})?)",
-        flags,
-        tlds=tlds,
-    )
-    ascii_domain = regex.compile(f"(?:[\\-a-z0-9{_LATIN_ACCENTS}]+\\.)+{tld}", flags, tlds=tlds)
-    tco = regex.compile(f"^https?://t\\.co/([a-z0-9]+)(?:{query})?", flags)
-    return url, ascii_domain, tco
-
-
 _DOT_BEFORE_TLD = regex.compile("\\.[^\\W\\d_]")
 
 
-def _valid_host(domain: str, ascii_domain: regex.Pattern[str]) -> bool:
+def _valid_host(domain: str) -> bool:
     """twitter-text's idna.toAscii check: every label 1..63 characters once punycoded."""
-    if domain[:4].lower() == "xn--" and not ascii_domain.search(domain):
+    if domain[:4].lower() == "xn--" and not ascii_domains(domain):
         return False
     for label in domain.split("."):
         try:
@@ -99,10 +47,6 @@ def _valid_host(domain: str, ascii_domain: regex.Pattern[str]) -> bool:
         if not 1 <= len(encoded) <= _MAX_LABEL:
             return False
     return True
-
-
-_NON_SPACE = regex.compile(f"[^{_SPACES}]+")
-_LAST_SPACE = regex.compile(f"[{_SPACES}]", regex.REVERSE)
 
 
 def dot_windows(
@@ -122,13 +66,6 @@ def dot_windows(
     return windows
 
 
-def _url_windows(text: str) -> list[tuple[int, int]]:
-    """Where a URL can be: each run of non-space characters holding a dot and a letter, plus the
-    space before it (the grammar's `before`); the grammar is tried at every position of a
-    Bengali word otherwise."""
-    return dot_windows(text, _DOT_BEFORE_TLD, _LAST_SPACE, _NON_SPACE)
-
-
 def extract_urls(text: str, *, without_protocol: bool = True) -> list[Entity]:
     """URLs as twitter-text extracts them; `without_protocol=False` is Mastodon's counting mode."""
     return list(_cached_urls(text, without_protocol))
@@ -143,25 +80,23 @@ def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
 def _extract_urls(text: str, without_protocol: bool) -> list[Entity]:
     if (not without_protocol and ":" not in text) or not _DOT_BEFORE_TLD.search(text):
         return []  # every URL has a dot followed by its TLD's first letter
-    url_re, ascii_re, tco_re = _url_patterns()
+    tco_re = tco_pattern()
     found: list[Entity] = []
-    for m in (m for window in _url_windows(text) for m in url_re.finditer(text, *window)):
-        url, domain = m.group("url"), m.group("domain")
-        start, end = m.start("url"), m.end("url")
-        proto = m.group("proto") or ""
-        if not _valid_host(domain, ascii_re) or len(proto or "https://") + len(url) > _MAX_URL_LENGTH:
+    for m in url_matches(text):
+        url, domain = text[m.start : m.end], text[m.domain_start : m.domain_end]
+        start, end, proto = m.start, m.end, m.proto
+        if not _valid_host(domain) or len(proto or "https://") + len(url) > _MAX_URL_LENGTH:
             continue
         if not proto:
-            if not without_protocol or m.group("before")[-1:] in ("-", "_", ".", "/"):
+            if not without_protocol or m.before[-1:] in ("-", "_", ".", "/"):
                 continue
             last: list[int] | None = None
-            d0 = m.start("domain")
-            for a in ascii_re.finditer(domain):
-                last = [d0 + a.start(), d0 + a.end()]
-                found.append(Entity("url", last[0], last[1], a.group()))
+            for a_start, a_end in ascii_domains(domain):
+                last = [m.domain_start + a_start, m.domain_start + a_end]
+                found.append(Entity("url", last[0], last[1], domain[a_start:a_end]))
             if last is None:
                 continue
-            if m.group("path"):
+            if m.has_path:
                 found[-1] = Entity("url", last[0], end, text[last[0] : end])
             continue
         t = tco_re.match(url)
@@ -298,7 +233,7 @@ def _bluesky_hashtags(text: str) -> list[Entity]:
     tags = []
     for m in _BSKY_HASHTAG.finditer(text):
         tag = _BSKY_TRAILING_PUNCT.sub("", m.group("tag").strip())
-        if not tag or len(tag.encode("utf-16-le")) // 2 > _BSKY_MAX_TAG_UTF16:
+        if not tag or len(tag.encode("utf-16-le", "surrogatepass")) // 2 > _BSKY_MAX_TAG_UTF16:
             continue
         start = m.start("hash")
         tags.append(Entity("hashtag", start, start + 1 + len(tag), tag))
@@ -386,8 +321,14 @@ def extract_emoji(text: str) -> list[Entity]:
     import emoji  # lazily: about 30 ms to import
 
     out = []
+    data = emoji.EMOJI_DATA
     for run in _emoji_runs().finditer(text):
-        for item in emoji.emoji_list(run.group()):
+        value = run.group()
+        if value in data:  # one whole sequence (most runs): what emoji_list would find, tested
+            if value not in _TEXT_DEFAULT:
+                out.append(Entity("emoji", run.start(), run.end(), value))
+            continue
+        for item in emoji.emoji_list(value):
             value = item["emoji"]
             if value in _TEXT_DEFAULT or (len(value) == 1 and value in "0123456789#*"):
                 continue

@@ -17,7 +17,6 @@ a wide margin, so a fix is offered for #backtoschool but not for an ambiguous #p
 from __future__ import annotations
 
 import gzip
-import heapq
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,33 +70,55 @@ def word_counts() -> dict[str, float]:
     return counts
 
 
-def _score(word: str, counts: dict[str, float]) -> float:
-    known = counts.get(word)
-    if known is not None:
-        return known
-    return 1.0 - math.log10(_TOTAL) - len(word)  # Norvig: unknown words get rarer with length
-
-
 def best_splits(run: str, keep: int = 2) -> list[tuple[float, tuple[str, ...]]]:
-    """The `keep` most probable ways to write a lower-case run as words, best first."""
+    """The `keep` most probable ways to write a lower-case run as words, best first.
+
+    For each end, every word of up to `_MAX_WORD` letters ending there extends each of the
+    `keep` best splits of the text before it; candidates are ranked by score, earlier ones first
+    on a tie (as a stable sort does). Splits are kept as back-pointers, not as tuples of words,
+    so a long run costs the same per letter as a short one."""
     counts = word_counts()
-    # best[i]: up to `keep` (log probability, words) for run[:i]
-    empty: tuple[str, ...] = ()
-    best: list[list[tuple[float, tuple[str, ...]]]] = [[(0.0, empty)]] + [[] for _ in run]
+    unknown = [1.0 - math.log10(_TOTAL) - length for length in range(_MAX_WORD + 1)]  # Norvig: rarer with length
+    # best[end]: up to `keep` (log probability, start of the last word, rank in best[start])
+    best: list[list[tuple[float, int, int]]] = [[(0.0, -1, -1)]]
     for end in range(1, len(run) + 1):
-        candidates = []
+        top: list[tuple[float, int, int]] = []
         for start in range(max(0, end - _MAX_WORD), end):
-            word = run[start:end]
-            score = _score(word, counts)
-            for prefix_score, prefix in best[start]:
-                candidates.append((prefix_score + score, prefix + (word,)))
-        best[end] = heapq.nlargest(keep, candidates, key=lambda item: item[0])
-    return best[len(run)]
+            known = counts.get(run[start:end])
+            score = known if known is not None else unknown[end - start]
+            for rank, (prefix_score, _, _) in enumerate(best[start]):
+                total = prefix_score + score
+                if len(top) == keep and total <= top[-1][0]:
+                    continue
+                at = len(top)
+                while at > 0 and top[at - 1][0] < total:
+                    at -= 1
+                top.insert(at, (total, start, rank))
+                del top[keep:]
+        best.append(top)
+
+    def words(end: int, rank: int) -> tuple[str, ...]:
+        found: list[str] = []
+        while end > 0:
+            _, start, rank = best[end][rank]
+            found.append(run[start:end])
+            end = start
+        return tuple(reversed(found))
+
+    return [(score, words(len(run), rank)) for rank, (score, _, _) in enumerate(best[len(run)])]
+
+
+# A run-together run longer than this is left whole and not confident, like a run in another
+# script: real tags are far shorter (#thingsyoudontsayinajobinterview is 31 letters), and
+# splitting costs about 20 µs a letter, so a pasted wall of letters would cost seconds.
+MAX_SPLIT_RUN = 40
 
 
 @lru_cache(maxsize=4096)
 def segment(run: str) -> tuple[tuple[str, ...], bool]:
     """Words of a lower-case run and whether the split is confident."""
+    if len(run) > MAX_SPLIT_RUN:
+        return (run,), False
     splits = best_splits(run)
     (score, words) = splits[0]
     counts = word_counts()

@@ -30,18 +30,29 @@ from typing import Any
 import regex
 
 _LINE = regex.compile(r"[^\r\n]+")
-# A candidate end: terminators (and closing quotes/brackets), or an emoji run, then spaces.
+# A candidate end: a run of terminators (and closing quotes/brackets) followed by a space, or an
+# emoji run followed by spaces and a capital. The runs are matched whole and possessively and the
+# follower is checked in `_cuts`: a lookahead inside the pattern made every position of a long
+# run ("!!!!...", 20,000 emoji) rescan the rest of it, quadratic in the run. A run that fails
+# from its first character fails from every later one (they all end where it ends), so trying
+# each run once finds the same ends.
 _CANDIDATE = regex.compile(
-    r"(?P<term>[.!?…।॥]+)(?P<close>[\"'”’»)\]]*)(?=\s)"
-    r"|(?P<emoji>\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*)(?=\s+\p{Lu})"
+    r"(?P<term>[.!?…।॥]++)(?P<close>[\"'”’»)\]]*+)"
+    r"|(?P<emoji>\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*+)"
 )
+_SPACE = regex.compile(r"\s")
+_SPACES_THEN_CAPITAL = regex.compile(r"\s+\p{Lu}")
 _NEXT_WORD = regex.compile(r"\s+(\S)")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}\p{N}.]+)$")
 # The same run matched backwards from its end: found in the length of the word, where a forward
 # search for `_WORD_BEFORE` tries every start from the line's beginning.
 _WORD_ENDING = regex.compile(r"[\p{L}\p{M}\p{N}.]+", regex.REVERSE)
-_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}?$")  # "H.A", "U.S", "p.m" (final dot excluded)
-_LIST_NUMBER = regex.compile(r"^\s*(?:[-*+]\s+)?\(?\p{N}{1,3}$")
+# "H.A", "U.S", "p.m" (final dot excluded) at the end of a word: matched backwards from the end,
+# so a long dotted word ("a.a.a....aa") is read once, not once per starting position.
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}?\Z", regex.REVERSE)
+# A list number from the line's start to the full stop: matched in place (with pos/endpos), since
+# slicing the line's beginning for every full stop on a long line is quadratic in the line.
+_LIST_NUMBER = regex.compile(r"\s*(?:[-*+]\s+)?\(?\p{N}{1,3}\Z")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 # Never end a sentence: they introduce what follows ("e.g. pens", "Dr. Rao", "Rs. 499").
@@ -145,6 +156,9 @@ def _cuts(text: str, line_start: int, line_end: int) -> list[int]:
     """Offsets within one line where a new sentence starts (just after an end)."""
     cuts = []
     for match in _CANDIDATE.finditer(text, line_start, line_end):
+        follower = _SPACES_THEN_CAPITAL if match.group("emoji") else _SPACE
+        if not follower.match(text, match.end(), line_end):
+            continue
         next_match = _NEXT_WORD.match(text, match.end(), line_end)
         if not next_match:
             continue
@@ -174,7 +188,7 @@ def _ends_sentence(text: str, line_start: int, match: Any, next_char: str) -> bo
         return _initials_end_sentence(text, match.end(), bare)
     if _INITIALS.search(word):
         return False
-    return not _LIST_NUMBER.match(text[line_start : match.start()])
+    return not _LIST_NUMBER.match(text, line_start, match.start())
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:

@@ -69,14 +69,15 @@ _TLDS = (
     "com|org|net|io|co|in|bd|uk|app|dev|shop|store|ly|me|info|biz|ai|gl|gd|link|page|site|xyz|us|"
     "ca|au|de|fr|edu|gov|tv|news|blog|online|social|art|design|studio|club|live"
 )
-_DOMAIN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}@.])(?:[\p{L}\p{N}-]++\.)+"
-    rf"(?:[a-z]{{2,24}}/\S*|(?:{_TLDS})(?![\p{{L}}\p{{M}}\p{{N}}]))"
-)
+_TLD_PART = rf"(?:[a-z]{{2,24}}/\S*|(?:{_TLDS})(?![\p{{L}}\p{{M}}\p{{N}}]))"
+_DOMAIN = regex.compile(r"(?<![\p{L}\p{M}\p{N}@.])(?:[\p{L}\p{N}-]++\.)+" + _TLD_PART)
 # Not prose, removed in this order; each pattern runs only when its marker character occurs
 # (one combined alternation cost 94 us a post, these about 25 us).
 _NOT_PROSE = (
-    ("@", regex.compile(r"[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")),  # e-mail
+    # e-mail; it starts where its run of local-part characters does, or where the last match
+    # ended (\G): from later in a run it reads to the same "@" and fails or matches alike, and
+    # trying every position of a long word without an "@" was quadratic.
+    ("@", regex.compile(r"(?:(?<![\p{L}\p{N}._%+-])|\G)[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")),
     ("/", regex.compile(r"(?:https?://|www\.)\S+")),  # URL
     (".", regex.compile(r"www\.\S+")),
     (".", _DOMAIN),  # example.xyz/path, inkwell.in
@@ -104,6 +105,13 @@ def similarity_tokens(body: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# `_DOMAIN` in pieces: where one may start, the dotted chain of labels from there, a dot with a
+# TLD after it (`_TLD_PART` reads at most 26 characters past the dot to say so) and the TLD.
+_DOMAIN_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}@.])[\p{L}\p{N}-]")
+_DOMAIN_CHAIN = regex.compile(r"[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*+")
+_TLD_DOT = regex.compile(rf"\.(?=[a-z]{{2,24}}/|(?:{_TLDS})(?![\p{{L}}\p{{M}}\p{{N}}]))")
+_TLD_LOOKAHEAD = 26
+_AFTER_DOT = regex.compile(_TLD_PART)
 _DOT_LETTER = regex.compile(r"\.[a-z]")
 _SPACE_BEFORE = regex.compile(r"\s", regex.REVERSE)
 _NON_SPACE_RUN = regex.compile(r"\S*")
@@ -118,14 +126,42 @@ def _blank_domains(text: str) -> str:
     out: list[str] = []
     last = 0
     for start, end in dot_windows(text, _DOT_LETTER, _SPACE_BEFORE, _NON_SPACE_RUN):
-        for match in _DOMAIN.finditer(text, start, end):
-            out.append(text[last : match.start()])
+        for match_start, match_end in _domain_spans(text, start, end):
+            out.append(text[last:match_start])
             out.append(" ")
-            last = match.end()
+            last = match_end
     if not out:
         return text
     out.append(text[last:])
     return "".join(out)
+
+
+def _domain_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of `_DOMAIN.finditer(text, start, end)`, in time linear in the text.
+
+    From a start the expression takes the dotted chain of labels after it and backs off label by
+    label to the last dot a TLD follows: here that dot is found by one scan of the chain (the
+    expression's backing off cost about 5 µs a label). When there is none, every later start in
+    the chain fails too (its labels are a suffix of these), so the next try is after the chain:
+    tried from every start after a "-" ("-a.-a.-a...") the expression was quadratic."""
+    pos = start
+    while True:
+        found = _DOMAIN_START.search(text, pos, end)
+        if found is None:
+            return
+        first = found.start()
+        chain_end = _DOMAIN_CHAIN.match(text, first, end).end()  # type: ignore[union-attr]
+        last_dot = None
+        for dot in _TLD_DOT.finditer(text, first, min(end, chain_end + _TLD_LOOKAHEAD)):
+            if dot.start() >= chain_end:
+                break
+            last_dot = dot.start()
+        if last_dot is None:
+            pos = max(chain_end, first + 1)
+            continue
+        tld = _AFTER_DOT.match(text, last_dot + 1, end)
+        yield first, tld.end()  # type: ignore[union-attr]
+        pos = tld.end()  # type: ignore[union-attr]
 
 
 # --- signatures ---------------------------------------------------------------------------------
@@ -145,7 +181,7 @@ _NGRAM_SEEDS = _mix64(np.arange(101, 101 + SHINGLE_SIZE + 1, dtype=np.uint64))
 @lru_cache(maxsize=1 << 17)
 def _token_digest(token: str) -> bytes:
     """8 stable bytes per word; cached because marketing copy reuses a small vocabulary."""
-    return hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
+    return hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 @dataclass(frozen=True, eq=False)

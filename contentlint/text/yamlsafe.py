@@ -8,6 +8,7 @@ matter failing), and every key keeps its line so errors can point at it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,6 +78,11 @@ _NOT_FOR_C_LOADER = re.compile(
 )
 
 MAX_DEPTH = 40
+# Python refuses to turn a decimal of more digits than this into an int (a denial-of-service
+# guard since 3.11); YAML's int resolver would hand it one and crash, so it is an error here.
+MAX_INT_DIGITS = 4300
+_INT_TAG = "tag:yaml.org,2002:int"
+_SHORTEST_HUGE_INT = int(MAX_INT_DIGITS / math.log10(60))  # base-60 digits are the densest
 
 
 def load(text: str) -> tuple[Any, dict[KeyPath, Position]]:
@@ -109,7 +115,10 @@ def _load_with(
         if node is None:
             return None, {}
         positions: dict[KeyPath, Position] = {}
-        _walk(node, (), positions, 0)
+        # Only a long text can hold a too-big integer, and only an escape a lone surrogate (the
+        # reader refuses one written as it is): front matter is parsed for every post.
+        scalars = len(text) >= _SHORTEST_HUGE_INT or "\\u" in text or "\\U" in text
+        _walk(node, (), positions, 0, scalars)
         data = loader.construct_document(node)
     except YamlError:
         raise
@@ -121,27 +130,80 @@ def _load_with(
         raise YamlError(f"invalid YAML: {exc}") from None
     except RecursionError:
         raise YamlError("YAML is nested too deeply") from None
+    except ValueError as exc:  # a value the constructor refuses; `_walk` names the known ones
+        raise YamlError(f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
     return data, positions
 
 
-def _walk(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, Position], depth: int) -> None:
+def _walk(node: yaml.Node, path: KeyPath, positions: dict[KeyPath, Position], depth: int, scalars: bool = True) -> None:
+    """Positions of every value; tags, nesting and duplicate keys checked, and with `scalars`
+    numbers and escapes too (`_load_with` skips those where the text cannot hold a bad one)."""
     if depth > MAX_DEPTH:
         raise YamlError(f"YAML is nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
     _check_tag(node)
+    if scalars:
+        _check_number(node)
+        _check_text(node)
     positions[path] = Position(node.start_mark.line + 1, node.start_mark.index, node.end_mark.index)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[tuple[str, str], int] = {}
         for key_node, value_node in node.value:
             _check_tag(key_node)
+            if scalars:
+                _check_number(key_node)
+                _check_text(key_node)
+            if isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 1
+                identity = (key_node.tag, key_node.value)
+                if identity in seen:
+                    raise YamlError(
+                        f"duplicate key {key_node.value!r} (first on line {seen[identity]}): the later "
+                        "value would silently replace the first; keep one",
+                        line,
+                    )
+                seen[identity] = line
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            _walk(value_node, path + (key,), positions, depth + 1)
+            _walk(value_node, path + (key,), positions, depth + 1, scalars)
             positions[path + (key, "<key>")] = Position(
                 key_node.start_mark.line + 1, key_node.start_mark.index, key_node.end_mark.index
             )
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, depth + 1)
+            _walk(item, path + (index,), positions, depth + 1, scalars)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(node: yaml.Node) -> None:
+    """Refuse a lone surrogate (`"\\ud800"` is valid YAML escaping but no character): it cannot be
+    written as UTF-8, so no output could show the value."""
+    if isinstance(node, yaml.ScalarNode):
+        found = _SURROGATE.search(node.value)
+        if found:
+            raise YamlError(
+                f"invalid YAML: \\u{ord(found.group()):04x} is half of a UTF-16 surrogate pair, not a character",
+                node.start_mark.line + 1,
+            )
+
+
+def _check_number(node: yaml.Node) -> None:
+    """Refuse an integer too big for Python to convert to or from decimal text, naming its line
+    (hexadecimal, octal, binary and base-60 values count by the decimal digits they make)."""
+    if node.tag != _INT_TAG or not isinstance(node, yaml.ScalarNode):
+        return
+    value = node.value.lstrip("+-").replace("_", "").lower()
+    base = 16 if value.startswith("0x") else 2 if value.startswith("0b") else 60 if ":" in value else 10
+    base = 8 if base == 10 and (value.startswith("0o") or (value.startswith("0") and len(value) > 1)) else base
+    digits = sum(char.isalnum() for char in value)
+    if digits * math.log10(base) > MAX_INT_DIGITS:
+        raise YamlError(
+            f"a number of about {int(digits * math.log10(base)):,} digits; contentlint reads numbers of up to "
+            f"{MAX_INT_DIGITS:,} digits",
+            node.start_mark.line + 1,
+        )
 
 
 def _check_tag(node: yaml.Node) -> None:

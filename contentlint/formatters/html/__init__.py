@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import Any
 
 from contentlint._version import __version__
+from contentlint.formatters.escape import json_surrogates, visible_surrogates
 from contentlint.formatters.html.common import SEVERITY_LABELS
 from contentlint.formatters.html.posts import workspace
 from contentlint.formatters.html.repetition import repetition
@@ -55,7 +56,7 @@ def render(report: Report, rules: Mapping[str, RuleSpec], options: RenderOptions
         workspace(report, posts, by_path, ids, anchors, rules),
     ]
     data = _data(report, posts, ids, anchors, rules)
-    return _page("".join(body), data)
+    return visible_surrogates(_page("".join(body), data))  # a name that is not UTF-8 cannot be written
 
 
 # --- page -----------------------------------------------------------------------------------
@@ -85,7 +86,7 @@ def _hash(source: str) -> str:
 
 def _json_for_script(data: Mapping[str, Any]) -> str:
     """JSON that cannot close its <script> element or open a comment inside it."""
-    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = json_surrogates(json.dumps(data, ensure_ascii=False, default=str))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -20,7 +20,7 @@ from contentlint.model.violation import SEVERITIES, SEVERITY_RANK, Violation
 
 # Characters a reader cannot see (controls, zero-width, bidi) are shown as a visible U+XXXX badge.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _JOINERS = re.compile("^[\u200c\u200d]+$")
 
