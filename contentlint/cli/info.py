@@ -146,11 +146,10 @@ def _flow(value: Any) -> str:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def explain(rule: str, config_path: str | None) -> None:
     """Explain a rule: what it reports, why, its options and examples."""
-    from contentlint.engine.building import kind_of, option_docs
-    from contentlint.model.explain import explain as explain_text
+    from contentlint.engine.building import explain_rule
 
     workspace = open_workspace(config_path)
     spec = workspace.engine.catalogue.find(rule)
     if spec is None:
         fatal(f"unknown rule {rule!r} (see `contentlint rules`)")
-    click.echo(explain_text(spec, option_docs(kind_of(spec), spec.options)))
+    click.echo(explain_rule(spec))

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from contentlint.config.errors import OptionError
 from contentlint.config.wordlists import TermList, WordLists
 from contentlint.kinds.base import OPTION, REQUIRED, Kind, OptionSpec
-from contentlint.model.explain import OptionDoc
+from contentlint.model.explain import OptionDoc, explain
 from contentlint.model.rulespec import RuleSpec
 
 K = TypeVar("K", bound=Kind)
@@ -113,6 +113,12 @@ def option_docs(kind: type[Kind], rule_options: Mapping[str, Any]) -> tuple[Opti
         )
         for name, (hint, spec) in declared_options(kind).items()
     )
+
+
+def explain_rule(spec: RuleSpec) -> str:
+    """`contentlint explain CODE` in full (with the kind's declared options): what the CLI, the
+    editor's hover and the web page's "why" all show."""
+    return explain(spec, option_docs(kind_of(spec), spec.options))
 
 
 def describe(hint: Any, spec: OptionSpec | None = None) -> str:

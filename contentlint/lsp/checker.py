@@ -13,12 +13,12 @@ from pathlib import Path
 
 from contentlint.config.errors import ConfigError
 from contentlint.config.load import CONFIG_NAMES, find_config
+from contentlint.engine.building import explain_rule
 from contentlint.engine.counts import ChannelCount
 from contentlint.engine.rule_set import UsageError
 from contentlint.inputs.read import ReadError
 from contentlint.inputs.readers import MANY_POST_SUFFIXES
 from contentlint.inputs.source import SourceError
-from contentlint.model.explain import explain
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import Fix, Violation
 from contentlint.run import RunOptions
@@ -206,7 +206,7 @@ class Checker:
 
     def explain(self, code: str) -> str | None:
         spec = self.rule(code)
-        return explain(spec) if spec is not None else None
+        return explain_rule(spec) if spec is not None else None
 
     def rule_href(self, code: str) -> str | None:
         """The rule's own documentation: its YAML file (description, options, examples)."""

@@ -21,11 +21,11 @@ from typing import Any
 
 from contentlint._version import __version__
 from contentlint.config.errors import ConfigError
+from contentlint.engine.building import explain_rule
 from contentlint.engine.counts import ChannelCount
 from contentlint.engine.rule_set import UsageError
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.source import MAX_FILE_BYTES, SourceError, checked_text, decode
-from contentlint.model.explain import explain
 from contentlint.model.violation import Violation
 from contentlint.serve.front_matter import FrontMatterError, set_fields
 from contentlint.serve.passages import shared_passages
@@ -203,7 +203,7 @@ class Api:
         if spec is None:
             return {"name": "", "why": ""}
         if code not in self._why:
-            self._why[code] = explain(spec)
+            self._why[code] = explain_rule(spec)
         return {"name": spec.name, "why": self._why[code]}
 
     def _repeat(self, index: int, violation: Violation, doc: Document) -> dict[str, Any]:
