@@ -236,7 +236,8 @@ ROWS = [
     Row(
         "huge-format-width",
         lambda folder: (
-            write_pack(folder, {**PACK_RULE, "message": "{match:999999999}"}) or _post("Great synergy.\n")(folder)
+            write_pack(folder, {**PACK_RULE, "message": "{match:999999999}"})
+            or _post("---\nchannel: x\n---\nGreat synergy.\n")(folder)
         ),
         0,
         r"^TM001 \{match:999999999\}$",
