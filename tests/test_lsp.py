@@ -306,6 +306,24 @@ def test_a_broken_config_is_one_diagnostic_and_the_last_good_config_stays(server
     assert server.shutdown() == 0
 
 
+def test_a_folder_config_edited_on_disk_applies_to_its_posts(server: LspClient, repo: Path) -> None:
+    """A brand folder with its own config (the nearest config wins, as in the CLI): editing it
+    changes that folder's diagnostics without restarting the server."""
+    folder = repo / "posts" / "other-brand"
+    folder.mkdir(parents=True)
+    nested = folder / ".contentlint.yaml"
+    nested.write_text('brand: {name: "InkWell"}\n', encoding="utf-8")
+    server.initialize(repo, {"debounceMs": 0})
+    uri = server.open(folder / "emoji.md", EMOJI_POST)
+    assert spans(server.diagnostics(uri, 1), "BR001")
+    nested.write_text('brand: {name: "Inkwell"}\n', encoding="utf-8")
+    mark = server.mark()
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": nested.as_uri(), "type": 2}]})
+    server.notify("textDocument/didChange", whole(uri, EMOJI_POST + "More.\n", 2))
+    assert spans(server.diagnostics(uri, 2, after=mark), "BR001") == []  # "Inkwell" is this folder's brand now
+    assert server.shutdown() == 0
+
+
 def test_a_config_broken_from_the_start_says_posts_are_not_checked(server: LspClient, repo: Path) -> None:
     config = repo / ".contentlint.yaml"
     config.write_text("brand:\n  name: [InkWell\n", encoding="utf-8")

@@ -127,11 +127,12 @@ class Checker:
 
     def is_config_input(self, path: Path) -> bool:
         """Whether a change to `path` can change the config: the config file, a config that
-        would now be found first, the banned-hashtags file or a team rule pack."""
+        would now be found first, a folder's own config below the root (each post uses the
+        nearest), the banned-hashtags file or a team rule pack."""
         if path == self.config_file():
             return True
         if not self.config_option and (path.name in CONFIG_NAMES or path.name == "pyproject.toml"):
-            return path.parent in (self.root, *self.root.parents)
+            return path.parent in (self.root, *self.root.parents) or path.is_relative_to(self.root)
         if self.workspace is None:
             return False
         config = self.workspace.config
