@@ -3,8 +3,10 @@
 Each case is checked through every default rule (with a brand config, so the brand rules run)
 at two sizes, 20,000 and 80,000 characters, in the same test: four times the text must take
 well under eight times as long (linear is about 4, quadratic about 16; 2 KB of "U.S." took
-12-28 s before). The best of five tries, the sizes taken in turn, is compared, so load from other work on the machine
-does not decide. Absolute times are in bench/bench_adversarial.py, not here.
+12-28 s before). The best of five tries, the sizes taken in turn, is compared, so load from
+other work on the machine does not decide, and a round that still fails is measured again (up
+to three). The test compares the code with itself on one machine and asserts no speed: absolute
+times are in bench/bench_adversarial.py, not here.
 """
 
 from __future__ import annotations
@@ -71,6 +73,11 @@ def _best_times(linter: Workspace, small: str, large: str, tries: int = 5) -> tu
 def test_four_times_the_text_takes_about_four_times_as_long(workspace: Workspace, name: str) -> None:
     small = "---\nchannel: x\n---\n" + CASES[name](SMALL) + "\n"
     large = "---\nchannel: x\n---\n" + CASES[name](4 * SMALL) + "\n"
-    small_time, large_time = _best_times(workspace, small, large)
-    ratio = large_time / max(small_time, 1e-3)
-    assert ratio < RATIO, f"{name}: {small_time:.3f}s -> {large_time:.3f}s (x{ratio:.1f})"
+    seen = []
+    for _ in range(3):  # a quadratic path fails every round; a burst of load does not last three
+        small_time, large_time = _best_times(workspace, small, large)
+        ratio = large_time / max(small_time, 1e-3)
+        if ratio < RATIO:
+            return
+        seen.append(f"{small_time:.3f}s -> {large_time:.3f}s (x{ratio:.1f})")
+    raise AssertionError(f"{name}: {'; '.join(seen)}")
