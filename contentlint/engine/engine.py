@@ -110,6 +110,8 @@ class Engine:
         return relative
 
     def overrides_for(self, display: str) -> tuple[int, ...]:
+        if not self.config.overrides:  # most configs: no path to work out for each of the corpus's posts
+            return ()
         relative = self.relative(display)
         return self.rule_sets.overrides_for(relative) if relative is not None else ()
 

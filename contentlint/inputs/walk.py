@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -110,7 +111,8 @@ def expand_named(
             named.add(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        kind = _kind_of(raw)
+        if kind == "folder":
             # The walk follows no links, so a found file's real path is the folder's real path
             # plus its relative path: one realpath call per folder argument, not per file.
             # Strings, not pathlib, inside the loop: it runs for every post of the repo.
@@ -127,9 +129,9 @@ def expand_named(
             for parts, reason in index.unreadable_under(path):
                 if not any(part.startswith(".") for part in parts):  # hidden folders are not walked
                     errors.append((os.path.normpath(folder + os.sep.join(parts)) if parts else raw, reason))
-        elif path.exists() or path.is_symlink():  # a broken link is reported when it is read
+        elif kind:  # a file, or a link (a broken link is reported when it is read)
             # realpath costs a system call per path component; only a link needs it
-            key = str(real_path(path) if path.is_symlink() else os.path.abspath(path))
+            key = str(real_path(path) if kind == "link" else os.path.abspath(path))
             if key not in seen:
                 seen.add(key)
                 files.append(path)
@@ -137,6 +139,26 @@ def expand_named(
         else:
             errors.append((raw, "no such file or folder"))
     return files, errors
+
+
+def _kind_of(raw: str) -> str:
+    """ "folder" (a link to one too), "link" (to a file, or broken), "file" (anything else that
+    exists, or cannot be looked at: reported when it is read) or "" (nothing there). One
+    system call for a plain file: a run without paths names every post of the repo."""
+    try:
+        status = os.lstat(raw)
+    except (FileNotFoundError, NotADirectoryError):
+        return ""
+    except OSError:
+        return "file"
+    if stat.S_ISDIR(status.st_mode):
+        return "folder"
+    if not stat.S_ISLNK(status.st_mode):
+        return "file"
+    try:
+        return "folder" if stat.S_ISDIR(os.stat(raw).st_mode) else "link"
+    except OSError:
+        return "link"
 
 
 def glob_content(
