@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -156,15 +157,20 @@ def test_no_audience_overlap_means_no_repeat(tmp_path: Path) -> None:
     assert check(tmp_path) == []
 
 
-def test_undated_post_is_inside_the_window_and_counts_as_later(tmp_path: Path) -> None:
+def test_an_undated_draft_publishes_today(tmp_path: Path) -> None:
+    """Undated is not "inside every window": the draft goes out on the day of the run, so a post
+    of years ago is no repeat, while last week's post is (and the draft is the later one)."""
+    last_week = (date.today() - timedelta(days=7)).isoformat()
     make_repo(
         tmp_path,
         {
-            "linkedin/glide.md": post("linkedin", LINKEDIN, "2025-01-01"),
+            "linkedin/old.md": post("linkedin", LINKEDIN, "2014-01-01"),
             "x/draft.md": post("x", TWEET, None),
         },
     )
-    assert found(check(tmp_path)) == {("RP001", "posts/x/draft.md", "posts/linkedin/glide.md")}
+    assert check(tmp_path) == []
+    make_repo(tmp_path, {"linkedin/old.md": post("linkedin", LINKEDIN, last_week)})
+    assert found(check(tmp_path)) == {("RP001", "posts/x/draft.md", "posts/linkedin/old.md")}
 
 
 def test_bengali_cross_post_is_found_and_unrelated_bengali_post_is_not(tmp_path: Path) -> None:
@@ -207,8 +213,10 @@ def test_only_the_changed_file_gets_findings_but_it_meets_every_post(tmp_path: P
         ("RP001", "posts/x/new.md", "posts/linkedin/glide.md"),
         ("RP002", "posts/x/new.md", "posts/x/old-copy.md"),
     }
-    assert check(tmp_path, "x/earlier.md") == []  # it is the earlier post of its pair: nothing on it
-    everything = found(check(tmp_path))
+    # The checked post gets the finding, whatever the dates: a hook must never pass a commit that
+    # adds a repeat because the copy it repeats happens to be dated later (issue 16).
+    assert found(check(tmp_path, "x/earlier.md")) == {("RP001", "posts/x/earlier.md", "posts/linkedin/glide.md")}
+    everything = found(check(tmp_path))  # a full run: on the later post of the pair
     assert ("RP001", "posts/linkedin/glide.md", "posts/x/earlier.md") in everything
 
 

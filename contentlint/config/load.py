@@ -200,6 +200,11 @@ class _Checker:
             raise self.fail(path, f"must be at least {minimum}, got {value}")
         return value
 
+    def boolean(self, value: Any, path: KeyPath) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(path, f"expected true or false, got {_type_name(value)}")
+        return value
+
     def choice(self, value: Any, path: KeyPath, choices: tuple[str, ...]) -> str:
         if value is False and "off" in choices:  # YAML 1.1 reads a bare `off` as false
             return "off"
@@ -292,6 +297,8 @@ def parse_config(
                     {
                         "window_days": lambda x, q: check.integer(x, q, 0),
                         "threshold": lambda x, q: check.number(x, q, 0.05, 1.0),
+                        "compare_replies": check.boolean,
+                        "campaign_window_hours": lambda x, q: check.number(x, q, 0.0, 24.0 * 366),
                     },
                 )
             ),

@@ -42,6 +42,12 @@ class Audience:
 class Repetition:
     window_days: int = 30
     threshold: float = 0.6
+    # A reply (text opening with `@handle` or `.@handle`, or an `in_reply_to:` field) goes to one
+    # person, and a care team must say the same thing to many: not compared unless turned on.
+    compare_replies: bool = False
+    # Posts sharing a `campaign:` published within this many hours of each other are cross-posted
+    # on purpose: not RP001 findings. 0: every cross-post is reported.
+    campaign_window_hours: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ the next change, so RP001 and RP002 share one similarity join.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 
 from contentlint.kinds.corpus import CorpusPost, IndexEntry, PostMeta, SimilarPosts
@@ -27,6 +28,7 @@ def meta_of(doc: Document) -> PostMeta:
     line, column = doc.line_col(start)
     if doc.row is not None:
         line, column = doc.row, 1
+    campaign = doc.meta.get("campaign")
     return PostMeta(
         tuple(doc.channels),
         tuple(doc.audiences),
@@ -36,7 +38,18 @@ def meta_of(doc: Document) -> PostMeta:
         column,
         start,
         end,
+        is_reply(doc),
+        campaign.strip() if isinstance(campaign, str) else "",
     )
+
+
+# `@handle` or `.@handle` (the dot makes a reply public) opening the post: an answer to someone.
+_REPLY = re.compile(r"\.?@\w")
+
+
+def is_reply(doc: Document) -> bool:
+    """A reply to one person: the text opens with a handle, or front matter names `in_reply_to`."""
+    return bool(doc.meta.get("in_reply_to")) or _REPLY.match(doc.published_text) is not None
 
 
 def entry_of(doc: Document) -> IndexEntry:

@@ -16,8 +16,9 @@ or columns and never formats messages: a Finding names the rule YAML's template 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from contentlint.config.errors import OptionError
@@ -70,8 +71,8 @@ def option(
 
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a kind may consult besides the post: the config, the channel profiles, and the
-    team's banned-hashtag file as read when the engine was built.
+    """Everything a kind may consult besides the post: the config, the channel profiles, the
+    team's banned-hashtag file as read when the engine was built, and the clock.
 
     `banned_tags` is None when `hashtags.banned_file` is not set or could not be read (HT003
     tells the two apart by the config). `memo` is a per-engine scratch space for things a kind
@@ -83,6 +84,8 @@ class RuleContext:
     profiles: Mapping[str, ChannelProfile]
     banned_tags: TermList | None = None
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False)
+    # The moment of the run (an undated draft publishes now); a test or a replay can fix it.
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc), compare=False)
 
     def profiles_for(self, doc: Document) -> list[ChannelProfile]:
         return [self.profiles[name] for name in doc.channels if name in self.profiles]

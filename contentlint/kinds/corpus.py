@@ -6,12 +6,15 @@ hands it to corpus rules through the `CorpusView` protocol; a rule never reads a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from contentlint.text.document import Document, as_utc
+
+_DIGITS = re.compile(r"(\d+)")
 
 if TYPE_CHECKING:  # numpy loads only when a corpus rule runs, not for `rules` or `explain`
     from contentlint.text.similarity import Signature
@@ -30,6 +33,8 @@ class PostMeta:
     body_column: int
     body_start: int = 0  # offsets of the body's first line in the post's text
     body_end: int = 0
+    reply: bool = False  # opens with `@handle` / `.@handle`, or names `in_reply_to:`
+    campaign: str = ""  # the `campaign:` field, "" when none
 
     def to_json(self) -> list[Any]:
         return [
@@ -41,11 +46,13 @@ class PostMeta:
             self.body_column,
             self.body_start,
             self.body_end,
+            self.reply,
+            self.campaign,
         ]
 
     @staticmethod
     def from_json(row: Any) -> PostMeta:
-        channels, audiences, publish_at, lang, line, column, start, end = row
+        channels, audiences, publish_at, lang, line, column, start, end, reply, campaign = row
         return PostMeta(
             tuple(map(str, channels)),
             tuple(map(str, audiences)),
@@ -55,6 +62,8 @@ class PostMeta:
             int(column),
             int(start),
             int(end),
+            bool(reply),
+            str(campaign),
         )
 
 
@@ -80,13 +89,19 @@ class CorpusPost:
     def date_label(self) -> str:
         return self.meta.publish_at[:10] if self.meta.publish_at else "undated"
 
-    def order_key(self) -> tuple[int, datetime, str]:
-        """Later posts sort last: by date, undated drafts after every dated post, then path."""
-        return (0, self.when, self.display) if self.when is not None else (1, datetime.min, self.display)
+    def order_key(self, today: datetime) -> tuple[datetime, tuple[tuple[int, str], ...]]:
+        """Later posts sort last: by date (an undated draft publishes `today`, the day of the
+        run), then by path in natural order (`t9.md` before `t10.md`)."""
+        return (self.when if self.when is not None else today, natural_key(self.display))
 
     @staticmethod
     def of(display: str, entry: IndexEntry, document: Document | None = None) -> CorpusPost:
         return CorpusPost(display, entry.meta, entry.signature, parse_when(entry.meta.publish_at), document)
+
+
+def natural_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Digits compared as numbers: `post-9` sorts before `post-10`."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in _DIGITS.split(text) if part)
 
 
 def parse_when(value: str | None) -> datetime | None:

@@ -20,6 +20,7 @@ _FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "lang": ((str,), "a language tag such as en or bn"),
     "title": ((str,), "text"),
     "campaign": ((str,), "text"),
+    "in_reply_to": ((str,), "the post or account this replies to"),
     "sponsored": ((bool,), "true or false"),
     "images": ((list,), "a list of {src, alt}"),
     "contentlint": ((dict,), "a mapping such as {disable: [HT002]}"),

@@ -1,13 +1,19 @@
 """RP001 cross-channel-repeat and RP002 repeated-post: the same copy sent to the same people twice.
 
 Two posts repeat when their texts are near-duplicates (`text.similarity`), they reach a common
-audience (`kinds.routing`) and their dates are at most `repetition.window_days` apart (an undated
-post is a draft that may go out any day, so it is always inside the window). On different
-channels that is RP001 (the reader who follows both sees it twice); on the same channel,
-near-identical copy is RP002 (X rejects exact repeats, and followers see a re-run). The finding
-goes on the later post (by date, undated last, then path), because that is the one still to be
-changed, and only when it is one of the files being checked: a pre-commit run names the changed
-file and is compared with every post of config `content`.
+audience (`kinds.routing`) and they go out at most `repetition.window_days` apart (an undated
+draft goes out on the day of the run). On different channels that is RP001 (the reader who
+follows both sees it twice), unless both belong to one `campaign:` published within
+`repetition.campaign_window_hours` (cross-posted on purpose); on the same channel, near-identical
+copy is RP002 (X rejects exact repeats, and followers see a re-run). Replies (`@handle ...`) go
+to one person and are not compared unless `repetition.compare_replies` is on: a care team must
+say the same thing to many people.
+
+A repeated post gets one finding per rule, naming every copy in `related` (the most similar
+first, at most `RELATED_SHOWN`) and how many there are. It goes on the post being checked when
+only one of the two is (a pre-commit run names the changed file, and must never pass a commit that
+adds a repeat, whatever the dates); when both are, on the later one (by date, then by path in
+natural order), because that is the one still to be changed.
 
 The rules compare posts of the corpus index the engine hands them; they read no file and no cache.
 """
@@ -16,52 +22,91 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from contentlint.config.model import Config
 from contentlint.kinds.base import CorpusKind, RuleContext, option
-from contentlint.kinds.corpus import CorpusPost, CorpusView
-from contentlint.kinds.routing import Route, audience_label, routes, within_window
+from contentlint.kinds.corpus import CorpusPost, CorpusView, SimilarPosts
+from contentlint.kinds.routing import Route, audience_label, excuse, routes, same_campaign
 from contentlint.model.violation import Finding, Related
+
+RELATED_SHOWN = 10  # copies listed in `related`; the message counts them all
+
+
+def reported_and_other(pair: SimilarPosts, wanted: set[str], now: datetime) -> tuple[CorpusPost, CorpusPost] | None:
+    """(the post a repeat is reported on, the other), or None when neither is being checked."""
+    a_wanted, b_wanted = pair.a.display in wanted, pair.b.display in wanted
+    if a_wanted != b_wanted:
+        return (pair.a, pair.b) if a_wanted else (pair.b, pair.a)
+    if not a_wanted:
+        return None
+    earlier, later = sorted((pair.a, pair.b), key=lambda post: post.order_key(now))
+    return later, earlier
+
+
+@dataclass(frozen=True)
+class _Copy:
+    other: CorpusPost
+    similarity: float
+    routes: list[Route]
 
 
 def _findings(
-    targets: Sequence[str], index: CorpusView, config: Config, threshold: float, same_channel: bool
+    targets: Sequence[str], index: CorpusView, config: Config, threshold: float, same_channel: bool, now: datetime
 ) -> Iterator[tuple[CorpusPost, Finding]]:
-    window = config.repetition.window_days
     for display in targets:  # a post against itself: several channels in one file
         for post in index.posts_of(display):
             mine = [r for r in routes(post, post, config) if r.same_channel == same_channel]
             if mine:
                 yield post, _self_finding(post, mine)
     wanted = set(targets)
+    copies: dict[int, tuple[CorpusPost, list[_Copy]]] = {}
     for pair in index.pairs(targets, threshold):
-        earlier, later = sorted((pair.a, pair.b), key=CorpusPost.order_key)
-        if later.display not in wanted or not within_window(earlier, later, window):
+        chosen = reported_and_other(pair, wanted, now)
+        if chosen is None:
             continue
-        mine = [r for r in routes(later, earlier, config) if r.same_channel == same_channel]
+        post, other = chosen
+        if excuse(post, other, config, now) is not None:
+            continue
+        if not same_channel and same_campaign(post, other, config, now):
+            continue
+        mine = [r for r in routes(post, other, config) if r.same_channel == same_channel]
         if mine:
-            yield later, _pair_finding(later, earlier, pair.similarity, mine)
+            copies.setdefault(id(post), (post, []))[1].append(_Copy(other, pair.similarity, mine))
+    for post, found in copies.values():
+        found.sort(key=lambda copy: (-copy.similarity, copy.other.order_key(now)))
+        yield post, _copies_finding(post, found)
 
 
-def _pair_finding(later: CorpusPost, earlier: CorpusPost, similarity: float, mine: list[Route]) -> Finding:
-    percent = int(similarity * 100 + 1e-9)
-    route = mine[0]
+def _copies_finding(post: CorpusPost, copies: list[_Copy]) -> Finding:
+    best = copies[0]
+    percent = _percent(best.similarity)
+    route = best.routes[0]
+    more = len(copies) - 1
     args = {
         "percent": percent,
-        "other": earlier.display,
+        "other": best.other.display,
         "other_channel": route.channel_b,
-        "other_date": earlier.date_label,
+        "other_date": best.other.date_label,
         "channel": route.channel_a,
-        "audiences": audience_label(r.audiences for r in mine),
+        "audiences": audience_label(r.audiences for copy in copies for r in copy.routes),
+        "more": f" and {more} more post{'s' if more > 1 else ''}" if more else "",
     }
-    related = Related(
-        earlier.display,
-        earlier.meta.body_line,
-        earlier.meta.body_column,
-        f"{percent}% similar: {route.channel_b}, {earlier.date_label}",
+    related = tuple(
+        Related(
+            copy.other.display,
+            copy.other.meta.body_line,
+            copy.other.meta.body_column,
+            f"{_percent(copy.similarity)}% similar: {copy.routes[0].channel_b}, {copy.other.date_label}",
+        )
+        for copy in copies[:RELATED_SHOWN]
     )
-    return Finding(later.meta.body_start, later.meta.body_end, args, related=(related,))
+    return Finding(post.meta.body_start, post.meta.body_end, args, related=related)
+
+
+def _percent(similarity: float) -> int:
+    return int(similarity * 100 + 1e-9)
 
 
 def _self_finding(post: CorpusPost, mine: list[Route]) -> Finding:
@@ -86,7 +131,8 @@ class _RepetitionKind(CorpusKind):
         self, targets: Sequence[str], index: CorpusView, ctx: RuleContext
     ) -> Iterator[tuple[CorpusPost, Finding]]:
         """(post, finding) for every repeat that a post of one of the `targets` files makes."""
-        return _findings(targets, index, ctx.config, self.effective_threshold(ctx.config), self.same_channel)
+        config = ctx.config
+        return _findings(targets, index, config, self.effective_threshold(config), self.same_channel, ctx.now())
 
 
 @dataclass(frozen=True)

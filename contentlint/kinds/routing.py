@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import combinations
 from typing import Literal
 
@@ -64,10 +64,32 @@ def routes(a: CorpusPost, b: CorpusPost, config: Config) -> list[Route]:
     return found
 
 
-def within_window(a: CorpusPost, b: CorpusPost, window_days: int) -> bool:
-    if a.when is None or b.when is None:
-        return True
-    return abs(a.when - b.when) <= timedelta(days=window_days)
+def publish_time(post: CorpusPost, now: datetime) -> datetime:
+    """When a post goes out: its `publish_at`, or now for an undated draft (a draft dated
+    nowhere is not "inside every window": against a post of 2012 it is years apart)."""
+    return post.when if post.when is not None else now
+
+
+def within_window(a: CorpusPost, b: CorpusPost, window_days: int, now: datetime) -> bool:
+    return abs(publish_time(a, now) - publish_time(b, now)) <= timedelta(days=window_days)
+
+
+def excuse(a: CorpusPost, b: CorpusPost, config: Config, now: datetime) -> str | None:
+    """Why two posts are never a repeat whatever their texts, or None: a reply (unless the
+    config compares replies) or dates further apart than the window."""
+    if not config.repetition.compare_replies and (a.meta.reply or b.meta.reply):
+        return "a reply to one person, not a post to an audience (repetition.compare_replies: false)"
+    if not within_window(a, b, config.repetition.window_days, now):
+        return f"outside the {config.repetition.window_days}-day window"
+    return None
+
+
+def same_campaign(a: CorpusPost, b: CorpusPost, config: Config, now: datetime) -> bool:
+    """Cross-posted on purpose: one `campaign:`, published within `campaign_window_hours`."""
+    hours = config.repetition.campaign_window_hours
+    if not hours or not a.meta.campaign or a.meta.campaign != b.meta.campaign:
+        return False
+    return abs(publish_time(a, now) - publish_time(b, now)) <= timedelta(hours=hours)
 
 
 def audience_label(audiences: Iterable[frozenset[str] | None]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -394,7 +395,7 @@ class Workspace:
             saved = index.posts_of(display)
             index.replace_file(display, self._posts_of(unit.engine, display, text))
             try:
-                return nearest(index, display, unit.config, limit)
+                return nearest(index, display, unit.config, datetime.now(timezone.utc), limit)
             finally:
                 if saved:
                     index.replace_file(display, saved)

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Write the real-post sample as a content repo per brand, outside this repository.
+
+    python bench/precision-real/sample.py OUT      # e.g. OUT=/tmp/precision-real
+
+The posts are real published copy nobody on this project wrote, from
+`../shared/corpora/published-dev/` (see its README): they are never copied into this repository.
+This script is the sample's definition:
+
+- brand tweets (`brand-tweets-dev.csv`): 150 of Nestle's 914 and 100 of Merck's 319, drawn with
+  `random.Random(SEED).sample` over the rows in file order (every crowd label kept, replies
+  included); text `html.unescape`d, the export's mojibake left as it is (that is the real copy).
+  Channel `x`; no publish date (the export has none: each is an undated draft).
+- Instagram captions (`veg3_instagram.csv`): all 76, channel `instagram`, `publish_at` from
+  `Publish time` (month/day/year).
+
+Each post is `<OUT>/<brand>/posts/<id>.md`, the id being `<brand>-<row number>` (tweets, the row
+in the CSV counted from 1) or the Instagram post id. Each brand gets the config in
+`configs/<brand>.yaml`, written before the first run and not tuned after.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import random
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent.parent / "shared" / "corpora" / "published-dev"
+SEED = 17
+TWEETS = {"Nestle": ("nestle", 150), "Merck": ("merck", 100)}
+
+
+def front_matter(fields: dict[str, str]) -> str:
+    return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields.items()) + "---\n"
+
+
+def write(out: Path, brand: str, name: str, fields: dict[str, str], text: str) -> None:
+    folder = out / brand / "posts"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.md").write_text(front_matter(fields) + text.strip() + "\n", encoding="utf-8")
+
+
+def main(out: Path) -> int:
+    if not SHARED.is_dir():
+        print(f"not found: {SHARED}", file=sys.stderr)
+        return 2
+    if out.exists():
+        shutil.rmtree(out)
+    with open(SHARED / "brand-tweets-dev.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for account, (brand, size) in TWEETS.items():
+        numbered = [(number, row) for number, row in enumerate(rows, 1) if row["screenname"] == account]
+        for number, row in random.Random(SEED).sample(numbered, size):
+            write(out, brand, f"{brand}-{number}", {"channel": "x"}, html.unescape(row["text"]))
+    with open(SHARED / "veg3_instagram.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            when = datetime.strptime(row["Publish time"], "%m/%d/%Y %H:%M")
+            fields = {"channel": "instagram", "publish_at": when.strftime("%Y-%m-%dT%H:%M")}
+            write(out, "veg3", f"veg3-{row['Post ID']}", fields, row["Description"])
+    for brand in ("nestle", "merck", "veg3"):
+        shutil.copy(HERE / "configs" / f"{brand}.yaml", out / brand / ".contentlint.yaml")
+    print(f"wrote the sample to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/precision-real")))
