@@ -7,9 +7,12 @@ The posts are real published copy nobody on this project wrote, from
 `../shared/corpora/published-dev/` (see its README): they are never copied into this repository.
 This script is the sample's definition:
 
-- brand tweets (`brand-tweets-dev.csv`): 150 of Nestle's 914 and 100 of Merck's 319, drawn with
+- brand tweets (`brand-tweets-dev.csv`): 150 of Nestle's and 100 of Merck's tweets, drawn with
   `random.Random(SEED).sample` over the rows in file order (every crowd label kept, replies
-  included); text `html.unescape`d, the export's mojibake left as it is (that is the real copy).
+  included), after dropping rows that repeat an earlier row of the same account letter for letter
+  once case, spaces and punctuation are set aside (the export holds some tweets twice, the same
+  short link included: one tweet, not two posts); text `html.unescape`d, the export's mojibake left
+  as it is (that is the real copy).
   Channel `x`; no publish date (the export has none: each is an undated draft).
 - Instagram captions (`veg3_instagram.csv`): all 76, channel `instagram`, `publish_at` from
   `Publish time` (month/day/year).
@@ -54,7 +57,12 @@ def main(out: Path) -> int:
     with open(SHARED / "brand-tweets-dev.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for account, (brand, size) in TWEETS.items():
-        numbered = [(number, row) for number, row in enumerate(rows, 1) if row["screenname"] == account]
+        numbered, seen = [], set()
+        for number, row in enumerate(rows, 1):
+            key = "".join(ch for ch in html.unescape(row["text"]).lower() if ch.isalnum())
+            if row["screenname"] == account and key not in seen:
+                seen.add(key)
+                numbered.append((number, row))
         for number, row in random.Random(SEED).sample(numbered, size):
             write(out, brand, f"{brand}-{number}", {"channel": "x"}, html.unescape(row["text"]))
     with open(SHARED / "veg3_instagram.csv", encoding="utf-8", newline="") as handle:
