@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ from contentlint.model.violation import Finding, Fix
 _LATIN_TAG = regex.compile(r"[A-Za-z0-9]+")
 
 
-def pascal_case(tag: str) -> str | None:
+def pascal_case(tag: str, *, dictionary: bool = True) -> str | None:
     """The PascalCase spelling of a multi-word tag, or None when it is fine or not sure.
 
     All-lower-case tags (#backtoschool) are split by dictionary and only when the split is
@@ -23,7 +24,8 @@ def pascal_case(tag: str) -> str | None:
     (#Chattogram, #Jamdani) was written as one word on purpose: both precision audits found
     every such "fix" wrong (place names, loanwords) and every useful one all-lower-case. Tags
     with capitals inside are left as the writer chose (#SkincareRoutine); acronyms (#NASA),
-    underscores and non-Latin tags are left alone.
+    underscores and non-Latin tags are left alone. `dictionary=False` (a post not in English):
+    an all-lower-case tag is not split with the English vocabulary.
     """
     from contentlint.text.hashtag_words import split_tag
 
@@ -36,6 +38,8 @@ def pascal_case(tag: str) -> str | None:
         if tag[0].islower() and not (len(tag) > 1 and tag[1].isupper()):
             return tag[0].upper() + tag[1:]
         return None
+    if not dictionary:
+        return None
     split = split_tag(tag)
     alpha_words = [w for w in split.words if w.isalpha()]
     if not split.segmented or not split.confident or len(alpha_words) < 2:
@@ -44,9 +48,67 @@ def pascal_case(tag: str) -> str | None:
     return fixed if fixed != tag else None
 
 
+def fold(text: str) -> str:
+    """Lower case, accents dropped, letters and digits only: "Nestlé" -> "nestle"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+Name = tuple[str, frozenset[int]]  # a name folded, and where its own spelling has capitals
+
+
+def name_of(written: str) -> Name | None:
+    """A brand name as `around_name` finds it in a tag ("InkWell" keeps its capital W)."""
+    folded = fold(written)
+    if len(folded) < 3:
+        return None
+    letters = [c for c in written if c.isalnum()]
+    own = (
+        frozenset(i for i, c in enumerate(letters) if c.isupper() and i > 0)
+        if len(letters) == len(folded)
+        else frozenset()
+    )
+    return folded, own
+
+
+def around_name(tag: str, names: tuple[Name, ...], dictionary: bool) -> str | None:
+    """The PascalCase of a tag that holds the brand's name, the name kept whole and spelt with
+    its own capitals (#danonekids -> #DanoneKids, never #DanOneKids), or None when it holds no
+    name, the words around it are not clear, or it is fine as written."""
+    from contentlint.text.hashtag_words import split_tag
+
+    if not _LATIN_TAG.fullmatch(tag) or any(c.isupper() for c in tag):
+        return None
+    folded = fold(tag)
+    for name, own in names:
+        start = folded.find(name)
+        if start == -1 or len(folded) != len(tag):
+            continue
+        end = start + len(name)
+        spelt = "".join(c.upper() if i == 0 or i in own else c for i, c in enumerate(tag[start:end]))
+        around = []
+        for part in (tag[:start], tag[end:]):
+            split = split_tag(part) if part else None
+            if split is not None and len(split.words) > 1 and not (dictionary and split.confident):
+                return None
+            around.append("".join(w[:1].upper() + w[1:] for w in split.words) if split else "")
+        fixed = around[0] + spelt + around[1]
+        return fixed if fixed != tag and (around[0] or around[1] or own) else None
+    return None
+
+
 @dataclass(frozen=True)
 class HashtagCasing(Kind):
-    """A multi-word tag not in PascalCase: screen readers read #backtoschool as one long word."""
+    """A multi-word tag not in PascalCase: screen readers read #backtoschool as one long word.
+    The brand's name is never cut (#danone -> #DanOne was a real suggestion)."""
+
+    @staticmethod
+    def _names(ctx: RuleContext) -> tuple[Name, ...]:
+        def build() -> tuple[Name, ...]:
+            name = name_of(ctx.config.brand.name) if ctx.config.brand.name else None
+            return (name,) if name else ()
+
+        return ctx.cached(("hashtag-casing", "brand-names"), build)  # type: ignore[no-any-return]
 
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         as_written = configured(ctx, "brand", "approved")
@@ -61,7 +123,12 @@ class HashtagCasing(Kind):
                 fixed = as_configured if multi_word and as_configured != tag.value else None
                 reason = "as the config writes it"
             else:
-                fixed = pascal_case(tag.value)
+                english = doc.lang.lower().startswith("en")
+                names = self._names(ctx)
+                if names and any(name in fold(tag.value) for name, _ in names):
+                    fixed = around_name(tag.value, names, english)  # the brand is one word
+                else:
+                    fixed = pascal_case(tag.value, dictionary=english)
                 reason = "capitalise each word so readers and screen readers can tell the words apart"
             if fixed:
                 yield Finding(
