@@ -3,6 +3,7 @@ character is caught where it does not belong, emoji sequences count once, fixes 
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 
@@ -162,8 +163,16 @@ def test_invisible_fix_removes_exactly_the_stray_characters(parts: list[str]) ->
     text = "".join(parts)
     violations = lint_one("AX004", text, path="post.txt")
     fixed, _ = apply_fixes(text, [(v.code, v.fix) for v in violations if v.fix])
-    assert fixed == text.replace("\u200b", "").replace("\u2060", "").replace("\u00ad", "")
+
+    def visible(t: str) -> str:
+        return t.replace("\u200b", "").replace("\u2060", "").replace("\u00ad", "")
+
+    assert visible(fixed) == visible(text)  # the fix removes invisible characters and nothing else
     assert lint_one("AX004", fixed, path="post.txt") == []
+    # what stays touches no word: between spaces, emoji or the ends of the text
+    for run in re.finditer("[\u200b\u2060]+", fixed):
+        neighbours = fixed[run.start() - 1 : run.start()] + fixed[run.end() : run.end() + 1]
+        assert not re.search(r"[\w#]", neighbours), (fixed, run.span())
 
 
 @pytest.mark.parametrize(

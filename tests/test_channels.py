@@ -50,7 +50,7 @@ def test_all_channels_and_limits(profiles):
 @pytest.mark.parametrize(
     "name, fold, cap, hard",
     [
-        ("x", None, 2, False),
+        ("x", None, 3, False),
         ("threads", None, 1, True),
         ("linkedin", 210, 5, False),
         ("instagram", 125, 5, True),

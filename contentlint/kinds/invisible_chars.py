@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 SPLITS_WORDS = "it is invisible but splits or hides part of a word, so search, hashtags and screen readers get it wrong"
+GLUED = "it is invisible but glued to a word, so search and hashtags may miss that word"
 REORDERS = "it silently reorders the text around it, so what readers see can differ from what is published"
 HIDES_TEXT = "it is invisible and can carry hidden text that readers never see but machines and search do"
 SOFT_HYPHEN = "it shows up as a stray hyphen in some apps and breaks search and hashtags for the word"
@@ -59,6 +60,7 @@ _ZWSP_SCRIPT = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]"
 _PICTOGRAPHIC = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u20E3]")
 _RTL_SCRIPT = regex.compile(r"(?=\p{L})[\p{Arabic}\p{Hebrew}\p{Syriac}\p{Thaana}\p{Nko}]")
 _IDEOGRAPH = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"[\w#@]")  # a letter, digit or mark of a word, or the start of a tag or handle
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,16 @@ def find_invisible(text: str, skip: frozenset[int] = frozenset()) -> list[Invisi
     has_rtl = bool(_RTL_SCRIPT.search(text))
     found: list[InvisibleChar] = []
     for match in CANDIDATES.finditer(text):
+        word_before = match.start() > 0 and _WORD.match(text[match.start() - 1]) is not None
+        word_after = match.end() < len(text) and _WORD.match(text[match.end()]) is not None
         for index in range(match.start(), match.end()):
             char = text[index]
             if index in skip or _legitimate(text, index, char, has_rtl):
                 continue
-            found.append(InvisibleChar(index, char, _reason(char)))
+            reason = _reason(char)
+            if reason == SPLITS_WORDS and not (word_before and word_after):
+                if not (word_before or word_after):
+                    continue  # after an emoji at a line's end, between spaces: it splits and hides nothing
+                reason = GLUED
+            found.append(InvisibleChar(index, char, reason))
     return found

@@ -130,7 +130,11 @@ class UnsubstantiatedClaim(Kind):
         if _SOURCE.search(text) or (self.links_are_sources and doc.urls):
             return
         notes = note_markers(doc.prose[doc.body_start :])
+        last_end = -1
         for start, end, written in hits:
+            if last_end >= 0 and not text[last_end:start].strip():
+                last_end = end  # "100% guaranteed": one claim, reported once, at its first word
+                continue
             if _QUALIFIER_BEFORE.search(text, max(0, start - 20), start):
                 continue
             if written[-1:].isdigit() and (
@@ -141,4 +145,5 @@ class UnsubstantiatedClaim(Kind):
             # "India's no. 1 notebook brand*" with a note line "*Nielsen retail data, 2025".
             if any(m.group(1) in notes for m in _MARKER.finditer(text, end, len(text) if line_end < 0 else line_end)):
                 continue
+            last_end = end
             yield Finding(start, end, {"match": written})
