@@ -125,11 +125,12 @@ class HashtagCasing(Kind):
             else:
                 english = doc.lang.lower().startswith("en")
                 names = self._names(ctx)
+                reason = "capitalise each word so readers and screen readers can tell the words apart"
                 if names and any(name in fold(tag.value) for name, _ in names):
                     fixed = around_name(tag.value, names, english)  # the brand is one word
+                    reason = "the brand's name as the brand writes it, each other word capitalised"
                 else:
                     fixed = pascal_case(tag.value, dictionary=english)
-                reason = "capitalise each word so readers and screen readers can tell the words apart"
             if fixed:
                 yield Finding(
                     tag.start,
