@@ -68,10 +68,10 @@ def test_caps_option_is_validated() -> None:
 
 
 def test_too_many_counts_what_the_channel_tags() -> None:
-    # three '#' words, but '#2026' and '#1' are no tags on X: two tags, within the cap
-    assert not lint_one("HT001", "---\nchannel: x\n---\nOur #1 pen of #2026 #Pens #InkWell")
-    found = lint_one("HT001", "---\nchannel: x\n---\n#Pens #InkWell #Paper")
-    assert found[0].message.startswith("3 hashtags on x")
+    # five '#' words, but '#2026' and '#1' are no tags on X: three tags, within the cap
+    assert not lint_one("HT001", "---\nchannel: x\n---\nOur #1 pen of #2026 #Pens #InkWell #Paper")
+    found = lint_one("HT001", "---\nchannel: x\n---\n#Pens #InkWell #Paper #Ink")
+    assert found[0].message.startswith("4 hashtags on x")
 
 
 def test_banned_file_is_read_relative_to_the_config(tmp_path) -> None:
