@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from contentlint.config import nlp
 from contentlint.config.errors import ConfigError, ConfigProblem, did_you_mean
 from contentlint.config.files import UnreadableFile, read_file
 from contentlint.config.model import (
@@ -68,11 +70,11 @@ def load_config(
     its own (unknown rule names, channels) and raise them all at once."""
     cwd = cwd or Path.cwd()
     if isinstance(source, Mapping):
-        return parse_config(dict(source), {}, "<dict>", cwd, strict=strict)
+        return _with_environment(parse_config(dict(source), {}, "<dict>", cwd, strict=strict), cwd)
     if source is None:
         found = find_config(cwd)
         if found is None:
-            return Config(root=cwd)
+            return _with_environment(Config(root=cwd), cwd)
         source = found
     path = Path(source)
     display = str(path)
@@ -95,7 +97,22 @@ def load_config(
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(display, "", "the config must be a mapping of keys to values", 1)
-    return parse_config(data, positions, display, path.resolve().parent, strict=strict)
+    return _with_environment(parse_config(data, positions, display, path.resolve().parent, strict=strict), cwd)
+
+
+def _with_environment(config: Config, cwd: Path) -> Config:
+    """`CONTENTLINT_SPACY_<LANG>` overrides config `nlp` (a folder in it is relative to the
+    current folder), held to the same check."""
+    override = {}
+    for lang in nlp.LANGS:
+        value = os.environ.get(nlp.env_name(lang), "").strip()
+        if value:
+            value = nlp.resolve(value, cwd)
+            problem = nlp.problem(value)
+            if problem:
+                raise ConfigError("environment", nlp.env_name(lang), problem)
+            override[lang] = value
+    return replace(config, nlp={**config.nlp, **override}) if override else config
 
 
 def _load_toml(text: str, display: str) -> tuple[Any, dict[KeyPath, yamlsafe.Position]]:
@@ -306,6 +323,7 @@ def parse_config(
             "overrides": lambda v, p: _overrides(check, v, p),
             "fail_on": lambda v, p: check.choice(v, p, FAIL_ON),
             "csv": lambda v, p: _csv(check, v, p),
+            "nlp": lambda v, p: _nlp(check, v, p, root),
         },
     )
     if check.problems and strict:
@@ -332,9 +350,21 @@ def parse_config(
         overrides=sections.get("overrides", ()),
         fail_on=sections.get("fail_on", "error"),
         csv=sections.get("csv", CsvLayout()),
+        nlp=sections.get("nlp", {}),
         lines={str(key): check.line((key,)) for key in data},
         problems=tuple(check.problems),
     )
+
+
+def _nlp(check: _Checker, value: Any, path: KeyPath, root: Path) -> dict[str, str]:
+    """Trained spaCy pipelines by language, found installed now (`config.nlp`)."""
+    pipelines = check.mapping(value, path, {lang: check.string for lang in nlp.LANGS})
+    for lang, name in pipelines.items():
+        pipelines[lang] = nlp.resolve(name.strip(), root)
+        problem = nlp.problem(pipelines[lang])
+        if problem:
+            raise check.fail(path + (lang,), problem)
+    return pipelines
 
 
 def _brand(check: _Checker, value: Any, path: KeyPath) -> Brand:

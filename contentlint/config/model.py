@@ -108,6 +108,7 @@ class Config:
     overrides: tuple[Override, ...] = ()
     fail_on: str = "error"
     csv: CsvLayout = field(default_factory=CsvLayout)
+    nlp: Mapping[str, str] = field(default_factory=dict)  # lang -> trained spaCy pipeline (package or folder)
     lines: Mapping[str, int | None] = field(default_factory=dict)  # top-level key -> its line
     # Mistakes found while reading, when the caller asked to collect them (load_config(strict=False))
     # and report them with the engine's own (unknown rules, channels) in one error.

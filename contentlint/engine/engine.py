@@ -29,6 +29,7 @@ from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Violation
 from contentlint.text.document import Document
 from contentlint.text.patterns import PatternTimeout
+from contentlint.text.sentences import PipelineError
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ class Engine:
                 continue
             try:
                 findings = list(rule.check.check(doc, self.context))
-            except PatternTimeout as exc:
+            except (PatternTimeout, PipelineError) as exc:  # said as it is, not as a bug
                 errors.append(FileError(doc.path, f"rule {rule.spec.code} {rule.spec.name}: {exc}"))
                 continue
             except Exception as exc:  # a rule bug must not hide the other rules' findings

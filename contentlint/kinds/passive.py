@@ -4,7 +4,8 @@ Without a trained parser it is a heuristic: a form of "be", at most two adverbs,
 participle (an irregular one from rules/wordlists/participles.txt, or a word in -ed). Adjectives
 that look like participles ("tired", "excited", "based", "located"; the list
 participle-adjectives.txt) and "used to"/"supposed to" are not passive. With a trained English
-pipeline named in CONTENTLINT_SPACY_EN, its dependency parse (`auxpass`) decides instead.
+pipeline named in config `nlp: {en: ...}` (or CONTENTLINT_SPACY_EN; spaCy is the extra
+`contentlint[spacy]`), its dependency parse (`auxpass`) decides instead.
 """
 
 from __future__ import annotations
@@ -50,10 +51,13 @@ class PassiveVoice(Kind):
     def check(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         if doc.lang != "en":
             return
-        from contentlint.text.sentences import trained_pipeline
+        trained = ctx.config.nlp.get("en")
+        if trained:
+            from contentlint.text.sentences import trained_pipeline
 
-        nlp = trained_pipeline("en")
-        spans = self._parsed(nlp, doc) if nlp is not None else self._heuristic(doc.plain, doc.body_start)
+            spans = self._parsed(trained_pipeline(trained), doc)  # PipelineError: reported for the post
+        else:
+            spans = self._heuristic(doc.plain, doc.body_start)
         for start, end in spans:
             yield Finding(start, end, {"match": doc.text[start:end]})
 

@@ -16,13 +16,12 @@ spacy` alone costs a pre-commit hook about 0.7 s. The rules here, measured on br
 - decimals, URLs and e-mails never end one (no space follows their dots);
 - a fragment with no letters or digits (a trailing emoji, "!!!") joins the sentence before it.
 
-`pipeline(lang)` loads spaCy lazily for rules that can use a trained pipeline the user names in
-the `CONTENTLINT_SPACY_<LANG>` env var (no trained pipeline can be downloaded here).
+`trained_pipeline(name)` loads spaCy, an extra (`contentlint[spacy]`), for the one rule that can
+use a trained pipeline a team names (config `nlp`, or `CONTENTLINT_SPACY_EN`; see config/nlp.py).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -98,31 +97,25 @@ class Sentence:
     text: str
 
 
-@lru_cache(maxsize=16)
-def pipeline(lang: str) -> Any:
-    """spaCy pipeline for a language: a trained one only if the user installed and named it."""
-    import spacy
+class PipelineError(Exception):
+    """A trained spaCy pipeline a config names cannot be loaded (reported for the post)."""
 
-    trained = os.environ.get(f"CONTENTLINT_SPACY_{lang.upper()}")
-    if trained:
-        try:
-            return spacy.load(trained)
-        except (OSError, ImportError):
-            pass
+
+@lru_cache(maxsize=4)
+def trained_pipeline(name: str) -> Any:
+    """The trained spaCy pipeline `name` (a package or a folder, as config `nlp` gives it), which
+    must have a dependency parser; never a download. spaCy is imported here and only here."""
     try:
-        nlp = spacy.blank(lang)
-    except (ImportError, KeyError):
-        nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer", config={"punct_chars": None})
+        import spacy
+    except ImportError:
+        raise PipelineError(f"the spaCy pipeline {name!r} needs spaCy: pip install 'contentlint[spacy]'") from None
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise PipelineError(f"the spaCy pipeline {name!r} cannot be loaded: {exc}") from None
+    if "parser" not in nlp.pipe_names:
+        raise PipelineError(f"the spaCy pipeline {name!r} has no dependency parser, which passive-voice needs")
     return nlp
-
-
-def trained_pipeline(lang: str) -> Any | None:
-    """The user's trained pipeline for a language (with a parser), or None: never a download."""
-    if not os.environ.get(f"CONTENTLINT_SPACY_{lang.upper()}"):
-        return None
-    nlp = pipeline(lang)
-    return nlp if "parser" in nlp.pipe_names else None
 
 
 def sentences(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Sentence]:

@@ -1,0 +1,60 @@
+"""spaCy pipelines a team names for the rules that can use a parser: config `nlp: {en: ...}`, or the
+`CONTENTLINT_SPACY_EN` environment variable, which overrides it.
+
+spaCy is an extra (`pip install 'contentlint[spacy]'`): no default rule needs it, and it is most
+of a full install's size and time. Only CL003 passive-voice uses a pipeline, and only a trained
+English one with a dependency parser (package name such as `en_core_web_sm`, or a folder with a
+`config.cfg`). Whether it can be used is checked when the config is read, without importing
+spaCy (0.7 s): a pipeline that is not installed is a config error naming the extra and the
+package, not a failure in every post.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+LANGS = ("en",)  # languages a rule can use a trained pipeline for (CL003: English)
+EXTRA = "contentlint[spacy]"
+
+
+def env_name(lang: str) -> str:
+    return f"CONTENTLINT_SPACY_{lang.upper()}"
+
+
+def installed(module: str) -> bool:
+    """Whether a module can be imported, found without importing it."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError, AttributeError):  # a blocked or half-installed package
+        return False
+
+
+def is_folder(name: str) -> bool:
+    """A pipeline named by its folder rather than its package (spaCy accepts both)."""
+    return "/" in name or os.sep in name or name.startswith(".")
+
+
+def resolve(name: str, root: Path) -> str:
+    """The value spaCy is given: a package name as written, a folder made absolute."""
+    return str((root / name).resolve()) if is_folder(name) else name
+
+
+def problem(name: str) -> str | None:
+    """Why the pipeline `name` (as `resolve` returns it) cannot be used, or None."""
+    if not installed("spacy"):
+        return (
+            f"names the spaCy pipeline {name!r}, but spaCy is not installed: "
+            f"pip install '{EXTRA}', and the pipeline's own package"
+        )
+    if is_folder(name):
+        if not (Path(name) / "config.cfg").is_file():
+            return f"no spaCy pipeline at {name} (a pipeline folder holds config.cfg)"
+        return None
+    if not name.isidentifier() or not installed(name):
+        return (
+            f"the spaCy pipeline package {name!r} is not installed: install it beside '{EXTRA}' "
+            f"(for example: python -m spacy download {name})"
+        )
+    return None
