@@ -55,6 +55,9 @@ def effective(engine: Engine, display: str | None = None, name: str | None = Non
         ("fail_on", config.fail_on),
         ("repetition.window_days", config.repetition.window_days),
         ("repetition.threshold", config.repetition.threshold),
+        ("repetition.compare_replies", config.repetition.compare_replies),
+        ("repetition.campaign_window_hours", config.repetition.campaign_window_hours),
+        ("nlp", dict(config.nlp)),
         ("audiences", sorted(config.audiences)),
         ("channels", sorted(config.channels)),
     ):
