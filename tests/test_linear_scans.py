@@ -157,7 +157,10 @@ def test_the_ascii_lookalikes_are_every_non_ascii_letter_regex_folds_to_ascii() 
 
 
 # --- sentence ends -----------------------------------------------------------------------------
-SENTENCE_PIECES = [*"aA. !?…।)\"'”»\u200d\ufe0f", "😀", "🏽", "U.S.", "p.m.", "etc.", "1.", "e.g.", "Hi", "\t", "‼"]
+SENTENCE_PIECES = [
+    *"aA. !?…।)\"'”»\u200d\ufe0f\u2060\u200b",
+    *["😀", "🏽", "U.S.", "p.m.", "etc.", "1.", "e.g.", "Hi", "\t", "‼", "আমি", "কী"],
+]
 
 
 def _reference_cuts(text: str, line_start: int, line_end: int) -> list[int]:
@@ -165,8 +168,11 @@ def _reference_cuts(text: str, line_start: int, line_end: int) -> list[int]:
     from contentlint.text import sentences as module
 
     candidate = regex.compile(
-        r"(?P<term>[.!?…।॥]+)(?P<close>[\"'”’»)\]]*)(?=\s)"
-        r"|(?P<emoji>\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*)(?=\s+\p{Lu})"
+        r"(?P<term>[.!?…।॥]+)(?P<close>[\"'”’»)\]]*)"
+        r"(?:(?P<glued>(?<=[।॥][.!?…।॥]*[\"'”’»)\]]*)(?=[\p{L}\p{N}])|(?<=[?!][\"'”’»)\]]*)(?=[\p{Bengali}\p{Devanagari}]))"
+        r"|(?=[\u200b\u2060\ufeff]*\s|[\u200b\u2060\ufeff]+\p{Lu}))"
+        r"|(?P<emoji>\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*)"
+        r"(?=[\s\u200b\u2060\ufeff]+\p{Lu})"
     )
 
     def ends_sentence(match: regex.Match[str], next_char: str) -> bool:
@@ -188,10 +194,14 @@ def _reference_cuts(text: str, line_start: int, line_end: int) -> list[int]:
             return module._initials_end_sentence(text, match.end(), bare)
         if regex.search(r"(?:\p{L}\.)+\p{L}?$", word):
             return False
-        return not regex.match(r"^\s*(?:[-*+]\s+)?\(?\p{N}{1,3}$", text[line_start : match.start()])
+        sentence_start = cuts[-1] if cuts else line_start
+        return not regex.match(r"^\s*(?:[-*+]\s+)?\(?\p{N}{1,3}$", text[sentence_start : match.start()])
 
-    cuts = []
+    cuts: list[int] = []
     for match in candidate.finditer(text, line_start, line_end):
+        if match.group("glued") is not None:
+            cuts.append(match.end())
+            continue
         next_match = module._NEXT_WORD.match(text, match.end(), line_end)
         if next_match and (match.group("emoji") or ends_sentence(match, next_match.group(1))):
             cuts.append(match.end())
@@ -204,6 +214,8 @@ def _reference_cuts(text: str, line_start: int, line_end: int) -> list[int]:
 @example("😀\u200d😀 A")
 @example("a.a.a.aa. X")
 @example("1. Open. 2. Close.")
+@example("আমি।কী?আমি")
+@example("Hi.\u2060A")
 def test_sentence_cuts_are_the_expressions_cuts(line: str) -> None:
     from contentlint.text.sentences import _cuts
 

@@ -75,3 +75,24 @@ def test_splitting_does_not_import_spacy() -> None:
     code = "import sys; from contentlint.text.sentences import sentences; sentences('One. Two.', 'en'); print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# From the real-post audit (issue 17): breaks the splitter missed or made up
+def test_a_danda_ends_a_sentence_even_without_a_space() -> None:
+    texts = [s.text for s in sentences("আমরা এসেছি।তোমরা কোথায়?আজ দেখা হবে।", "bn")]
+    assert texts == ["আমরা এসেছি।", "তোমরা কোথায়?", "আজ দেখা হবে।"]
+
+
+def test_an_invisible_character_after_a_full_stop_does_not_hide_the_break() -> None:
+    assert [s.text for s in sentences("We tested it.\u2060Then we shipped it.", "en")] == [
+        "We tested it.",
+        "Then we shipped it.",
+    ]
+    assert [s.text for s in sentences("It works.\u200b Then more.", "en")] == ["It works.", "Then more."]
+
+
+def test_a_list_number_starts_its_sentence() -> None:
+    assert [s.text for s in sentences("1. Open the box. 2. Fill the pen.", "en")] == [
+        "1. Open the box.",
+        "2. Fill the pen.",
+    ]

@@ -29,12 +29,15 @@ def document_sentences(doc: Any) -> list[MeasuredSentence]:
     return found
 
 
-def _quote(sentence: MeasuredSentence, words: int = 6) -> str:
-    """The sentence's first words as written (punctuation kept), to find it by eye."""
-    if len(sentence.words) <= words:
-        return f'"{sentence.text}"'
-    ends = [match.end() for match in WORD.finditer(sentence.text)]
-    return f'"{sentence.text[: ends[words - 1]]}…"'
+def _quote(sentence: MeasuredSentence, written: str, words: int = 6) -> str:
+    """The sentence's first words as the writer wrote them, to find it by eye: measured on the
+    masked text, quoted from `written` (the post itself, same offsets), so hashtags, handles and
+    links show as written, not as the runs of spaces that mask them."""
+    end = sentence.end
+    if len(sentence.words) > words:
+        end = sentence.start + [match.end() for match in WORD.finditer(sentence.text)][words - 1]
+    shown = " ".join(written[sentence.start : end].split())
+    return f'"{shown}…"' if end < sentence.end else f'"{shown}"'
 
 
 def _longest(found: list[MeasuredSentence], count: int = 2) -> list[MeasuredSentence]:
@@ -92,7 +95,7 @@ class HardToRead(Kind):
             return
         values = measures_of(found, doc.lang)
         longest = _longest(found)
-        start_with = ", ".join(f"{_quote(s)} ({len(s.words)} words)" for s in longest)
+        start_with = ", ".join(f"{_quote(s, doc.text)} ({len(s.words)} words)" for s in longest)
         place = longest[0]
         if has_formula(doc.lang):
             target, whose = self.target_grade(doc, ctx)
@@ -148,7 +151,7 @@ class LongSentence(Kind):
                 yield Finding(
                     sentence.start,
                     sentence.end,
-                    {"count": len(sentence.words), "max": limit, "start_with": _quote(sentence)},
+                    {"count": len(sentence.words), "max": limit, "start_with": _quote(sentence, doc.text)},
                 )
 
 

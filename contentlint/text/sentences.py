@@ -39,9 +39,16 @@ _CANDIDATE = regex.compile(
     r"(?P<term>[.!?…।॥]++)(?P<close>[\"'”’»)\]]*+)"
     r"|(?P<emoji>\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*+)"
 )
-_SPACE = regex.compile(r"\s")
-_SPACES_THEN_CAPITAL = regex.compile(r"\s+\p{Lu}")
-_NEXT_WORD = regex.compile(r"\s+(\S)")
+# Invisible format characters count as nothing between an end and what follows: "it.\u2060Then"
+# is two sentences (a word joiner after a full stop hid a break in a real post).
+_INVISIBLE = "\u200b\u2060\ufeff"
+_SPACE = regex.compile(rf"[{_INVISIBLE}]*(?:\s|(?<=[{_INVISIBLE}])(?=\p{{Lu}}))")
+_SPACES_THEN_CAPITAL = regex.compile(rf"[\s{_INVISIBLE}]+\p{{Lu}}")
+_NEXT_WORD = regex.compile(rf"[\s{_INVISIBLE}]*(?<=[\s{_INVISIBLE}])([^\s{_INVISIBLE}])")
+# The Bengali (and Devanagari) full stops end a sentence whatever follows: writers often leave no
+# space after them ("আমরা এসেছি।তোমরা কোথায়?").
+_DANDA = regex.compile(r"[।॥]")
+_BENGALI_LETTER = regex.compile(r"[\p{Bengali}\p{Devanagari}]")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}\p{N}.]+)$")
 # The same run matched backwards from its end: found in the length of the word, where a forward
 # search for `_WORD_BEFORE` tries every start from the line's beginning.
@@ -147,8 +154,13 @@ def sentences(text: str, lang: str, start: int = 0, end: int | None = None) -> l
 
 def _cuts(text: str, line_start: int, line_end: int) -> list[int]:
     """Offsets within one line where a new sentence starts (just after an end)."""
-    cuts = []
+    cuts: list[int] = []
     for match in _CANDIDATE.finditer(text, line_start, line_end):
+        term = match.group("term") or ""
+        glued = match.end() < line_end and _HAS_WORD.match(text, match.end())
+        if glued and term and (_DANDA.search(term) or (term[-1] in "?!" and _BENGALI_LETTER.match(text, match.end()))):
+            cuts.append(match.end())  # "এসেছি।তোমরা", "কোথায়?আজ": it ends there, space or not
+            continue
         follower = _SPACES_THEN_CAPITAL if match.group("emoji") else _SPACE
         if not follower.match(text, match.end(), line_end):
             continue
@@ -156,12 +168,13 @@ def _cuts(text: str, line_start: int, line_end: int) -> list[int]:
         if not next_match:
             continue
         next_char = next_match.group(1)
-        if match.group("emoji") or _ends_sentence(text, line_start, match, next_char):
+        sentence_start = cuts[-1] if cuts else line_start
+        if match.group("emoji") or _ends_sentence(text, line_start, sentence_start, match, next_char):
             cuts.append(match.end())
     return cuts
 
 
-def _ends_sentence(text: str, line_start: int, match: Any, next_char: str) -> bool:
+def _ends_sentence(text: str, line_start: int, sentence_start: int, match: Any, next_char: str) -> bool:
     term = match.group("term")
     if any(mark in term for mark in "!?।॥"):
         return True
@@ -181,12 +194,13 @@ def _ends_sentence(text: str, line_start: int, match: Any, next_char: str) -> bo
         return _initials_end_sentence(text, match.end(), bare)
     if _INITIALS.search(word):
         return False
-    return not _LIST_NUMBER.match(text, line_start, match.start())
+    # "1. Open the box. 2. Fill the pen.": a list number at the start of a sentence ends nothing
+    return not _LIST_NUMBER.match(text, sentence_start, match.start())
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
         end -= 1
     return Sentence(start, end, text[start:end])
