@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from contentlint.config import nlp
+from contentlint.config import languages, nlp
 from contentlint.config.errors import ConfigError, ConfigProblem, did_you_mean
 from contentlint.config.files import UnreadableFile, read_file
 from contentlint.config.model import (
@@ -70,11 +69,11 @@ def load_config(
     its own (unknown rule names, channels) and raise them all at once."""
     cwd = cwd or Path.cwd()
     if isinstance(source, Mapping):
-        return _with_environment(parse_config(dict(source), {}, "<dict>", cwd, strict=strict), cwd)
+        return nlp.with_environment(parse_config(dict(source), {}, "<dict>", cwd, strict=strict), cwd)
     if source is None:
         found = find_config(cwd)
         if found is None:
-            return _with_environment(Config(root=cwd), cwd)
+            return nlp.with_environment(Config(root=cwd), cwd)
         source = found
     path = Path(source)
     display = str(path)
@@ -97,22 +96,7 @@ def load_config(
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(display, "", "the config must be a mapping of keys to values", 1)
-    return _with_environment(parse_config(data, positions, display, path.resolve().parent, strict=strict), cwd)
-
-
-def _with_environment(config: Config, cwd: Path) -> Config:
-    """`CONTENTLINT_SPACY_<LANG>` overrides config `nlp` (a folder in it is relative to the
-    current folder), held to the same check."""
-    override = {}
-    for lang in nlp.LANGS:
-        value = os.environ.get(nlp.env_name(lang), "").strip()
-        if value:
-            value = nlp.resolve(value, cwd)
-            problem = nlp.problem(value)
-            if problem:
-                raise ConfigError("environment", nlp.env_name(lang), problem)
-            override[lang] = value
-    return replace(config, nlp={**config.nlp, **override}) if override else config
+    return nlp.with_environment(parse_config(data, positions, display, path.resolve().parent, strict=strict), cwd)
 
 
 def _load_toml(text: str, display: str) -> tuple[Any, dict[KeyPath, yamlsafe.Position]]:
@@ -294,7 +278,7 @@ def parse_config(
         (),
         {
             "extends": check.strings,
-            "lang": check.optional_string,
+            "lang": lambda v, p: languages.code(check, v, p) if v is not None else None,
             "default_channel": check.optional_string,
             "content": check.patterns,
             "exclude": check.patterns,
@@ -323,7 +307,7 @@ def parse_config(
             "overrides": lambda v, p: _overrides(check, v, p),
             "fail_on": lambda v, p: check.choice(v, p, FAIL_ON),
             "csv": lambda v, p: _csv(check, v, p),
-            "nlp": lambda v, p: _nlp(check, v, p, root),
+            "nlp": lambda v, p: nlp.pipelines(check, v, p, root),
         },
     )
     if check.problems and strict:
@@ -354,17 +338,6 @@ def parse_config(
         lines={str(key): check.line((key,)) for key in data},
         problems=tuple(check.problems),
     )
-
-
-def _nlp(check: _Checker, value: Any, path: KeyPath, root: Path) -> dict[str, str]:
-    """Trained spaCy pipelines by language, found installed now (`config.nlp`)."""
-    pipelines = check.mapping(value, path, {lang: check.string for lang in nlp.LANGS})
-    for lang, name in pipelines.items():
-        pipelines[lang] = nlp.resolve(name.strip(), root)
-        problem = nlp.problem(pipelines[lang])
-        if problem:
-            raise check.fail(path + (lang,), problem)
-    return pipelines
 
 
 def _brand(check: _Checker, value: Any, path: KeyPath) -> Brand:
@@ -447,6 +420,9 @@ def _overrides(check: _Checker, value: Any, path: KeyPath) -> tuple[Override, ..
     def name(v: Any, p: KeyPath) -> str:
         return check.string(v, p).strip().lower()
 
+    def lang(v: Any, p: KeyPath) -> str:
+        return languages.code(check, v, p)
+
     result = []
     for index, item in enumerate(value):
         where = path + (index,)
@@ -458,7 +434,7 @@ def _overrides(check: _Checker, value: Any, path: KeyPath) -> tuple[Override, ..
                 "rules": check.rule_settings,
                 "channel": name,
                 "audience": name,
-                "lang": name,
+                "lang": lang,
             },
         )
         if "files" not in fields:

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contentlint.config.errors import ConfigError
+from contentlint.config.model import Config
+
+if TYPE_CHECKING:  # the checker that reads a config; load.py imports this module
+    from contentlint.config.load import _Checker
 
 LANGS = ("en",)  # languages a rule can use a trained pipeline for (CL003: English)
 EXTRA = "contentlint[spacy]"
@@ -58,3 +66,29 @@ def problem(name: str) -> str | None:
             f"(for example: python -m spacy download {name})"
         )
     return None
+
+
+def pipelines(check: _Checker, value: Any, path: tuple[Any, ...], root: Path) -> dict[str, str]:
+    """Trained spaCy pipelines by language, found installed now (`config.nlp`)."""
+    named = check.mapping(value, path, {lang: check.string for lang in LANGS})
+    for lang, name in named.items():
+        named[lang] = resolve(name.strip(), root)
+        found = problem(named[lang])
+        if found:
+            raise check.fail(path + (lang,), found)
+    return named
+
+
+def with_environment(config: Config, cwd: Path) -> Config:
+    """`CONTENTLINT_SPACY_<LANG>` overrides config `nlp` (a folder in it is relative to the
+    current folder), held to the same check."""
+    override = {}
+    for lang in LANGS:
+        value = os.environ.get(env_name(lang), "").strip()
+        if value:
+            value = resolve(value, cwd)
+            found = problem(value)
+            if found:
+                raise ConfigError("environment", env_name(lang), found)
+            override[lang] = value
+    return replace(config, nlp={**config.nlp, **override}) if override else config

@@ -217,13 +217,18 @@ NON_LATIN_LANGS = frozenset({"bn", "as", "hi", "ar", "fa", "ur", "ru", "uk", "zh
 def post_lang(text: str, default_lang: str | None) -> str:
     """A post without `lang:`: Bengali script decides "bn"; else the config's language, unless
     that language is not written in Latin letters while the post is (an English LinkedIn post of
-    a team whose config says `lang: bn` is English), then "en"."""
+    a team whose config says `lang: bn` is English), then "en". With no language in the config
+    either, its function words decide where they are clear (a Spanish post is "es"), else "en"."""
     guessed = guess_lang(text)
     if guessed:
         return guessed
     if default_lang and default_lang in NON_LATIN_LANGS and _LATIN.search(text):
         return "en"
-    return default_lang or "en"
+    if default_lang:
+        return default_lang
+    from contentlint.text.language import detect_language
+
+    return detect_language(text) or "en"
 
 
 def parse_date(value: Any) -> datetime | None:
