@@ -46,3 +46,19 @@ def test_text_options_colour_statistics_quiet() -> None:
 def test_only_the_text_format_ends_with_the_summary_and_only_html_needs_every_text() -> None:
     assert [name for name, f in FORMATS.items() if f.has_summary] == ["text"]
     assert [name for name, f in FORMATS.items() if f.all_texts] == ["html"]
+
+
+def test_the_caret_sits_under_the_finding_after_emoji_and_under_bengali_signs() -> None:
+    """Three emoji take six terminal columns, not three (issue 17): the caret must be under
+    "cheap", as a terminal draws the line."""
+    from contentlint.formatters.columns import columns
+    from contentlint.workspace import Workspace
+
+    text = "---\nchannel: x\n---\n😀😀😀 cheap pens\n"
+    found = Workspace({"brand": {"terms": {"prefer": {"cheap": "affordable"}}}}).check_text(text, path="p.md")
+    [violation] = [v for v in found if v.code == "BR002"]
+    post = PostInfo("p.md", ("x",), (), None, "en", text)
+    output = render("text", Report((violation,), (), 1, (post,)), {}, RenderOptions())
+    _shown, caret = [line for line in output.splitlines() if line.startswith("      | ")][:2]
+    assert caret.index("^") == len("      | ") + 6 + 1  # three emoji, then a space
+    assert columns("কলম") == 3 and columns("ক্ষ") == 2  # a virama takes no column

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from contentlint.engine.rule_set import ActiveRule
-from contentlint.engine.suppress import front_matter_disabled, regions
+from contentlint.engine.suppress import Region, front_matter_disabled, regions
 from contentlint.model.rulespec import RuleSpec
 from contentlint.model.violation import Finding, Violation
 from contentlint.text.document import Document
+from contentlint.text.markdown_mask import code_ranges
 
 
 class _SafeArgs(dict):  # type: ignore[type-arg]
@@ -60,7 +61,10 @@ def suppress(doc: Document, violations: list[Violation]) -> list[Violation]:
     if not violations:
         return violations
     disabled = front_matter_disabled(dict(doc.meta))
-    suppressed = regions(doc.text, lambda offset: doc.line_col(offset)[0]) if "contentlint-" in doc.text else ()
+    suppressed: tuple[Region, ...] = ()
+    if "contentlint-" in doc.text:
+        code = code_ranges(doc.text) if doc.is_markdown else []
+        suppressed = regions(doc.text, lambda offset: doc.line_col(offset)[0], code)
     kept = []
     for violation in violations:
         if violation.code.lower() in disabled or violation.name in disabled:

@@ -4,7 +4,7 @@ and `<!-- contentlint-disable-next-line CODE -->`; without codes they cover ever
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,12 +35,15 @@ def _directives(text: str) -> Iterator[re.Match[str]]:
     return _DIRECTIVE.finditer(text, 0, text.rfind("-->") + 3)
 
 
-def regions(text: str, line_of: Callable[[int], int]) -> tuple[Region, ...]:
-    """Suppressed regions of a file; `line_of(offset)` gives the 1-based line of an offset."""
+def regions(text: str, line_of: Callable[[int], int], code: Sequence[tuple[int, int]] = ()) -> tuple[Region, ...]:
+    """Suppressed regions of a file; `line_of(offset)` gives the 1-based line of an offset. A
+    directive inside `code` (fenced blocks, code spans) is an example, not a directive."""
     found: list[Region] = []
     open_regions: dict[str, int] = {}
     end_of_file = 10**9
     for match in _directives(text):
+        if any(start <= match.start() < end for start, end in code):
+            continue
         action, selectors = match.group(1), _selectors(match.group(2))
         line = line_of(match.start())
         if action == "disable-next-line":

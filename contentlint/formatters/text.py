@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from contentlint.formatters.columns import columns
 from contentlint.formatters.escape import escape_text
 from contentlint.formatters.options import RenderOptions
 from contentlint.model.report import Report
@@ -118,10 +119,11 @@ def _window(source: str, violation: Any) -> tuple[str, int, int]:
     left = 0 if start < WINDOW - 20 else start - 20
     right = min(len(source), left + WINDOW)
     prefix = "…" if left else ""
-    # Control characters are shown escaped (`\x1b`), so the caret is measured on the escaped text.
+    # Control characters are shown escaped (`\x1b`), so the caret is measured on the escaped text,
+    # in terminal columns (an emoji takes two).
     before, marked = escape_text(source[left:start]), escape_text(source[start : max(start, min(end, right))])
     shown = prefix + escape_text(source[left:right]) + ("…" if right < len(source) else "")
-    return shown, len(prefix) + len(before), max(1, len(marked))
+    return shown, len(prefix) + columns(before), max(1, columns(marked))
 
 
 def render_statistics(report: Report) -> str:

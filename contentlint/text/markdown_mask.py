@@ -17,6 +17,8 @@ _AFTER_COMMENT = re.compile(r"[ \t]*\r?\n?")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<(?:https?|mailto):[^<>\s]*>")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _BACKTICKS = re.compile(r"`+")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 # Links and images are `[label](target)`; the expressions
 #   _LINK = \[(?P<label>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\])
@@ -138,6 +140,69 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def indented_code(text: str) -> list[tuple[int, int]]:
+    """Indented code blocks as CommonMark has them: lines indented by four spaces or a tab after a
+    blank line (an indented line cannot interrupt a paragraph), and not a list item's own
+    continued text. Social copy is rarely indented, so the rule is kept that strict."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    previous_blank, in_list = True, False
+    start: int | None = None
+    last_code_end = 0  # the end of the block's last non-blank line: trailing blank lines are not code
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        blank = not content.strip()
+        indented = not blank and _INDENTED.match(content) is not None
+        if start is not None and not blank and not indented:
+            ranges.append((start, last_code_end))
+            start = None
+        if start is None and indented and previous_blank and not in_list:
+            start = offset
+        if start is not None and indented:
+            last_code_end = offset + len(line)
+        if not blank and not indented:
+            in_list = _LIST_ITEM.match(content) is not None
+        previous_blank = blank
+        offset += len(line)
+    if start is not None:
+        ranges.append((start, last_code_end))
+    return ranges
+
+
+def code_ranges(text: str) -> list[tuple[int, int]]:
+    """Where code is: fenced blocks and code spans, as `mask_markdown` finds them. A suppression
+    comment written inside code is an example of one, not a directive."""
+    ranges: list[tuple[int, int]] = []
+    chars = list(text)
+    current = text
+    if "```" in text or "~~~" in text:
+        offset = 0
+        fence: str | None = None
+        block_start = 0
+        for line in text.splitlines(keepends=True):
+            match = _FENCE.match(line)
+            if fence is None and match:
+                fence, block_start = match.group(1)[0] * len(match.group(1)), offset
+            elif fence is not None and match and match.group(1).startswith(fence):
+                fence = None
+                ranges.append((block_start, offset + len(line)))
+            offset += len(line)
+        if fence is not None:
+            ranges.append((block_start, len(text)))  # an unclosed fence runs to the end
+        for start, end in ranges:
+            _blank_into(chars, start, end)
+        current = "".join(chars)
+    indented = indented_code(current) if "    " in current or "\t" in current else []
+    if indented:
+        ranges.extend(indented)
+        for start, end in indented:
+            _blank_into(chars, start, end)
+        current = "".join(chars)
+    if "`" in current:
+        ranges.extend(_code_spans(current))
+    return ranges
+
+
 def mask_comments(text: str) -> str:
     chars = list(text)
     for match in _COMMENT.finditer(text):
@@ -167,6 +232,8 @@ def mask_markdown(text: str) -> tuple[str, tuple[MarkdownImage, ...]]:
                     fence = None
             offset += len(line)
         current = "".join(chars)
+    if "    " in current or "\t" in current:
+        current = _blank_spans(chars, current, indented_code(current))
     if "<!--" in current:
         current = _blank_spans(chars, current, [match.span() for match in _COMMENT.finditer(current)])
     if "`" in current:
