@@ -12,6 +12,7 @@ import regex
 from contentlint.kinds.base import Kind, RuleContext
 from contentlint.kinds.hashtags.tags import configured, tag_key, written_tags
 from contentlint.model.violation import Finding, Fix
+from contentlint.text.document import NON_LATIN_LANGS
 
 _LATIN_TAG = regex.compile(r"[A-Za-z0-9]+")
 
@@ -123,7 +124,9 @@ class HashtagCasing(Kind):
                 fixed = as_configured if multi_word and as_configured != tag.value else None
                 reason = "as the config writes it"
             else:
-                english = doc.lang.lower().startswith("en")
+                # English words split a Latin tag of an English post, and of a post in a script
+                # other than Latin (#packingtips in a Bengali post), never of a Spanish one (#vegano)
+                english = doc.lang.lower().startswith("en") or doc.lang.lower() in NON_LATIN_LANGS
                 names = self._names(ctx)
                 reason = "capitalise each word so readers and screen readers can tell the words apart"
                 if names and any(name in fold(tag.value) for name, _ in names):
