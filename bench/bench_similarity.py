@@ -28,7 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contentlint.text.similarity import Signature, find_similar_pairs, make_signature, similarity_tokens  # noqa: E402
+from contentlint.text.similarity import Signature, find_similar_pairs, make_signature  # noqa: E402
+from contentlint.text.similarity_words import similarity_tokens  # noqa: E402
 
 CORPORA = ROOT / "bench" / "corpora"
 THRESHOLD = 0.6

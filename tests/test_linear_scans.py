@@ -318,7 +318,7 @@ def test_email_spans_are_the_expressions_matches(text: str) -> None:
 @given(word_texts)
 @example("a@b.co_x@c.de xx@y.z")
 def test_repetition_email_pattern_removes_what_it_removed(text: str) -> None:
-    from contentlint.text import similarity
+    from contentlint.text import similarity_words as similarity
 
     old = regex.compile(r"[\p{L}\p{N}._%+-]++@[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)+")
     new = next(pattern for marker, pattern in similarity._NOT_PROSE if marker == "@")
@@ -331,7 +331,7 @@ def test_repetition_email_pattern_removes_what_it_removed(text: str) -> None:
 @example("-a.-a.com.-b.in")
 @example("a.b,a.b.ab/x a.comা b.co-x")
 def test_domain_spans_are_the_expressions_matches(text: str) -> None:
-    from contentlint.text import similarity
+    from contentlint.text import similarity_words as similarity
 
     expected = [m.span() for m in similarity._DOMAIN.finditer(text)]
     assert list(similarity._domain_spans(text, 0, len(text))) == expected

@@ -232,7 +232,7 @@ class Counter:
 
 def test_second_run_tokenises_and_parses_only_the_changed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from contentlint.inputs import corpus
-    from contentlint.text import similarity as repetition  # the rule calls similarity.similarity_tokens at run time
+    from contentlint.text import similarity_words as repetition  # indexing calls similarity_tokens at run time
 
     posts = {
         f"x/p{i}.md": post("x", f"{UNRELATED_A} Post number {i} of {i * 7} notes.", f"2026-0{1 + i % 9}-01")

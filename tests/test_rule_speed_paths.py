@@ -351,7 +351,7 @@ def _reference_similarity_tokens(body: str) -> list[str]:
     """similarity_tokens before its fast paths: every pass on every text."""
     import unicodedata
 
-    from contentlint.text import similarity
+    from contentlint.text import similarity_words as similarity
 
     text = similarity._SYMBOLS.sub(" ", body)
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -377,7 +377,7 @@ SIMILARITY_PIECES = (
 @SETTINGS
 @given(st.lists(st.sampled_from(SIMILARITY_PIECES), max_size=50).map("".join))
 def test_similarity_tokens_fast_paths_keep_the_tokens(text: str) -> None:
-    from contentlint.text.similarity import similarity_tokens
+    from contentlint.text.similarity_words import similarity_tokens
 
     assert similarity_tokens(text) == _reference_similarity_tokens(text)
 
@@ -496,7 +496,7 @@ DOMAIN_PIECES = list("ab.-/@ \n\t\u00a0") + [
 @SETTINGS
 @given(st.lists(st.sampled_from(DOMAIN_PIECES), max_size=40).map("".join))
 def test_domains_blanked_in_windows_as_in_one_pass(text: str) -> None:
-    from contentlint.text.similarity import _DOMAIN, _blank_domains
+    from contentlint.text.similarity_words import _DOMAIN, _blank_domains
 
     assert _blank_domains(text) == _DOMAIN.sub(" ", text)
 

@@ -11,7 +11,8 @@ import numpy as np
 from contentlint.cache import signature_cache
 from contentlint.cache.signature_cache import FILE_NAME, SignatureCache, post_key
 from contentlint.kinds.corpus import IndexEntry, PostMeta
-from contentlint.text.similarity import NORMALISATION_VERSION, make_signature, similarity_tokens
+from contentlint.text.similarity import NORMALISATION_VERSION, make_signature
+from contentlint.text.similarity_words import similarity_tokens
 
 POSTS = [
     "Our Glide gel pens dry in under a second. #InkWell",

@@ -16,8 +16,8 @@ from contentlint.text.similarity import (
     Signature,
     find_similar_pairs,
     make_signature,
-    similarity_tokens,
 )
+from contentlint.text.similarity_words import similarity_tokens
 
 LINKEDIN = (
     "Exams are three weeks away, and we know how that feels. "
@@ -134,7 +134,7 @@ def test_similarity_module_does_not_import_spacy() -> None:
 def test_signature_is_stable_across_runs_and_processes() -> None:
     tokens = similarity_tokens("Our gel pens dry in a second")
     code = (
-        "from contentlint.text.similarity import *; s = make_signature(similarity_tokens("
+        "from contentlint.text.similarity import *; from contentlint.text.similarity_words import *; s = make_signature(similarity_tokens("
         "'Our gel pens dry in a second')); print(list(s.shingles))"
     )
     env = {"PYTHONHASHSEED": "12345"}

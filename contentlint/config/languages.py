@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the checker that reads a config; load.py imports this module
-    from contentlint.config.load import _Checker
+if TYPE_CHECKING:
+    from contentlint.config.checker import Checker
 
 _TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _NAMES = {
@@ -34,7 +34,7 @@ _NAMES = {
 EXAMPLES = "en, bn, es, pt-BR"
 
 
-def code(check: _Checker, value: Any, path: tuple[Any, ...]) -> str:
+def code(check: Checker, value: Any, path: tuple[Any, ...]) -> str:
     """The tag in lower case, or the checker's error naming valid codes."""
     text = check.string(value, path).strip()
     lowered = text.lower()

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from contentlint.config.errors import ConfigError
 from contentlint.config.model import Config
 
-if TYPE_CHECKING:  # the checker that reads a config; load.py imports this module
-    from contentlint.config.load import _Checker
+if TYPE_CHECKING:
+    from contentlint.config.checker import Checker
 
 LANGS = ("en",)  # languages a rule can use a trained pipeline for (CL003: English)
 EXTRA = "contentlint[spacy]"
@@ -68,7 +68,7 @@ def problem(name: str) -> str | None:
     return None
 
 
-def pipelines(check: _Checker, value: Any, path: tuple[Any, ...], root: Path) -> dict[str, str]:
+def pipelines(check: Checker, value: Any, path: tuple[Any, ...], root: Path) -> dict[str, str]:
     """Trained spaCy pipelines by language, found installed now (`config.nlp`)."""
     named = check.mapping(value, path, {lang: check.string for lang in LANGS})
     for lang, name in named.items():

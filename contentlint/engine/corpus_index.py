@@ -54,7 +54,8 @@ def is_reply(doc: Document) -> bool:
 
 def entry_of(doc: Document) -> IndexEntry:
     """What the index keeps of a post: the signature of its published text and its routing."""
-    from contentlint.text.similarity import make_signature, similarity_tokens  # numpy: only when indexing
+    from contentlint.text.similarity import make_signature  # numpy: only when indexing
+    from contentlint.text.similarity_words import similarity_tokens
 
     return IndexEntry(make_signature(similarity_tokens(doc.published_text)), meta_of(doc))
 
