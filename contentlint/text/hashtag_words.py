@@ -176,3 +176,18 @@ def split_tag(tag: str) -> TagWords:
                 words.append(piece[offset : offset + len(word)])
                 offset += len(word)
     return TagWords(tuple(words), confident, segmented)
+
+
+def safe_to_fix(tag: str) -> bool:
+    """Whether a dictionary split of `tag` may be written by --fix: every piece of two or three
+    letters is an English word ("big", "art", "pen") or a function word. "que"+"so", "res"+"cate"
+    and "dan"+"one" are in the web counts but in no dictionary: a loanword or a name cut in two,
+    so such a split is suggested and never written."""
+    from contentlint.text.wordforms import is_english_word
+
+    for word in split_tag(tag).words:
+        lower = word.lower()
+        short = 2 <= len(lower) <= 3 and lower.isalpha() and lower not in _SHORT_WORDS
+        if short and not is_english_word(lower):
+            return False
+    return True

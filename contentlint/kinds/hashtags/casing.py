@@ -13,6 +13,7 @@ from contentlint.kinds.base import Kind, RuleContext
 from contentlint.kinds.hashtags.tags import configured, tag_key, written_tags
 from contentlint.model.violation import Finding, Fix
 from contentlint.text.document import NON_LATIN_LANGS
+from contentlint.text.hashtag_words import safe_to_fix
 
 _LATIN_TAG = regex.compile(r"[A-Za-z0-9]+")
 
@@ -118,6 +119,7 @@ class HashtagCasing(Kind):
             if tag_key(tag.value) in banned:
                 continue  # HT003 says to remove it; recasing a banned tag is noise
             as_configured = as_written.get(tag_key(tag.value))
+            sure = True  # whether --fix may write it
             if as_configured is not None:
                 # only a multi-word form is worth a fix: #inkwell -> #InkWell, not #stationery -> #Stationery
                 multi_word = any(c.isupper() for c in as_configured[1:])
@@ -134,10 +136,12 @@ class HashtagCasing(Kind):
                     reason = "the brand's name as the brand writes it, each other word capitalised"
                 else:
                     fixed = pascal_case(tag.value, dictionary=english)
+                    # a dictionary split with a rare short piece (#queso -> #QueSo) is only suggested
+                    sure = tag.value != tag.value.lower() or safe_to_fix(tag.value)
             if fixed:
                 yield Finding(
                     tag.start,
                     tag.end,
                     {"tag": tag.value, "fixed": fixed, "reason": reason},
-                    fix=Fix(fixed, tag.start + 1, tag.end),
+                    fix=Fix(fixed, tag.start + 1, tag.end) if sure else None,
                 )
