@@ -150,7 +150,9 @@ class _Run:
         state = None
         if self.cache_dir is not None:
             read = files + (self.content_files() if self.engine.config.content else [])
-            state = run_snapshot.run_state(fingerprint_, self.cwd, list(paths), read, started)
+            # the day is part of it: an undated draft publishes on the day of the run (repetition)
+            today = time.strftime("%Y-%m-%d", time.gmtime(started / 1e9))
+            state = run_snapshot.run_state(f"{fingerprint_} {today}", self.cwd, list(paths), read, started)
             unchanged = run_snapshot.load(cache, state, self.cwd, self.options.all_texts) if state else None
             if unchanged is not None:
                 cache.close()

@@ -63,6 +63,29 @@ def test_an_unchanged_repo_is_answered_from_the_last_report(
     assert warm["texts"]["posts/bad.md"] == cold["texts"]["posts/bad.md"]
 
 
+def test_the_last_report_is_not_reused_on_another_day(
+    tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An undated draft publishes on the day of the run, so yesterday's repetition findings may
+    not hold today: the day is part of the unchanged-run key."""
+    import time
+
+    make_repo(tmp_path)
+    run(tmp_path)
+    tomorrow = time.gmtime(time.time() + 86_400)
+    monkeypatch.setattr(run_module.time, "gmtime", lambda seconds=None: tomorrow)
+    linted = []
+    real = run_module._Run._lint_files
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        linted.append(True)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(run_module._Run, "_lint_files", counting)
+    run(tmp_path)
+    assert linted  # linted again (the result cache still answers for each unchanged post)
+
+
 def test_the_html_report_gets_every_text_back(tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
     make_repo(tmp_path)
     cold = run(tmp_path, all_texts=True)

@@ -355,15 +355,21 @@ class Workspace:
         for unit in self._units.values():
             unit.forget_files()
 
+    def _indexed_unit(self, path: str | os.PathLike[str]) -> ConfigUnit | None:
+        """A file changed on disk: the folder listings are stale, and the unit whose corpus index
+        holds the file is returned (None when none is built, or its config is broken)."""
+        self._forget_files()
+        try:
+            unit = self.unit_for(path)
+        except ConfigError:
+            return None
+        return unit if unit.has_index else None
+
     def update(self, path: str | os.PathLike[str]) -> None:
         """A file was saved, created or renamed to `path`: its posts are indexed again."""
         with self._lock:
-            self._forget_files()
-            try:
-                unit = self.unit_for(path)
-            except ConfigError:
-                return
-            if not unit.has_index:
+            unit = self._indexed_unit(path)
+            if unit is None:
                 return
             display = self.display(path)
             index = unit.index()
@@ -377,12 +383,8 @@ class Workspace:
     def remove(self, path: str | os.PathLike[str]) -> None:
         """A file was deleted (or renamed away from `path`)."""
         with self._lock:
-            self._forget_files()
-            try:
-                unit = self.unit_for(path)
-            except ConfigError:
-                return
-            if unit.has_index:
+            unit = self._indexed_unit(path)
+            if unit is not None:
                 unit.index().remove_file(self.display(path))
 
     def similar(self, path: str | os.PathLike[str], limit: int = 5) -> list[Neighbour]:
