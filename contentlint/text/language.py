@@ -31,13 +31,18 @@ MIN_HITS = 4
 MARGIN = 2.0
 
 
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _lang)
+
+
 def detect_language(text: str) -> str | None:
     """The language of a Latin-script text when its function words make it clear, else None."""
     hits = dict.fromkeys(FUNCTION_WORDS, 0)
     for word in _WORD.findall(text.lower()):
-        for lang, words in FUNCTION_WORDS.items():
-            if word in words:
-                hits[lang] += 1
+        for lang in _LANGS_OF.get(word, ()):
+            hits[lang] += 1
     ranked = sorted(hits.items(), key=lambda item: -item[1])
     (best, count), (_, runner_up) = ranked[0], ranked[1]
     if count >= MIN_HITS and count >= MARGIN * runner_up:

@@ -18,6 +18,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<(?:https?|mai
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _BACKTICKS = re.compile(r"`+")
 _INDENTED = re.compile(r"(?: {4}|\t)")
+_ANY_INDENTED_LINE = re.compile(r"^(?: {4}|\t)[ \t]*\S", re.M)  # one C search before the line loop
 _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 # Links and images are `[label](target)`; the expressions
@@ -192,7 +193,7 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
         for start, end in ranges:
             _blank_into(chars, start, end)
         current = "".join(chars)
-    indented = indented_code(current) if "    " in current or "\t" in current else []
+    indented = indented_code(current) if _ANY_INDENTED_LINE.search(current) else []
     if indented:
         ranges.extend(indented)
         for start, end in indented:
@@ -232,7 +233,7 @@ def mask_markdown(text: str) -> tuple[str, tuple[MarkdownImage, ...]]:
                     fence = None
             offset += len(line)
         current = "".join(chars)
-    if "    " in current or "\t" in current:
+    if _ANY_INDENTED_LINE.search(current):
         current = _blank_spans(chars, current, indented_code(current))
     if "<!--" in current:
         current = _blank_spans(chars, current, [match.span() for match in _COMMENT.finditer(current)])
