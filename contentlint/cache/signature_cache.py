@@ -35,7 +35,7 @@ from contentlint.cache.folder import CacheUnusable, prepare
 from contentlint.kinds.corpus import IndexEntry, PostMeta
 from contentlint.text.similarity import NORMALISATION_VERSION, Signature
 
-CACHE_FORMAT = 3  # 3: PostMeta holds the body's offsets
+CACHE_FORMAT = 4  # 3: PostMeta holds the body's offsets; 4: whether it is a reply, its campaign
 FILE_NAME = "signatures.npz"
 
 
