@@ -7,11 +7,14 @@
    others are linted, in worker processes when there are many, and come back with their corpus
    index entries.
 4. The corpus rules run once over the index of config `content` plus the targets
-   (`cache.indexing`), unless the same targets and corpus were checked before.
+   (`cache.indexing`), unless the same targets and corpus were checked before. A run of a few
+   posts (a pre-commit hook) answers them from the corpus store instead (`cache.store_run`), and
+   skips step 2, which would stat every post; a run that indexed every post writes the store.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import time
@@ -19,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contentlint._version import __version__
 from contentlint.cache import run_snapshot
@@ -34,11 +38,14 @@ from contentlint.inputs.corpus import CorpusFile
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.readers import STDIN_DISPLAY
 from contentlint.inputs.source import SourceError, decode
-from contentlint.inputs.walk import FolderIndex, display_path, expand
+from contentlint.inputs.walk import ContentScope, FolderIndex, display_path, expand
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
 from contentlint.model.report import FileResult, Report
 from contentlint.model.violation import SEVERITY_RANK, FileError, Violation
 from contentlint.text.document import Document
+
+if TYPE_CHECKING:  # numpy loads when a corpus is compared, not for a run answered from its report
+    from contentlint.cache.corpus_store import CorpusStore
 
 Progress = Callable[[int, int], None]
 
@@ -105,14 +112,16 @@ def check_paths(
     progress: Progress | None = None,
     files: Sequence[Path] | None = None,
     path_errors: Sequence[tuple[str, str]] = (),
+    scope: ContentScope | None = None,
 ) -> Report:
     """Check files and folders: document rules per file (cached, in parallel when many), then
     the corpus rules once over config `content` plus these files. When nothing they read has
     changed since the last run, that run's report. `files`: the files `paths` expand to, when
     the caller has expanded and chosen them already (the workspace, grouping files by config);
-    `paths` then only names the run for the unchanged-run shortcut."""
+    `paths` then only names the run for the unchanged-run shortcut. `scope`: where config
+    `content`'s posts are, for the corpus store (without it, no store is used or written)."""
     with fewer_gc_passes():
-        run = _Run(engine, options, folders, content_files, cwd or Path.cwd(), progress)
+        run = _Run(engine, options, folders, content_files, cwd or Path.cwd(), progress, scope)
         return run.check(paths, None if files is None else (list(files), list(path_errors)))
 
 
@@ -127,8 +136,13 @@ class _Run:
         content_files: Callable[[], list[Path]],
         cwd: Path,
         progress: Progress | None,
+        scope: ContentScope | None = None,
     ) -> None:
         self.engine = engine
+        self.scope = scope if engine.config.content else None
+        self.store: CorpusStore | None = None  # the corpus store, when this run answers from it
+        self.setup = ""
+        self.started = time.time_ns()
         self.options = options
         self.folders = folders
         self.content_files = content_files
@@ -143,12 +157,19 @@ class _Run:
                 self.notes = (f"{exc}; this run used no cache",)
 
     def check(self, paths: Sequence[str], expanded: tuple[list[Path], list[tuple[str, str]]] | None = None) -> Report:
-        started = time.time_ns()
+        started = self.started = time.time_ns()
         files, path_errors = expanded if expanded is not None else expand(paths, index=self.folders)
         cache = ResultCache(self.cache_dir)
-        fingerprint_ = run_fingerprint(self.engine, code_digest(cache))
+        code = code_digest(cache)
+        fingerprint_ = run_fingerprint(self.engine, code)
         state = None
-        if self.cache_dir is not None:
+        if self.cache_dir is not None and self.scope is not None:
+            from contentlint.cache.store_run import open_for, setup_of
+
+            self.setup = setup_of(self.engine, code)
+            if "-" not in map(str, files):
+                self.store = open_for(self.cache_dir, self.setup, len(files))
+        if self.cache_dir is not None and self.store is None:
             read = files + (self.content_files() if self.engine.config.content else [])
             # the day is part of it: an undated draft publishes on the day of the run (repetition)
             today = time.strftime("%Y-%m-%d", time.gmtime(started / 1e9))
@@ -236,6 +257,8 @@ class _Run:
         digests: StatDigests | None,
         prepared: dict[str, IndexEntry],
     ) -> tuple[list[Violation], list[FileError]]:
+        if self.store is not None:
+            return self._stored_corpus(targets, prepared)
         from contentlint.cache.indexing import build_index, load_corpus
 
         corpus = load_corpus(self.engine, targets, self.cwd, self.content_files, digests)
@@ -254,6 +277,45 @@ class _Run:
 
         found, errors = self.engine.corpus_findings([t.display for t in targets], index, document_of)
         cache.put("corpus:" + state, FileResult(tuple(found), tuple(errors), None))
+        if self.scope is not None and self.cache_dir is not None:
+            from contentlint.cache.store_run import write_from
+
+            with contextlib.suppress(OSError):  # the store saves time; the next run builds the index as this one
+                write_from(self.cache_dir, self.setup, index, corpus, self.scope, self.started)
+        return found, errors
+
+    def _stored_corpus(
+        self, targets: Sequence[CorpusFile], prepared: dict[str, IndexEntry]
+    ) -> tuple[list[Violation], list[FileError]]:
+        """The corpus rules for a few posts, from the corpus store brought up to date."""
+        from contentlint.cache.corpus_store import save
+        from contentlint.cache.indexing import defaults_key
+        from contentlint.cache.store_run import index_for, refresh
+        from contentlint.engine.corpus_index import entry_of
+
+        store, scope = self.store, self.scope
+        assert store is not None and scope is not None
+        refresh(store, self.engine, scope, self.cwd, self.started, [os.path.abspath(t.path) for t in targets])
+        posts: list[tuple[CorpusFile, list[CorpusPost]]] = []
+        for target in targets:
+            if target.holds_many:
+                posts.append((target, [CorpusPost.of(target.display, entry_of(d), d) for d in target.documents]))
+                continue
+            entry = prepared.get(defaults_key(target.digest, target.defaults))
+            doc = target.document if entry is None else None
+            if entry is None and doc is None:
+                continue  # undecodable: reported as a file error
+            posts.append((target, [CorpusPost.of(target.display, entry or entry_of(doc))]))  # type: ignore[arg-type]
+        index = index_for(store, self.engine, posts, scope, self.cwd, self.started)
+        by_display = {target.display: target for target in targets}
+
+        def document_of(post: CorpusPost) -> Document | None:
+            target = by_display.get(post.display)
+            return target.document if target is not None else None
+
+        found, errors = self.engine.corpus_findings([t.display for t in targets], index, document_of)
+        with contextlib.suppress(OSError):  # a store that cannot be written costs time, never a finding
+            save(store)
         return found, errors
 
 

@@ -23,7 +23,7 @@ from contentlint.engine.rule_packs import Catalogue, RuleError, load_catalogue
 from contentlint.engine.rule_set import ActiveRule, RuleSets, UsageError
 from contentlint.inputs.readers import TEXT_DISPLAY, holds_many, parse_post, read_posts
 from contentlint.kinds.base import CorpusKind, RuleContext
-from contentlint.kinds.corpus import CorpusPost, IndexEntry
+from contentlint.kinds.corpus import CorpusPost, CorpusView, IndexEntry
 from contentlint.model.defaults import Defaults
 from contentlint.model.report import FileResult, PostInfo
 from contentlint.model.violation import FileError, Violation
@@ -213,7 +213,7 @@ class Engine:
     # ------------------------------------------------------------ corpus rules
 
     def corpus_findings(
-        self, targets: Sequence[str], index: CorpusIndex, document_of: Callable[[CorpusPost], Document | None]
+        self, targets: Sequence[str], index: CorpusView, document_of: Callable[[CorpusPost], Document | None]
     ) -> tuple[list[Violation], list[FileError]]:
         """Corpus rules over the index, findings kept for the posts of `targets` only.
         `document_of` gives a target post's parsed Document to place a finding in (parsed only

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from contentlint.config.globs import PathPatterns
@@ -61,6 +62,24 @@ class FolderIndex:
         listed: their posts are not checked, and a run must say so."""
         self.files_under(folder)
         return self._unreadable[os.path.realpath(folder)]
+
+
+def scan_folder(folder: str) -> tuple[list[str], list[str]]:
+    """One folder's subfolders and post files (regular files with a post suffix), by name, as
+    `FolderIndex` sees them: links neither listed nor followed, `SKIP_DIRS` pruned. For the corpus
+    store, which lists only the folders that changed. Raises OSError when it cannot be listed."""
+    folders: list[str] = []
+    files: list[str] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in SKIP_DIRS:
+                    folders.append(entry.name)
+            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(POST_SUFFIXES):
+                files.append(entry.name)
+    return folders, files
 
 
 def _scan(folder: str, unreadable: list[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], bool]]:
@@ -203,3 +222,12 @@ def covered_by(path: Path, patterns: Iterable[str], root: Path) -> bool:
 def _path_order(path: str) -> tuple[str, ...]:
     """Sort key equal to pathlib's order (by parts), for paths built as strings."""
     return tuple(os.path.normcase(path).split(os.sep))
+
+
+@dataclass(frozen=True)
+class ContentScope:
+    """Where a config's posts are, for the corpus store, which lists only changed folders: the
+    folders `content` is walked from, and whether a file found there is one of its posts."""
+
+    bases: tuple[str, ...]
+    is_post: Callable[[str], bool]  # an absolute, normalised path

@@ -171,6 +171,7 @@ class Workspace:
                 cwd=self.root,
                 progress=progress,
                 files=files,
+                scope=unit.scope(),
             )
             for unit, files in chosen.groups
         ]

@@ -10,12 +10,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from contentlint.config.globs import PathPatterns
 from contentlint.config.model import Config
 from contentlint.engine.corpus_index import CorpusIndex
 from contentlint.engine.engine import Engine
 from contentlint.inputs.ignore import GitIgnores
 from contentlint.inputs.select import PostSelector
-from contentlint.inputs.walk import SKIP_DIRS, FolderIndex, display_path, glob_content
+from contentlint.inputs.walk import SKIP_DIRS, ContentScope, FolderIndex, display_path, glob_content
 from contentlint.run import RunOptions
 from contentlint.text.document import POST_SUFFIXES
 
@@ -55,6 +56,23 @@ class ConfigUnit:
                 self.config.content, self.config.root, self._folders(), lambda path: keep(path) is None
             )
         return self._content
+
+    def scope(self) -> ContentScope:
+        """Where this config's posts are, for the corpus store: what `content_files` walks, and
+        the same test for one file it finds."""
+        patterns = PathPatterns(self.config.content, self.config.root)
+        keep = self.selector.excluded_absolute
+
+        def is_post(absolute: str) -> bool:
+            return (
+                absolute.lower().endswith(POST_SUFFIXES)
+                and patterns.matches_absolute(absolute)
+                and not any(part in SKIP_DIRS for part in absolute.split(os.sep)[:-1])
+                and keep(absolute) is None
+            )
+
+        bases = tuple(str(base) for base in patterns.walk_bases() if not any(p in SKIP_DIRS for p in base.parts))
+        return ContentScope(bases, is_post)
 
     def covers(self, path: str | os.PathLike[str]) -> bool:
         """Whether a file is a post of this config: inside `content` (any post file when it

@@ -1,0 +1,235 @@
+"""The corpus store in a run: open it and bring it up to date for a few checked posts, or write
+it from a run that indexed every post.
+
+A run that checks a few posts (a pre-commit hook; at most one in `QUERY_SHARE` of the corpus)
+uses the store when there is one for its setup: folders are stat-ed (`corpus_refresh`), changed
+posts read and parsed, and the checked posts compared through `StoredIndex`. A run that reads
+every post anyway (no store yet, a whole-repo check) writes the store from the index it built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from contentlint.cache import run_snapshot
+from contentlint.cache.corpus_refresh import Known, Refresh, folder_key, known_in
+from contentlint.cache.corpus_store import CorpusStore, Folder, StoredPost, load, save, setup_key, write_base
+from contentlint.cache.stored_index import StoredIndex
+from contentlint.engine.corpus_index import CorpusIndex, entry_of
+from contentlint.engine.engine import Engine
+from contentlint.inputs.corpus import CorpusFile
+from contentlint.inputs.read import ReadError, read_bytes
+from contentlint.inputs.walk import ContentScope, display_path, scan_folder
+from contentlint.kinds.corpus import CorpusPost, IndexEntry
+
+STALE_SECONDS = 7 * 24 * 3600
+QUERY_SHARE = 8  # as text.similarity: more checked posts than an eighth of the corpus, join them all
+
+
+def setup_of(engine: Engine, code: str) -> str:
+    """Everything an entry depends on besides the post: the code, and what shapes a parse and
+    which files are posts (the config's content, defaults, overrides; the command line's)."""
+    config = engine.config
+    return setup_key(
+        [
+            code,
+            os.path.abspath(config.root),
+            config.content,
+            config.exclude,
+            config.lang,
+            config.default_channel,
+            config.overrides,
+            config.channels,
+            config.csv,
+            engine.selection.channel,
+            engine.selection.audience,
+        ]
+    )
+
+
+def open_for(cache_dir: Path, setup: str, targets: int) -> CorpusStore | None:
+    """The store, when it can answer a run of `targets` checked posts."""
+    store = load(cache_dir, setup)
+    if store is None or store.holds_csv or store.base is None or targets * QUERY_SHARE > len(store):
+        return None
+    return store
+
+
+def read_entry(engine: Engine, path: str, cwd: Path) -> IndexEntry | None:
+    """A post's entry, read and parsed now (None when it cannot be read or decoded)."""
+    display = display_path(Path(path), cwd)
+    try:
+        data = read_bytes(Path(path))
+    except (ReadError, OSError):
+        return None
+    doc = CorpusFile(Path(path), display, data, engine.defaults_for(display), engine.config.csv).document
+    return entry_of(doc) if doc is not None else None
+
+
+def refresh(
+    store: CorpusStore, engine: Engine, scope: ContentScope, cwd: Path, started_ns: int, targets: Sequence[str] = ()
+) -> None:
+    """Bring the store up to date with the folders: read what changed, drop what is gone. The
+    run's `targets` (absolute paths) are left to `index_for`: the run has read them already."""
+    changes = Refresh(store, scope.bases, scope.is_post, started_ns).run()
+    for path, row in changes.gone.items():
+        store.drop(path, row)
+    skip = set(targets)
+    for path, (status, row) in changes.read.items():
+        if path not in skip:
+            _put(store, engine, path, status, row, cwd, started_ns)
+
+
+def stored(path: str, status: os.stat_result, entry: IndexEntry, started_ns: int) -> StoredPost:
+    return StoredPost(path, tuple(run_snapshot.stat_key(status)), run_snapshot.settled(status, started_ns), entry)
+
+
+def _put(
+    store: CorpusStore, engine: Engine, path: str, status: os.stat_result, row: int | None, cwd: Path, started_ns: int
+) -> None:
+    entry = read_entry(engine, path, cwd)
+    if entry is None:
+        store.drop(path, row)
+        return
+    store.put(
+        StoredPost(path, tuple(run_snapshot.stat_key(status)), run_snapshot.settled(status, started_ns), entry), row
+    )
+
+
+def index_for(
+    store: CorpusStore,
+    engine: Engine,
+    targets: Sequence[tuple[CorpusFile, Sequence[CorpusPost]]],
+    scope: ContentScope,
+    cwd: Path,
+    started_ns: int,
+) -> StoredIndex:
+    """The index for the checked posts: stored posts plus the targets as this run read them. A
+    target that is a post of `content` goes into the store too (the next run need not read it)."""
+    for target, posts in targets:
+        path = os.path.abspath(target.path)
+        if target.display == "<stdin>" or target.holds_many or len(posts) != 1 or not scope.is_post(path):
+            continue
+        with contextlib.suppress(OSError):
+            status = os.stat(path)
+            known = _known(store, path)
+            entry = IndexEntry(posts[0].signature, posts[0].meta)
+            settled = run_snapshot.settled(status, started_ns)
+            store.put(StoredPost(path, tuple(run_snapshot.stat_key(status)), settled, entry), known)
+
+    def verify(paths: list[str]) -> set[str]:
+        """Stored posts about to be reported against: re-read those changed on disk."""
+        changed: set[str] = set()
+        for path in paths:
+            row = _known(store, path)
+            post = store.delta.get(path)
+            if post is None and row is None:
+                continue
+            before = post if post is not None else store.base.post(row)  # type: ignore[union-attr, arg-type]
+            try:
+                status = os.stat(path)
+            except OSError:
+                store.drop(path, row)
+                changed.add(path)
+                continue
+            if before.settled and before.stat == tuple(run_snapshot.stat_key(status)):
+                continue
+            _put(store, engine, path, status, row, cwd, started_ns)
+            after = store.delta.get(path)
+            if (
+                after is None
+                or after.entry.meta != before.entry.meta
+                or after.entry.signature != before.entry.signature
+            ):
+                changed.add(path)
+        return changed
+
+    return StoredIndex(store, cwd, [(target.display, posts) for target, posts in targets], verify)
+
+
+def _known(store: CorpusStore, path: str) -> int | None:
+    """The live base row of a stored path, if the base holds it."""
+    found: Known | None = None
+    if store.base is not None:
+        for candidate, known in known_in(store, os.path.dirname(path), {}).items():
+            if candidate == path:
+                found = known
+    return found.row if found is not None else None
+
+
+def write_from(
+    cache_dir: Path,
+    setup: str,
+    index: CorpusIndex,
+    corpus: Sequence[CorpusFile],
+    scope: ContentScope,
+    started_ns: int,
+) -> None:
+    """Write the store from a run that indexed every post of `content` (unless it holds a CSV).
+    Only when the store is missing or differs: a whole-repo run that changed nothing writes nothing."""
+    posts: list[StoredPost] = []
+    for file in corpus:
+        path = os.path.abspath(file.path)
+        if not scope.is_post(path):
+            continue
+        if file.holds_many:
+            return  # its rows are parsed each run; the store keeps one post per file
+        found = index.posts_of(file.display)
+        if len(found) != 1:
+            continue
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        entry = IndexEntry(found[0].signature, found[0].meta)
+        posts.append(
+            StoredPost(path, tuple(run_snapshot.stat_key(status)), run_snapshot.settled(status, started_ns), entry)
+        )
+    old = load(cache_dir, setup)
+    if old is not None and old.base is not None and not old.delta and not old.dead and _same(old, posts):
+        return
+    store = CorpusStore(cache_dir / "corpus", setup)
+    _record_folders(store, scope.bases, started_ns)
+    write_base(store, posts)
+    with contextlib.suppress(OSError):
+        save(store)
+        _remove_others(store)
+
+
+def _same(store: CorpusStore, posts: Sequence[StoredPost]) -> bool:
+    base = store.base
+    assert base is not None
+    if len(base) != len(posts):
+        return False
+    stored = {base.path(row): base.stat(row) for row in range(len(base))}
+    return all(stored.get(post.path) == (post.stat, post.settled) and post.settled for post in posts)
+
+
+def _record_folders(store: CorpusStore, bases: Sequence[str], started_ns: int) -> None:
+    pending = [base for base in bases if os.path.isdir(base) and not os.path.islink(base)]
+    while pending:
+        current = pending.pop()
+        try:
+            status = os.stat(current)
+            subfolders, _ = scan_folder(current)
+        except OSError:
+            continue
+        key = folder_key(status) if run_snapshot.settled(status, started_ns) else ""
+        store.folders[current] = Folder(key)
+        pending.extend(os.path.join(current, name) for name in subfolders)
+
+
+def _remove_others(store: CorpusStore) -> None:
+    """Stores of other setups (an old version of contentlint, a changed config) not used for a
+    week are dead weight; a week, because two setups can take turns (a run with `--channel`)."""
+    week_ago = time.time() - STALE_SECONDS
+    for entry in os.scandir(store.folder):
+        if entry.name.startswith(store.setup) or not entry.name.endswith((".json", ".bin", ".tmp")):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.stat(follow_symlinks=False).st_mtime < week_ago:
+                os.unlink(entry.path)

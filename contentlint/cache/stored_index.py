@@ -1,0 +1,291 @@
+"""The corpus index answered from the corpus store: what `CorpusIndex` answers, reading only the
+posts that share a shingle with the posts being checked.
+
+Posts come from three places: the store's base (memory-mapped arrays), its delta (posts read
+since the base was built) and this run's own posts (the targets, and whatever a long-lived
+workspace replaced or removed), which hide the stored copies of the same file. Similarity is
+`text.similarity`'s, counted the same way as its `_query_pairs` (containment over shingles that
+are not boilerplate, Jaccard for tiny posts; boilerplate: in more than max(5, 5% of the posts)),
+so a run with the store reports what a run without it reports.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from contentlint.cache.corpus_store import CorpusStore
+from contentlint.inputs.walk import display_path
+from contentlint.kinds.corpus import CorpusPost, SimilarPosts
+from contentlint.text.similarity import MIN_CONTAINMENT_SHINGLES
+
+BOILERPLATE_SHARE = 0.05  # find_similar_pairs' defaults, as CorpusIndex uses them
+BOILERPLATE_MIN_POSTS = 5
+_EMPTY = np.empty(0, dtype=np.uint64)
+
+
+def _sorted_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    keys, counts = np.unique(values, return_counts=True)
+    return keys, counts
+
+
+def _count_in(keys: np.ndarray, counts: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """How often each of `values` occurs, from (sorted unique keys, their counts)."""
+    if keys.size == 0:
+        return np.zeros(values.shape, dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, values), keys.size - 1)
+    return np.where(keys[at] == values, counts[at], 0).astype(np.int64)
+
+
+class StoredIndex:
+    """A `CorpusView` over a corpus store plus posts held in memory. `verify(paths)` re-reads
+    stored posts that changed on disk into the store and says which did."""
+
+    def __init__(
+        self,
+        store: CorpusStore,
+        cwd: Path,
+        memory: Iterable[tuple[str, Sequence[CorpusPost]]] = (),
+        verify: Callable[[list[str]], set[str]] | None = None,
+    ) -> None:
+        self.store = store
+        self.cwd = cwd
+        self._verify = verify
+        self._memory: dict[str, tuple[CorpusPost, ...]] = {}
+        self._hidden: set[str] = set()  # stored files that memory replaces or that were removed
+        self._memo: dict[tuple[str, ...], tuple[float, list[SimilarPosts]]] = {}
+        for display, posts in memory:
+            self.replace_file(display, posts)
+
+    # -------------------------------------------------------------- what CorpusIndex offers
+
+    def _absolute(self, display: str) -> str:
+        return os.path.abspath(os.path.join(self.cwd, display))
+
+    def __len__(self) -> int:
+        return len(self.store) - len(self._hidden_stored()) + sum(map(len, self._memory.values()))
+
+    def __contains__(self, display: object) -> bool:
+        if not isinstance(display, str):
+            return False
+        if display in self._memory:
+            return True
+        path = self._absolute(display)
+        return path not in self._hidden and (path in self.store.delta or self._row_of(path) is not None)
+
+    def posts_of(self, display: str) -> Sequence[CorpusPost]:
+        if display in self._memory:
+            return self._memory[display]
+        path = self._absolute(display)
+        if path in self._hidden:
+            return ()
+        if path in self.store.delta:
+            return (CorpusPost.of(display, self.store.delta[path].entry),)
+        row = self._row_of(path)
+        return (self._base_post(row),) if row is not None else ()
+
+    def replace_file(self, display: str, posts: Sequence[CorpusPost]) -> None:
+        self._memory[display] = tuple(posts)
+        self._hidden.add(self._absolute(display))
+        self._memo.clear()
+
+    def remove_file(self, display: str) -> None:
+        self._memory.pop(display, None)
+        self._hidden.add(self._absolute(display))
+        self._memo.clear()
+
+    def pairs(self, queries: Collection[str], threshold: float) -> list[SimilarPosts]:
+        """Pairs at or above `threshold` touching a post of a file in `queries`. Stored posts
+        found similar are checked on disk first (`verify`), so a stale entry never reports."""
+        key = tuple(sorted(set(queries)))
+        known = self._memo.get(key)
+        if known is not None and known[0] <= threshold:
+            return [p for p in known[1] if p.similarity >= threshold - 1e-12]
+        for _ in range(3):
+            found = self._pairs([p for display in key for p in self.posts_of(display)], threshold)
+            stored = sorted(
+                {
+                    self._absolute(post.display)
+                    for pair in found
+                    for post in (pair.a, pair.b)
+                    if post.display not in self._memory
+                }
+            )
+            if self._verify is None or not stored or not self._verify(stored):
+                break
+        self._memo[key] = (threshold, found)
+        return found
+
+    def neighbours(self, display: str, floor: float) -> list[SimilarPosts]:
+        """Every post at or above `floor` similarity to the posts of one file (for `similar`)."""
+        return self.pairs([display], floor)
+
+    # -------------------------------------------------------------- the join
+
+    def _row_of(self, path: str) -> int | None:
+        base = self.store.base
+        if base is None:
+            return None
+        for row in self.store.base_rows_in(os.path.dirname(path)):
+            if row not in self.store.dead and base.path(row) == path:
+                return row
+        return None
+
+    def _hidden_stored(self) -> set[str]:
+        """Hidden paths that the store holds (so that its count goes down by one each)."""
+        return {path for path in self._hidden if path in self.store.delta or self._row_of(path) is not None}
+
+    def _base_post(self, row: int) -> CorpusPost:
+        assert self.store.base is not None
+        path = self.store.base.path(row)
+        return CorpusPost.of(display_path(Path(path), self.cwd), self.store.base.entry(row))
+
+    def _pairs(self, queries: list[CorpusPost], threshold: float) -> list[SimilarPosts]:
+        if not queries:
+            return []
+        store, base = self.store, self.store.base
+        hidden_rows = set(store.dead)
+        hidden_delta = set()
+        for path in self._hidden:
+            if path in store.delta:
+                hidden_delta.add(path)
+            row = self._row_of(path)
+            if row is not None:
+                hidden_rows.add(row)
+        # posts held in memory: the delta's (unless hidden) and this run's own
+        memory = [
+            CorpusPost.of(display_path(Path(p), self.cwd), post.entry)
+            for p, post in store.delta.items()
+            if p not in hidden_delta
+        ]
+        memory += [post for posts in self._memory.values() for post in posts]
+        n_base = len(base) if base is not None else 0
+        total = n_base - len(hidden_rows) + len(memory)
+        limit = max(BOILERPLATE_MIN_POSTS, BOILERPLATE_SHARE * total)
+        mem_sizes = np.fromiter((p.signature.shingles.size for p in memory), dtype=np.int64, count=len(memory))
+        mem_vals = np.concatenate([p.signature.shingles for p in memory]) if memory else _EMPTY
+        mem_docs = np.repeat(np.arange(len(memory)), mem_sizes)
+        mem_keys, mem_counts = _sorted_counts(mem_vals)
+        hidden = np.array(sorted(hidden_rows), dtype=np.int64)
+        if base is not None and hidden.size:
+            dead_vals = np.concatenate(
+                [np.asarray(base.shingles[base.offsets[r] : base.offsets[r + 1]]) for r in hidden]
+            )
+        else:
+            dead_vals = _EMPTY
+        dead_keys, dead_counts = _sorted_counts(dead_vals)
+
+        boiler = self._boilerplate(mem_keys, mem_counts, dead_keys, dead_counts, len(memory), limit)
+
+        def common(values: np.ndarray) -> np.ndarray:
+            """Which of `values` are boilerplate (in more than `limit` posts)."""
+            if boiler.size == 0:
+                return np.zeros(values.shape, dtype=bool)
+            found: np.ndarray = boiler[np.minimum(np.searchsorted(boiler, values), boiler.size - 1)] == values
+            return found
+
+        mem_rare = ~common(mem_vals)
+        mem_size = np.bincount(mem_docs[mem_rare], minlength=len(memory))
+        alive = np.ones(n_base, dtype=bool)
+        alive[hidden] = False
+        index_of = {id(post): i for i, post in enumerate(memory)}
+        found: dict[tuple[str, int, str, int], SimilarPosts] = {}
+        for query in queries:
+            shingles = query.signature.shingles
+            rare = shingles[~common(shingles)]
+            size_q = rare.size
+            if size_q == 0:
+                continue
+            # posts in memory
+            hits = np.isin(mem_vals, rare) & mem_rare
+            overlap = np.bincount(mem_docs[hits], minlength=len(memory))
+            for i in np.flatnonzero(overlap):
+                other = memory[i]
+                if i == index_of.get(id(query)):
+                    continue
+                self._add(found, query, other, int(overlap[i]), size_q, int(mem_size[i]), threshold)
+            # posts in the base
+            if base is None or base.keys.size == 0:
+                continue
+            at = np.minimum(np.searchsorted(base.keys, rare), base.keys.size - 1)
+            at = at[base.keys[at] == rare]
+            lens = base.starts[at + 1] - base.starts[at]
+            if lens.sum() == 0:
+                continue
+            within = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+            rows = np.asarray(base.postings[np.repeat(base.starts[at], lens) + within], dtype=np.int64)
+            rows = rows[alive[rows]]
+            candidates, overlaps = np.unique(rows, return_counts=True)
+            sizes = self._base_sizes(candidates, common)
+            lo = np.minimum(sizes, size_q)
+            similarity = np.where(
+                lo >= MIN_CONTAINMENT_SHINGLES,
+                overlaps / np.maximum(lo, 1),
+                overlaps / np.maximum(sizes + size_q - overlaps, 1),
+            )
+            for row, overlap_, size in zip(
+                candidates[similarity >= threshold - 1e-12].tolist(),
+                overlaps[similarity >= threshold - 1e-12].tolist(),
+                sizes[similarity >= threshold - 1e-12].tolist(),
+                strict=True,
+            ):
+                self._add(found, query, self._base_post(row), overlap_, size_q, size, threshold)
+        return [found[key] for key in sorted(found)]
+
+    def _boilerplate(
+        self,
+        mem_keys: np.ndarray,
+        mem_counts: np.ndarray,
+        dead_keys: np.ndarray,
+        dead_counts: np.ndarray,
+        in_memory: int,
+        limit: float,
+    ) -> np.ndarray:
+        """The shingles in more than `limit` posts, sorted. Only a base key in more than
+        `limit - in_memory` base posts, or a key of the posts in memory, can be one: a short
+        list, so a post's shingles are tested against it and not looked up in the base's keys."""
+        base = self.store.base
+        found = [mem_keys[mem_counts > limit]]
+        if base is not None and base.keys.size:
+            base_df = np.diff(base.starts)
+            maybe = np.flatnonzero(base_df > limit - in_memory)
+            keys = base.keys[maybe]
+            df = base_df[maybe] - _count_in(dead_keys, dead_counts, keys) + _count_in(mem_keys, mem_counts, keys)
+            found.append(keys[df > limit])
+        boiler: np.ndarray = np.unique(np.concatenate(found))
+        return boiler
+
+    def _base_sizes(self, rows: np.ndarray, common: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Each base post's count of shingles that are not boilerplate."""
+        base = self.store.base
+        assert base is not None
+        starts, ends = base.offsets[rows], base.offsets[rows + 1]
+        lens = ends - starts
+        within = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+        values = np.asarray(base.shingles[np.repeat(starts, lens) + within])
+        rare = ~common(values)
+        sizes: np.ndarray = np.bincount(np.repeat(np.arange(len(rows)), lens)[rare], minlength=len(rows))
+        return sizes
+
+    @staticmethod
+    def _add(
+        found: dict[tuple[str, int, str, int], SimilarPosts],
+        query: CorpusPost,
+        other: CorpusPost,
+        overlap: int,
+        size_a: int,
+        size_b: int,
+        threshold: float,
+    ) -> None:
+        lo = min(size_a, size_b)
+        if lo >= MIN_CONTAINMENT_SHINGLES:
+            similarity = overlap / max(lo, 1)
+        else:
+            similarity = overlap / max(size_a + size_b - overlap, 1)
+        if similarity < threshold - 1e-12:
+            return
+        a, b = sorted((query, other), key=lambda post: (post.display, post.meta.body_line))
+        found.setdefault((a.display, a.meta.body_line, b.display, b.meta.body_line), SimilarPosts(a, b, similarity))
