@@ -45,8 +45,11 @@ def one_changed(small: int, big: int, runs: int, seed: int) -> list[str]:
                 post.write_bytes(original + f"\nEdited for the bench at {time.time_ns()}.\n".encode())
                 sample = measure(contentlint(str(post.relative_to(corpora[size]))), corpora[size])
                 samples[size].append(sample)
-                print(f"  {size:>7} posts, one changed: {sample.wall:.3f} s wall {sample.cpu:.3f} s cpu "
-                      f"{sample.rss_mb:.0f} MB rc={sample.rc}", flush=True)
+                print(
+                    f"  {size:>7} posts, one changed: {sample.wall:.3f} s wall {sample.cpu:.3f} s cpu "
+                    f"{sample.rss_mb:.0f} MB rc={sample.rc}",
+                    flush=True,
+                )
     finally:
         for post, original in changed.values():
             post.write_bytes(original)
