@@ -200,8 +200,8 @@ class _Run:
         errors = [FileError(raw, message) for raw, message in path_errors]
         results: dict[str, FileResult] = {}
         targets: list[CorpusFile] = []
-        misses: list[tuple[str, str, str]] = []  # (display, text, cache key)
-        readable: list[tuple[CorpusFile, str, str]] = []  # (file, text, cache key)
+        misses: list[tuple[str, bytes, str]] = []  # (display, bytes, cache key)
+        readable: list[tuple[CorpusFile, str]] = []  # (file, cache key); texts are decoded where used
         config = self.engine.config
         for index, path in enumerate(files):
             display = STDIN_DISPLAY if str(path) == "-" else display_path(path, self.cwd)
@@ -209,28 +209,29 @@ class _Run:
                 self.progress(index, len(files))
             try:
                 data = read_bytes(path)
-                text = decode(data).text
+                decode(data)  # a file that does not decode is reported here
             except (ReadError, SourceError) as exc:
                 errors.append(FileError(display, str(exc)))
                 continue
             readable.append(
                 (
                     CorpusFile(path, display, data, self.engine.defaults_for(display), config.csv),
-                    text,
                     file_key(fingerprint_, display, data),
                 )
             )
-        cache.prefetch([key for _, _, key in readable])
-        for target, text, key in readable:
+        cache.prefetch([key for _, key in readable])
+        keep_texts = self.options.all_texts
+        for target, key in readable:
             targets.append(target)
-            cached = cache.get(key, target.display, text)
+            data = target.data or b""
+            cached = cache.get(key, target.display, decode(data).text)
             if cached is not None:
-                results[target.display] = cached
+                results[target.display] = cached if keep_texts else _without_text(cached)
             else:
-                misses.append((target.display, text, key))
+                misses.append((target.display, data, key))
         by_display = {target.display: target for target in targets}
         prepared: dict[str, IndexEntry] = {}
-        for display, linted in lint_many(self.engine, [(d, t) for d, t, _ in misses], self.options):
+        for display, linted in lint_many(self.engine, [(d, data) for d, data, _ in misses], self.options):
             results[display] = linted.result
             if linted.entries:  # only when a corpus rule runs, and so the index is built anyway
                 from contentlint.cache.indexing import defaults_key
@@ -239,12 +240,19 @@ class _Run:
         for display, _, key in misses:
             if not results[display].errors:  # a failed rule is retried next run, not remembered
                 cache.put(key, results[display])
+        del readable, misses
         violations = [v for result in results.values() for v in result.violations]
         errors.extend(e for result in results.values() for e in result.errors)
         if targets and self.engine.corpus_rules([t.display for t in targets]):
             found, corpus_errors = self._corpus(targets, cache, fingerprint_, digests, prepared)
             violations.extend(found)
             errors.extend(corpus_errors)
+            for display in {v.path for v in found}:  # a corpus finding on a post that had none
+                post = results[display].post
+                if post is not None and not post.text:
+                    with contextlib.suppress(SourceError):  # it was decoded once: it decodes again
+                        text = decode(by_display[display].content or b"").text
+                        results[display] = replace(results[display], post=replace(post, text=text))
         violations.sort(key=Violation.sort_key)
         posts = tuple(results[t.display].post for t in targets if results[t.display].post is not None)
         return Report(tuple(violations), tuple(errors), len(targets), posts)  # type: ignore[arg-type]
@@ -326,19 +334,22 @@ CHUNK_SIZE = 200
 _WORKER: Engine | None = None  # one per worker process, built by its initializer (fork)
 
 
-def lint_many(engine: Engine, items: Sequence[tuple[str, str]], options: RunOptions) -> list[tuple[str, LintedFile]]:
-    """Lint many files (display, text), with their index entries; in worker processes when
-    there are enough to pay for them."""
+def lint_many(engine: Engine, items: Sequence[tuple[str, bytes]], options: RunOptions) -> list[tuple[str, LintedFile]]:
+    """Lint many files (display, bytes that decode), with their index entries; in worker
+    processes when there are enough to pay for them. Each is decoded where it is linted, and
+    comes back without its text unless it has findings or the report shows every post: at
+    100,000 posts, the decoded texts held at once were a third of a cold run's memory."""
+    keep_texts = options.all_texts
     jobs = min(options.jobs, os.cpu_count() or 1)
     if jobs <= 1 or len(items) < PARALLEL_MIN_FILES:
-        return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
+        return _lint_items(engine, items, keep_texts)
     import multiprocessing as mp  # here, not at the top: a hook checking 3 posts never forks
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     if "fork" not in mp.get_all_start_methods():
-        return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
-    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+        return _lint_items(engine, items, keep_texts)
+    chunks = [(items[i : i + CHUNK_SIZE], keep_texts) for i in range(0, len(items), CHUNK_SIZE)]
     try:
         with ProcessPoolExecutor(
             jobs,
@@ -348,7 +359,15 @@ def lint_many(engine: Engine, items: Sequence[tuple[str, str]], options: RunOpti
         ) as pool:
             return [row for chunk in pool.map(_lint_chunk, chunks) for row in chunk]
     except (BrokenProcessPool, OSError):
-        return [(display, engine.lint_file(display, text, index=True)) for display, text in items]
+        return _lint_items(engine, items, keep_texts)
+
+
+def _lint_items(engine: Engine, items: Sequence[tuple[str, bytes]], keep_texts: bool) -> list[tuple[str, LintedFile]]:
+    found = []
+    for display, data in items:
+        linted = engine.lint_file(display, decode(data).text, index=True)
+        found.append((display, linted if keep_texts else replace(linted, result=_without_text(linted.result))))
+    return found
 
 
 def _start_worker(config: Config, selection: Selection, base: Path) -> None:
@@ -356,10 +375,18 @@ def _start_worker(config: Config, selection: Selection, base: Path) -> None:
     _WORKER = Engine(config, selection, base)
 
 
-def _lint_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, LintedFile]]:
+def _lint_chunk(chunk: tuple[Sequence[tuple[str, bytes]], bool]) -> list[tuple[str, LintedFile]]:
     assert _WORKER is not None
     with fewer_gc_passes():
-        return [(display, _WORKER.lint_file(display, text, index=True)) for display, text in items]
+        return _lint_items(_WORKER, *chunk)
+
+
+def _without_text(result: FileResult) -> FileResult:
+    """A result whose post has no finding keeps its routing, not its text (at 100,000 posts the
+    texts were a fifth of a cold run's peak memory); the text report shows only posts with findings."""
+    if result.violations or result.post is None or not result.post.text:
+        return result
+    return replace(result, post=replace(result.post, text=""))
 
 
 def with_errors(report: Report, errors: Sequence[FileError]) -> Report:

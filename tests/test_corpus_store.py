@@ -158,3 +158,51 @@ def test_the_base_is_rebuilt_from_the_delta_without_reading_a_post(tmp_path: Pat
     assert rebuilt.base.entry(rows["/repo/posts/1.md"]) == _stored("", "new words here").entry
     assert rebuilt.base_rows_in("/repo/posts") == range(0, REBUILD_MIN + 4)
     assert load(tmp_path, "another setup") is None
+
+
+def test_the_editors_workspace_opens_the_store_and_keeps_it_current(tmp_path: Path) -> None:
+    from contentlint.cache.stored_index import StoredIndex
+    from contentlint.config.load import load_config
+    from contentlint.run import RunOptions
+    from contentlint.workspace import Workspace
+
+    root = repo(tmp_path)
+    check(root)  # a run that reads every post writes the store
+    workspace = Workspace(load_config(root / ".contentlint.yaml"), options=RunOptions(select=("RP",)), root=root)
+    assert isinstance(workspace.index(), StoredIndex)
+    tweet = root / "posts/x/tweet.md"
+
+    def copies(text: str | None = None) -> set[str]:
+        return {r.path for v in workspace.check(tweet, text=text).violations for r in v.related}
+
+    assert copies() == {"posts/linkedin/a.md", "posts/instagram/b.md"}
+    assert not copies(post("x", filler(99), "2026-11-23"))  # unsaved text
+    (root / "posts/linkedin/a.md").write_text(post("linkedin", UNRELATED_A, "2026-11-20"), encoding="utf-8")
+    workspace.update(root / "posts/linkedin/a.md")
+    assert copies() == {"posts/instagram/b.md"}
+    (root / "posts/linkedin/c.md").write_text(post("linkedin", LINKEDIN, "2026-11-20"), encoding="utf-8")
+    workspace.update(root / "posts/linkedin/c.md")
+    assert copies() == {"posts/linkedin/c.md", "posts/instagram/b.md"}
+    (root / "posts/instagram/b.md").unlink()
+    workspace.remove(root / "posts/instagram/b.md")
+    assert copies() == {"posts/linkedin/c.md"}
+
+
+@pytest.mark.parametrize("all_texts", [False, True])
+def test_a_report_holds_the_texts_it_shows(tmp_path: Path, all_texts: bool) -> None:
+    """Texts of posts without findings are not held (a third of a cold 100,000-post run's
+    memory) unless the report shows every post (HTML); a post whose only finding comes from the
+    corpus rules gets its text back for the text report's excerpt."""
+    from contentlint.config.load import load_config
+    from contentlint.run import RunOptions
+    from contentlint.workspace import Workspace
+
+    root = repo(tmp_path)
+    options = RunOptions(select=("RP",), use_cache=False, all_texts=all_texts)
+    report = Workspace(load_config(root / ".contentlint.yaml"), options=options, root=root).check_paths(
+        [str(root / "posts")]
+    )
+    texts = {post.path: post.text for post in report.posts}
+    assert texts["posts/x/tweet.md"] == (root / "posts/x/tweet.md").read_text(encoding="utf-8")
+    filler_text = (root / "posts/x/filler-01.md").read_text(encoding="utf-8")
+    assert texts["posts/x/filler-01.md"] == (filler_text if all_texts else "")

@@ -85,6 +85,7 @@ def refresh(
 
 
 def stored(path: str, status: os.stat_result, entry: IndexEntry, started_ns: int) -> StoredPost:
+    """A post as the store keeps it, read with `status` in a run started at `started_ns`."""
     return StoredPost(path, tuple(run_snapshot.stat_key(status)), run_snapshot.settled(status, started_ns), entry)
 
 
@@ -95,9 +96,7 @@ def _put(
     if entry is None:
         store.drop(path, row)
         return
-    store.put(
-        StoredPost(path, tuple(run_snapshot.stat_key(status)), run_snapshot.settled(status, started_ns), entry), row
-    )
+    store.put(stored(path, status, entry, started_ns), row)
 
 
 def index_for(
@@ -117,9 +116,20 @@ def index_for(
         with contextlib.suppress(OSError):
             status = os.stat(path)
             known = _known(store, path)
-            entry = IndexEntry(posts[0].signature, posts[0].meta)
-            settled = run_snapshot.settled(status, started_ns)
-            store.put(StoredPost(path, tuple(run_snapshot.stat_key(status)), settled, entry), known)
+            store.put(stored(path, status, IndexEntry(posts[0].signature, posts[0].meta), started_ns), known)
+
+    return view(store, engine, cwd, started_ns, [(target.display, posts) for target, posts in targets])
+
+
+def view(
+    store: CorpusStore,
+    engine: Engine,
+    cwd: Path,
+    started_ns: int,
+    memory: Sequence[tuple[str, Sequence[CorpusPost]]] = (),
+) -> StoredIndex:
+    """The store as a corpus index, with posts held in memory over it; a stored post about to be
+    reported against is re-read first if it changed on disk."""
 
     def verify(paths: list[str]) -> set[str]:
         """Stored posts about to be reported against: re-read those changed on disk."""
@@ -148,7 +158,7 @@ def index_for(
                 changed.add(path)
         return changed
 
-    return StoredIndex(store, cwd, [(target.display, posts) for target, posts in targets], verify)
+    return StoredIndex(store, cwd, memory, verify)
 
 
 def _known(store: CorpusStore, path: str) -> int | None:
@@ -185,10 +195,7 @@ def write_from(
             status = os.stat(path)
         except OSError:
             continue
-        entry = IndexEntry(found[0].signature, found[0].meta)
-        posts.append(
-            StoredPost(path, tuple(run_snapshot.stat_key(status)), run_snapshot.settled(status, started_ns), entry)
-        )
+        posts.append(stored(path, status, IndexEntry(found[0].signature, found[0].meta), started_ns))
     old = load(cache_dir, setup)
     if old is not None and old.base is not None and not old.delta and not old.dead and _same(old, posts):
         return

@@ -57,6 +57,7 @@ class StoredIndex:
         self._memory: dict[str, tuple[CorpusPost, ...]] = {}
         self._hidden: set[str] = set()  # stored files that memory replaces or that were removed
         self._memo: dict[tuple[str, ...], tuple[float, list[SimilarPosts]]] = {}
+        self._rows: dict[str, int | None] = {}
         for display, posts in memory:
             self.replace_file(display, posts)
 
@@ -126,13 +127,14 @@ class StoredIndex:
     # -------------------------------------------------------------- the join
 
     def _row_of(self, path: str) -> int | None:
-        base = self.store.base
-        if base is None:
-            return None
-        for row in self.store.base_rows_in(os.path.dirname(path)):
-            if row not in self.store.dead and base.path(row) == path:
-                return row
-        return None
+        """The live base row of a stored path (rows are found once: a base never changes under
+        an index, only rows die)."""
+        if path not in self._rows:
+            base = self.store.base
+            rows = self.store.base_rows_in(os.path.dirname(path)) if base is not None else range(0)
+            self._rows[path] = next((row for row in rows if base.path(row) == path), None)  # type: ignore[union-attr]
+        row = self._rows[path]
+        return row if row is not None and row not in self.store.dead else None
 
     def _hidden_stored(self) -> set[str]:
         """Hidden paths that the store holds (so that its count goes down by one each)."""

@@ -106,7 +106,7 @@ def check(
         audience=audience,
         use_cache=not no_cache,
         jobs=jobs if jobs is not None else (os.cpu_count() or 1),
-        all_texts=FORMATS[output_format].all_texts,
+        all_texts=FORMATS[output_format].all_texts or fix or diff,  # a fix compares and rewrites texts
     )
     targets = list(paths) or workspace.default_targets()
     progress = _progress() if sys.stderr.isatty() and not quiet else None

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from typing import Protocol
 
-from contentlint.kinds.corpus import CorpusPost, IndexEntry, PostMeta, SimilarPosts
+from contentlint.kinds.corpus import CorpusPost, CorpusView, IndexEntry, PostMeta, SimilarPosts
 from contentlint.text.document import Document
 
 
@@ -58,6 +59,21 @@ def entry_of(doc: Document) -> IndexEntry:
     from contentlint.text.similarity_words import similarity_tokens
 
     return IndexEntry(make_signature(similarity_tokens(doc.published_text)), meta_of(doc))
+
+
+class LiveCorpus(CorpusView, Protocol):
+    """A corpus index a long-lived workspace keeps up to date: this `CorpusIndex`, or the corpus
+    store's `StoredIndex` (cache/stored_index.py)."""
+
+    def __len__(self) -> int: ...
+
+    def __contains__(self, display: object) -> bool: ...
+
+    def replace_file(self, display: str, posts: Sequence[CorpusPost]) -> None: ...
+
+    def remove_file(self, display: str) -> None: ...
+
+    def neighbours(self, display: str, floor: float) -> list[SimilarPosts]: ...
 
 
 class CorpusIndex:

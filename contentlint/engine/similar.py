@@ -10,7 +10,7 @@ from datetime import datetime
 
 from contentlint.config.model import Config
 from contentlint.engine.building import build_kind
-from contentlint.engine.corpus_index import CorpusIndex
+from contentlint.engine.corpus_index import LiveCorpus
 from contentlint.kinds.corpus import CorpusPost
 from contentlint.kinds.repetition import RepeatedPost
 from contentlint.kinds.routing import audience_label, excuse, routes, same_campaign
@@ -29,7 +29,7 @@ class Neighbour:
     reason: str  # why it is (or is not) reported
 
 
-def nearest(index: CorpusIndex, display: str, config: Config, now: datetime, limit: int = 5) -> list[Neighbour]:
+def nearest(index: LiveCorpus, display: str, config: Config, now: datetime, limit: int = 5) -> list[Neighbour]:
     """The `limit` most similar posts to the post of `display`, most similar first (`now`: when
     an undated draft goes out, as for the rules)."""
     mine = index.posts_of(display)

@@ -50,7 +50,7 @@ _EXTRA_PREFIX = 2  # probe 2 shingles past the prefix, then demand 3 hits: prune
 PROBE_BUDGET = 200  # posting rows a post may scan for candidates: bounds the join (see above)
 _QUERY_SHARE = 8  # up to n / 8 queries: exact per-query overlaps beat building the whole index
 _BUCKETS = 1 << 20  # hash buckets for finding boilerplate in linear time
-_JOIN_CHUNK = 4_000_000  # expanded (probe, posting) rows per numpy batch: bounds peak memory
+_JOIN_CHUNK = 1_000_000  # expanded (probe, posting) rows per numpy batch: bounds peak memory
 
 
 # --- signatures ---------------------------------------------------------------------------------
@@ -277,17 +277,22 @@ def _all_pairs(signatures: Sequence[Signature], threshold: float, limit: float, 
     if values.size == 0:
         return []
     _, sids, df = np.unique(values, return_inverse=True, return_counts=True)
-    sids = sids.ravel()
+    del values  # the join works on shingle ids; at 100,000 posts each such array is ~50 MB
+    # ids in 32 bits (fewer than 2**31 posts and shingles) halve the join's arrays; products of
+    # two ids are formed in 64 bits
+    docs, sids = docs.astype(np.int32), sids.ravel().astype(np.int32)
     n_shingles = len(df)
 
     keep = df[sids] <= limit
     docs, sids = docs[keep], sids[keep]
+    del keep
     size = np.bincount(docs, minlength=n)
 
     # Each post's shingles, rarest first; its (extended) prefix is what it probes with, as far as
     # its budget of posting rows allows.
     order = np.lexsort((sids, df[sids], docs))
     docs, sids = docs[order], sids[order]
+    del order
     doc_start = np.concatenate(([0], np.cumsum(size)[:-1]))
     position = np.arange(len(docs)) - doc_start[docs]
     need = np.maximum(1, np.ceil(threshold * size - 1e-9).astype(np.int64))
@@ -297,6 +302,7 @@ def _all_pairs(signatures: Sequence[Signature], threshold: float, limit: float, 
     spent = np.cumsum(rows)
     spent -= np.concatenate(([0], spent))[doc_start[docs]]  # posting rows used so far by this post
     in_prefix &= spent <= probe_budget
+    del position, rows, spent
     probes = np.bincount(docs[in_prefix], minlength=n)
     min_hits = np.maximum(1, probes - (size - need))  # at most size - need shingles of a match are missing
     # A post cut short by its budget probed only its rarest shingles, and the bound above drops to
@@ -309,7 +315,7 @@ def _all_pairs(signatures: Sequence[Signature], threshold: float, limit: float, 
     batches: list[np.ndarray] = []
     for x, y in _join(docs[in_prefix], sids[in_prefix], full):
         ok = (size[x] < size[y]) | ((size[x] == size[y]) & (x < y))  # x probes as the smaller post
-        codes, hits = np.unique(x[ok] * n + y[ok], return_counts=True)
+        codes, hits = np.unique(x[ok].astype(np.int64) * n + y[ok], return_counts=True)
         batches.append(codes[hits >= min_hits[codes // n]])  # complete counts: x is never split
     codes = np.concatenate(batches) if batches else np.empty(0, dtype=np.int64)
     if codes.size == 0:
@@ -329,7 +335,7 @@ def _overlaps(
     n_shingles: int,
 ) -> np.ndarray:
     """Exact |A & B| per candidate: look up each shingle of the smaller post in the larger one."""
-    member = np.sort(docs * n_shingles + sids)
+    member = np.sort(docs.astype(np.int64) * n_shingles + sids)
     overlap = np.zeros(len(small), dtype=np.int64)
     lens = size[small]
     ends = np.cumsum(lens)

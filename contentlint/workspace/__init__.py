@@ -21,7 +21,7 @@ from contentlint.config.discovery import ConfigFinder
 from contentlint.config.errors import ConfigError
 from contentlint.config.load import load_config
 from contentlint.config.model import Config
-from contentlint.engine.corpus_index import CorpusIndex, entry_of
+from contentlint.engine.corpus_index import LiveCorpus, entry_of
 from contentlint.engine.counts import ChannelCount, channel_counts
 from contentlint.engine.engine import Engine
 from contentlint.engine.rule_set import UsageError
@@ -338,7 +338,7 @@ class Workspace:
 
     # ------------------------------------------------------------ the corpus index
 
-    def index(self) -> CorpusIndex:
+    def index(self) -> LiveCorpus:
         """Every post of the root config's `content`, built once through the caches, then kept
         up to date (each other config's index is built when one of its posts is first checked)."""
         with self._lock:

@@ -6,13 +6,17 @@ checked with its own rules and compared for repetition with its own `content` on
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from contentlint.cache.folder import CacheUnusable
+from contentlint.cache.folder import prepare as prepare_cache
 from contentlint.config.globs import PathPatterns
 from contentlint.config.model import Config
-from contentlint.engine.corpus_index import CorpusIndex
+from contentlint.engine.corpus_index import LiveCorpus
 from contentlint.engine.engine import Engine
 from contentlint.inputs.ignore import GitIgnores
 from contentlint.inputs.select import PostSelector
@@ -39,7 +43,7 @@ class ConfigUnit:
         self.selector = PostSelector(config, ignores)
         self._folders = folders
         self._content: list[Path] | None = None
-        self._index: CorpusIndex | None = None
+        self._index: LiveCorpus | None = None
 
     @property
     def display_config(self) -> str:
@@ -85,15 +89,50 @@ class ConfigUnit:
     def forget_files(self) -> None:
         self._content = None
 
-    def index(self) -> CorpusIndex:
-        """Every post of config `content`, built once through the caches, then kept up to date."""
+    def index(self) -> LiveCorpus:
+        """Every post of config `content`, then kept up to date by the workspace: from the corpus
+        store when there is one (an editor opened on a 100,000-post repo reads what it compares),
+        else built through the caches, and the store written for the next start."""
         if self._index is None:
-            from contentlint.cache.indexing import build_index, load_corpus
-
-            cache_dir = self.config.resolved_cache_dir() if self.options.use_cache else None
-            corpus = load_corpus(self.engine, [], self.root, self.content_files)
-            self._index = build_index(corpus, cache_dir)
+            self._index = self._open_index()
         return self._index
+
+    def _open_index(self) -> LiveCorpus:
+        from contentlint.cache.indexing import build_index, load_corpus
+
+        started = time.time_ns()
+        cache_dir = self._cache_dir()
+        if cache_dir is None or not self.config.content:
+            return build_index(load_corpus(self.engine, [], self.root, self.content_files), cache_dir)
+        from contentlint.cache import store_run
+        from contentlint.cache.code_digest import code_digest
+        from contentlint.cache.corpus_store import save
+        from contentlint.cache.result_cache import ResultCache
+
+        cache = ResultCache(cache_dir)
+        try:
+            setup = store_run.setup_of(self.engine, code_digest(cache))
+        finally:
+            cache.close()
+        store = store_run.open_for(cache_dir, setup, 0)
+        if store is not None:
+            store_run.refresh(store, self.engine, self.scope(), self.root, started)
+            with contextlib.suppress(OSError):  # a store that cannot be written costs time only
+                save(store)
+            return store_run.view(store, self.engine, self.root, started)
+        corpus = load_corpus(self.engine, [], self.root, self.content_files)
+        index = build_index(corpus, cache_dir)
+        with contextlib.suppress(OSError):
+            store_run.write_from(cache_dir, setup, index, corpus, self.scope(), started)
+        return index
+
+    def _cache_dir(self) -> Path | None:
+        if not self.options.use_cache:
+            return None
+        try:
+            return prepare_cache(self.config.resolved_cache_dir())
+        except CacheUnusable:
+            return None
 
     @property
     def has_index(self) -> bool:
