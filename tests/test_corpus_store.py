@@ -206,3 +206,27 @@ def test_a_report_holds_the_texts_it_shows(tmp_path: Path, all_texts: bool) -> N
     assert texts["posts/x/tweet.md"] == (root / "posts/x/tweet.md").read_text(encoding="utf-8")
     filler_text = (root / "posts/x/filler-01.md").read_text(encoding="utf-8")
     assert texts["posts/x/filler-01.md"] == (filler_text if all_texts else "")
+
+
+def test_stores_of_other_setups_are_removed_but_the_last_used_one(tmp_path: Path) -> None:
+    from contentlint.cache.store_run import RECENT_SECONDS, _remove_others
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    old = time.time() - RECENT_SECONDS - 100
+    ages = {"mine": time.time(), "last-used": old, "older": old - 50, "in-use": time.time() - 5}
+    for setup, mtime in ages.items():
+        for suffix in (".json", ".bin"):
+            (folder / f"{setup}{suffix}").write_bytes(b"x")
+            os.utime(folder / f"{setup}{suffix}", (mtime, mtime))
+    (folder / ".base-left-by-a-crash.tmp").write_bytes(b"x")
+    os.utime(folder / ".base-left-by-a-crash.tmp", (old, old))
+    _remove_others(CorpusStore(folder, "mine"))
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "in-use.bin",
+        "in-use.json",
+        "last-used.bin",
+        "last-used.json",
+        "mine.bin",
+        "mine.json",
+    ]

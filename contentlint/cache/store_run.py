@@ -26,7 +26,7 @@ from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.walk import ContentScope, display_path, scan_folder
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
 
-STALE_SECONDS = 7 * 24 * 3600
+RECENT_SECONDS = 3600
 QUERY_SHARE = 8  # as text.similarity: more checked posts than an eighth of the corpus, join them all
 
 
@@ -231,12 +231,27 @@ def _record_folders(store: CorpusStore, bases: Sequence[str], started_ns: int) -
 
 
 def _remove_others(store: CorpusStore) -> None:
-    """Stores of other setups (an old version of contentlint, a changed config) not used for a
-    week are dead weight; a week, because two setups can take turns (a run with `--channel`)."""
-    week_ago = time.time() - STALE_SECONDS
+    """Stores of other setups (another version of contentlint, a changed config) are about 1 KB
+    a post: keep those used in the last hour (a run may have one open) and the one used last
+    before that (two setups can take turns, as runs with and without `--channel` do)."""
+    others: list[tuple[float, str]] = []
     for entry in os.scandir(store.folder):
         if entry.name.startswith(store.setup) or not entry.name.endswith((".json", ".bin", ".tmp")):
             continue
         with contextlib.suppress(OSError):
-            if entry.stat(follow_symlinks=False).st_mtime < week_ago:
-                os.unlink(entry.path)
+            others.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+    recent = time.time() - RECENT_SECONDS
+    used = sorted(((mtime, _setup_of(path)) for mtime, path in others if _setup_of(path)), reverse=True)
+    keep = {setup for mtime, setup in used if mtime >= recent}
+    before = [setup for mtime, setup in used if mtime < recent]
+    keep.update(before[:1])
+    for mtime, path in others:
+        if _setup_of(path) not in keep and mtime < recent:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def _setup_of(path: str) -> str:
+    """The setup a store file belongs to ("" for a temporary file)."""
+    name = os.path.basename(path)
+    return "" if name.startswith(".") else name.split(".")[0]

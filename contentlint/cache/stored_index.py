@@ -12,7 +12,8 @@ so a run with the store reports what a run without it reports.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,26 @@ def _count_in(keys: np.ndarray, counts: np.ndarray, values: np.ndarray) -> np.nd
         return np.zeros(values.shape, dtype=np.int64)
     at = np.minimum(np.searchsorted(keys, values), keys.size - 1)
     return np.where(keys[at] == values, counts[at], 0).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """What one query meets (see `StoredIndex._corpus`)."""
+
+    memory: list[CorpusPost]
+    values: np.ndarray  # the shingles of the posts in memory, post after post
+    docs: np.ndarray  # the post (index into `memory`) of each of `values`
+    alive: np.ndarray  # per base row: not dead, not hidden
+    boiler: np.ndarray  # sorted: shingles in more than the boilerplate limit of posts
+
+    def common(self, values: np.ndarray) -> np.ndarray:
+        """Which of `values` are boilerplate."""
+        if self.boiler.size == 0:
+            return np.zeros(values.shape, dtype=bool)
+        found: np.ndarray = (
+            self.boiler[np.minimum(np.searchsorted(self.boiler, values), self.boiler.size - 1)] == values
+        )
+        return found
 
 
 class StoredIndex:
@@ -148,6 +169,19 @@ class StoredIndex:
     def _pairs(self, queries: list[CorpusPost], threshold: float) -> list[SimilarPosts]:
         if not queries:
             return []
+        corpus = self._corpus()
+        found: dict[tuple[str, int, str, int], SimilarPosts] = {}
+        for query in queries:
+            shingles = query.signature.shingles
+            rare = shingles[~corpus.common(shingles)]
+            if rare.size:
+                for other, overlap, size in self._candidates(corpus, query, rare, threshold):
+                    self._add(found, query, other, overlap, rare.size, size, threshold)
+        return [found[key] for key in sorted(found)]
+
+    def _corpus(self) -> _Corpus:
+        """The posts a query meets: live base rows, and posts in memory (the delta's unless hidden,
+        and this index's own), with the shingles that are boilerplate among all of them."""
         store, base = self.store, self.store.base
         hidden_rows = set(store.dead)
         hidden_delta = set()
@@ -157,7 +191,6 @@ class StoredIndex:
             row = self._row_of(path)
             if row is not None:
                 hidden_rows.add(row)
-        # posts held in memory: the delta's (unless hidden) and this run's own
         memory = [
             CorpusPost.of(display_path(Path(p), self.cwd), post.entry)
             for p, post in store.delta.items()
@@ -165,77 +198,57 @@ class StoredIndex:
         ]
         memory += [post for posts in self._memory.values() for post in posts]
         n_base = len(base) if base is not None else 0
-        total = n_base - len(hidden_rows) + len(memory)
-        limit = max(BOILERPLATE_MIN_POSTS, BOILERPLATE_SHARE * total)
-        mem_sizes = np.fromiter((p.signature.shingles.size for p in memory), dtype=np.int64, count=len(memory))
-        mem_vals = np.concatenate([p.signature.shingles for p in memory]) if memory else _EMPTY
-        mem_docs = np.repeat(np.arange(len(memory)), mem_sizes)
-        mem_keys, mem_counts = _sorted_counts(mem_vals)
+        limit = max(BOILERPLATE_MIN_POSTS, BOILERPLATE_SHARE * (n_base - len(hidden_rows) + len(memory)))
+        sizes = np.fromiter((p.signature.shingles.size for p in memory), dtype=np.int64, count=len(memory))
+        values = np.concatenate([p.signature.shingles for p in memory]) if memory else _EMPTY
         hidden = np.array(sorted(hidden_rows), dtype=np.int64)
-        if base is not None and hidden.size:
-            dead_vals = np.concatenate(
-                [np.asarray(base.shingles[base.offsets[r] : base.offsets[r + 1]]) for r in hidden]
-            )
-        else:
-            dead_vals = _EMPTY
-        dead_keys, dead_counts = _sorted_counts(dead_vals)
-
-        boiler = self._boilerplate(mem_keys, mem_counts, dead_keys, dead_counts, len(memory), limit)
-
-        def common(values: np.ndarray) -> np.ndarray:
-            """Which of `values` are boilerplate (in more than `limit` posts)."""
-            if boiler.size == 0:
-                return np.zeros(values.shape, dtype=bool)
-            found: np.ndarray = boiler[np.minimum(np.searchsorted(boiler, values), boiler.size - 1)] == values
-            return found
-
-        mem_rare = ~common(mem_vals)
-        mem_size = np.bincount(mem_docs[mem_rare], minlength=len(memory))
+        dead = (
+            np.concatenate([base.shingles[base.offsets[r] : base.offsets[r + 1]] for r in hidden])
+            if base is not None and hidden.size
+            else _EMPTY
+        )
+        boiler = self._boilerplate(*_sorted_counts(values), *_sorted_counts(dead), len(memory), limit)
         alive = np.ones(n_base, dtype=bool)
         alive[hidden] = False
-        index_of = {id(post): i for i, post in enumerate(memory)}
-        found: dict[tuple[str, int, str, int], SimilarPosts] = {}
-        for query in queries:
-            shingles = query.signature.shingles
-            rare = shingles[~common(shingles)]
-            size_q = rare.size
-            if size_q == 0:
-                continue
-            # posts in memory
-            hits = np.isin(mem_vals, rare) & mem_rare
-            overlap = np.bincount(mem_docs[hits], minlength=len(memory))
-            for i in np.flatnonzero(overlap):
-                other = memory[i]
-                if i == index_of.get(id(query)):
-                    continue
-                self._add(found, query, other, int(overlap[i]), size_q, int(mem_size[i]), threshold)
-            # posts in the base
-            if base is None or base.keys.size == 0:
-                continue
-            at = np.minimum(np.searchsorted(base.keys, rare), base.keys.size - 1)
-            at = at[base.keys[at] == rare]
-            lens = base.starts[at + 1] - base.starts[at]
-            if lens.sum() == 0:
-                continue
-            within = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
-            rows = np.asarray(base.postings[np.repeat(base.starts[at], lens) + within], dtype=np.int64)
-            rows = rows[alive[rows]]
-            candidates, overlaps = np.unique(rows, return_counts=True)
-            sizes = self._base_sizes(candidates, common)
-            lo = np.minimum(sizes, size_q)
-            similarity = np.where(
-                lo >= MIN_CONTAINMENT_SHINGLES,
-                overlaps / np.maximum(lo, 1),
-                overlaps / np.maximum(sizes + size_q - overlaps, 1),
-            )
-            for row, overlap_, size in zip(
-                candidates[similarity >= threshold - 1e-12].tolist(),
-                overlaps[similarity >= threshold - 1e-12].tolist(),
-                sizes[similarity >= threshold - 1e-12].tolist(),
-                strict=True,
-            ):
-                self._add(found, query, self._base_post(row), overlap_, size_q, size, threshold)
-        return [found[key] for key in sorted(found)]
+        return _Corpus(memory, values, np.repeat(np.arange(len(memory)), sizes), alive, boiler)
+
+    def _candidates(
+        self, corpus: _Corpus, query: CorpusPost, rare: np.ndarray, threshold: float
+    ) -> Iterator[tuple[CorpusPost, int, int]]:
+        """(post, shared shingles, its shingles that are not boilerplate) for the posts that share
+        one of the query's `rare` (not boilerplate) shingles; base posts only when they reach
+        `threshold`."""
+        memory = corpus.memory
+        if memory:
+            mem_rare = ~corpus.common(corpus.values)
+            mem_size = np.bincount(corpus.docs[mem_rare], minlength=len(memory))
+            overlap = np.bincount(corpus.docs[np.isin(corpus.values, rare) & mem_rare], minlength=len(memory))
+            for i in np.flatnonzero(overlap).tolist():
+                if memory[i] is not query:
+                    yield memory[i], int(overlap[i]), int(mem_size[i])
+        base = self.store.base
+        if base is None or base.keys.size == 0:
+            return
+        at = np.minimum(np.searchsorted(base.keys, rare), base.keys.size - 1)
+        at = at[base.keys[at] == rare]
+        lens = base.starts[at + 1] - base.starts[at]
+        if lens.sum() == 0:
+            return
+        within = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+        rows = np.asarray(base.postings[np.repeat(base.starts[at], lens) + within], dtype=np.int64)
+        rows, overlaps = np.unique(rows[corpus.alive[rows]], return_counts=True)
+        sizes = self._base_sizes(rows, corpus.common)
+        lo = np.minimum(sizes, rare.size)  # `_add`'s similarity, so that few base posts are decoded
+        similarity = np.where(
+            lo >= MIN_CONTAINMENT_SHINGLES,
+            overlaps / np.maximum(lo, 1),
+            overlaps / np.maximum(sizes + rare.size - overlaps, 1),
+        )
+        reach = similarity >= threshold - 1e-12
+        for row, overlap_, size in zip(
+            rows[reach].tolist(), overlaps[reach].tolist(), sizes[reach].tolist(), strict=True
+        ):
+            yield self._base_post(row), overlap_, size
 
     def _boilerplate(
         self,
@@ -282,6 +295,8 @@ class StoredIndex:
         size_b: int,
         threshold: float,
     ) -> None:
+        if other.display == query.display and other.meta == query.meta:
+            return  # a stored post asked about (`neighbours`) meets its own stored copy
         lo = min(size_a, size_b)
         if lo >= MIN_CONTAINMENT_SHINGLES:
             similarity = overlap / max(lo, 1)
