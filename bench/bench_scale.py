@@ -1,6 +1,6 @@
 """Issue 18: what one changed post costs as the repo grows, and a cold check of a big repo.
 
-    python bench/bench_scale.py [--small 1000] [--big 100000] [--runs 7] [--cold]
+    python bench/bench_scale.py [--small 1000] [--big 100000] [--runs 7] [--cold] [--out FILE]
 
 One changed post (the pre-commit pattern): each corpus (bench/run.py's generated repos) is
 checked whole once, which fills the caches and writes the corpus store; then each round edits
@@ -102,13 +102,19 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="also the cold --no-cache checks")
     parser.add_argument("--cold-runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, help="also write the report here (markdown)")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     lines = one_changed(args.small, args.big, args.runs, args.seed)
     if args.cold:
         lines += ["", "Cold, --no-cache, every default rule:", ""] + cold(args.big, args.cold_runs, args.seed)
     lines += ["", f"Load average at start {load:.1f}, at end {os.getloadavg()[0]:.1f}; {os.cpu_count()} cores."]
-    print("\n".join(lines))
+    command = " ".join(["python bench/bench_scale.py", *sys.argv[1:]])
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    text = "\n".join(["# Scale (issue 18)", "", f"Written by `{command}` on {when}.", "", *lines]) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

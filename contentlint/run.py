@@ -289,7 +289,8 @@ class _Run:
             from contentlint.cache.store_run import write_from
 
             with contextlib.suppress(OSError):  # the store saves time; the next run builds the index as this one
-                write_from(self.cache_dir, self.setup, index, corpus, self.scope, self.started)
+                stat_of = digests.stat if digests is not None else os.stat
+                write_from(self.cache_dir, self.setup, index, corpus, self.scope, self.started, stat_of)
         return found, errors
 
     def _stored_corpus(

@@ -230,3 +230,20 @@ def test_stores_of_other_setups_are_removed_but_the_last_used_one(tmp_path: Path
         "mine.bin",
         "mine.json",
     ]
+
+
+def test_a_whole_repo_run_brings_the_store_up_to_date_without_a_new_base(
+    tmp_path: Path, settled_at_once: None
+) -> None:
+    root = repo(tmp_path)
+    check(root)
+    first = pointer(root)["base"]
+    tick()
+    hook(root, "x/tweet.md")
+    (root / "posts/linkedin/a.md").unlink()
+    tick()
+    assert not {f for f in found(check(root)) if f[2] == "posts/linkedin/a.md"}  # every post read
+    after = pointer(root)
+    assert after["base"] == first  # the differences went into the delta
+    assert str(root / "posts/linkedin/a.md") not in after["delta"] and after["dead"]
+    assert not {f for f in hook(root, "x/tweet.md") if f[2] == "posts/linkedin/a.md"}

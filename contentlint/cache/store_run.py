@@ -12,12 +12,23 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from contentlint.cache import run_snapshot
 from contentlint.cache.corpus_refresh import Known, Refresh, folder_key, known_in
-from contentlint.cache.corpus_store import CorpusStore, Folder, StoredPost, load, save, setup_key, write_base
+from contentlint.cache.corpus_store import (
+    REBUILD_MIN,
+    REBUILD_SHARE,
+    CorpusStore,
+    Folder,
+    StatKey,
+    StoredPost,
+    load,
+    save,
+    setup_key,
+    write_base,
+)
 from contentlint.cache.stored_index import StoredIndex
 from contentlint.engine.corpus_index import CorpusIndex, entry_of
 from contentlint.engine.engine import Engine
@@ -178,9 +189,12 @@ def write_from(
     corpus: Sequence[CorpusFile],
     scope: ContentScope,
     started_ns: int,
+    stat_of: Callable[[str], os.stat_result] = os.stat,
 ) -> None:
-    """Write the store from a run that indexed every post of `content` (unless it holds a CSV).
-    Only when the store is missing or differs: a whole-repo run that changed nothing writes nothing."""
+    """Bring the store to what a run that indexed every post of `content` found (no store when
+    `content` holds a CSV). A store of this setup takes the differences into its delta; a new one
+    is written when there is none or they are many. `stat_of`: the stat the run read each post
+    with (taken before the read, so a later write makes it stale, never the entry)."""
     posts: list[StoredPost] = []
     for file in corpus:
         path = os.path.abspath(file.path)
@@ -192,12 +206,12 @@ def write_from(
         if len(found) != 1:
             continue
         try:
-            status = os.stat(path)
+            status = stat_of(path)
         except OSError:
             continue
         posts.append(stored(path, status, IndexEntry(found[0].signature, found[0].meta), started_ns))
     old = load(cache_dir, setup)
-    if old is not None and old.base is not None and not old.delta and not old.dead and _same(old, posts):
+    if old is not None and old.base is not None and _sync(old, posts):
         return
     store = CorpusStore(cache_dir / "corpus", setup)
     _record_folders(store, scope.bases, started_ns)
@@ -207,13 +221,39 @@ def write_from(
         _remove_others(store)
 
 
-def _same(store: CorpusStore, posts: Sequence[StoredPost]) -> bool:
-    base = store.base
-    assert base is not None
-    if len(base) != len(posts):
+def _sync(store: CorpusStore, posts: Sequence[StoredPost]) -> bool:
+    """Put what differs from `posts` into the store's delta and save it; False (nothing done)
+    when the differences are over a rebuild's worth, so a new base is written instead."""
+    current = _stored_posts(store)
+    wanted = {post.path for post in posts}
+    gone = [(path, row) for path, (row, _, _) in current.items() if path not in wanted]
+    changed = [
+        post for post in posts if not post.settled or current.get(post.path, (None, (), False))[1:] != (post.stat, True)
+    ]
+    if len(gone) + len(changed) > max(REBUILD_MIN, len(store) // REBUILD_SHARE):
         return False
-    stored = {base.path(row): base.stat(row) for row in range(len(base))}
-    return all(stored.get(post.path) == (post.stat, post.settled) and post.settled for post in posts)
+    for path, row in gone:
+        store.drop(path, row)
+    for post in changed:
+        store.put(post, current.get(post.path, (None, (), False))[0])
+    save(store)
+    return True
+
+
+def _stored_posts(store: CorpusStore) -> dict[str, tuple[int | None, StatKey, bool]]:
+    """Every post the store holds: its live base row (None for the delta's), stat and trust."""
+    found: dict[str, tuple[int | None, StatKey, bool]] = {}
+    base = store.base
+    if base is not None:
+        raw = base.paths.tobytes()
+        offsets = base.path_offsets.tolist()
+        for row, values in enumerate(base.stats.tolist()):
+            if row not in store.dead:
+                path = raw[offsets[row] : offsets[row + 1]].decode("utf-8", "surrogateescape")
+                found[path] = (row, tuple(values[:5]), bool(values[5]))
+    for path, post in store.delta.items():
+        found[path] = (found[path][0] if path in found else None, post.stat, post.settled)
+    return found
 
 
 def _record_folders(store: CorpusStore, bases: Sequence[str], started_ns: int) -> None:
