@@ -67,3 +67,20 @@ def test_check_and_version_do_not_import_the_web_server(tmp_path: Path) -> None:
         }
         assert "contentlint.cli.web" in loaded  # the command is registered ...
         assert not {"contentlint.serve", "http.server", "socketserver", "webbrowser"} & loaded, args  # ... not loaded
+
+
+def test_an_unchanged_repo_is_answered_without_numpy(tmp_path: Path) -> None:
+    """The whole-repo run of an unchanged repo reuses the last report; opening the corpus store to
+    see whether it could answer must not load numpy (a tenth of that run's time)."""
+    (tmp_path / ".contentlint.yaml").write_text('content: ["posts/*.md"]\n', encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    for i in range(12):
+        (tmp_path / "posts" / f"p{i}.md").write_text(
+            f"---\nchannel: x\npublish_at: 2026-11-{i + 1:02}\n---\nPost {i}: new pens number {i * 7}.\n",
+            encoding="utf-8",
+        )
+    import time
+
+    time.sleep(2.1)  # a stat is trusted once the file is two seconds old: the first run keeps its report
+    assert "numpy" in imported_modules(["check", "-q", "posts"], tmp_path)  # the first run compares posts
+    assert "numpy" not in imported_modules(["check", "-q", "posts"], tmp_path)

@@ -30,12 +30,14 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from contentlint.kinds.corpus import IndexEntry, PostMeta
-from contentlint.text.similarity import NORMALISATION_VERSION, Signature
+
+if TYPE_CHECKING:  # numpy loads when the store is read: a run answered from its last report needs none
+    import numpy as np
+
+    from contentlint.text.similarity import Signature
 
 FORMAT = 1
 FOLDER = "corpus"
@@ -60,8 +62,9 @@ StatKey = tuple[int, ...]  # run_snapshot.stat_key: size, modification and chang
 
 
 def setup_key(parts: Sequence[object]) -> str:
-    """The store's name: everything a stored entry depends on besides the post's bytes."""
-    text = json.dumps([FORMAT, NORMALISATION_VERSION, *map(repr, parts)])
+    """The store's name: everything a stored entry depends on besides the post's bytes (the
+    caller's parts include the code's digest, which covers the token rules)."""
+    text = json.dumps([FORMAT, *map(repr, parts)])
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
@@ -123,6 +126,10 @@ class Base:
         return tuple(values[:5]), bool(values[5])
 
     def signature(self, row: int) -> Signature:
+        import numpy as np
+
+        from contentlint.text.similarity import Signature
+
         return Signature(np.array(self.shingles[self.offsets[row] : self.offsets[row + 1]], dtype=np.uint64))
 
     def entry(self, row: int) -> IndexEntry:
@@ -188,13 +195,28 @@ class CorpusStore:
         return len(self.delta) + len(self.dead) > max(REBUILD_MIN, size // REBUILD_SHARE)
 
 
+def read_pointer(cache_dir: Path, setup: str) -> dict[str, Any] | None:
+    """The pointer file of this setup as written (None when absent, damaged or foreign)."""
+    try:
+        data = json.loads((cache_dir / FOLDER / f"{setup}.json").read_bytes().decode("utf-8", "surrogatepass"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("setup") != setup:
+        return None
+    return data
+
+
 def load(cache_dir: Path, setup: str) -> CorpusStore | None:
     """The store of this setup, or None when there is none or it cannot be used."""
+    import numpy as np
+
+    from contentlint.text.similarity import Signature
+
     store = CorpusStore(cache_dir / FOLDER, setup)
+    data = read_pointer(cache_dir, setup)
+    if data is None:
+        return None
     try:
-        data = json.loads(store.pointer.read_bytes().decode("utf-8", "surrogatepass"))
-        if data.get("format") != FORMAT or data.get("setup") != setup:
-            return None
         if data.get("base"):
             store.base = _open_base(store.base_file, str(data["base"]))
             store.base_id = str(data["base"])
@@ -235,6 +257,7 @@ def save(store: CorpusStore) -> None:
             for post in store.delta.values()
         },
         "dead": sorted(store.dead),
+        "count": len(store),
     }
     _write_atomic(store.pointer, json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"))
     store.changed = False
@@ -263,6 +286,8 @@ def write_base(store: CorpusStore, posts: Iterable[StoredPost]) -> None:
 
 
 def _arrays(posts: Sequence[StoredPost]) -> dict[str, np.ndarray]:
+    import numpy as np
+
     def blob(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
         sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
         return np.frombuffer(b"".join(parts), dtype=np.uint8), np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
@@ -297,6 +322,8 @@ def _arrays(posts: Sequence[StoredPost]) -> dict[str, np.ndarray]:
 
 def _write_arrays(path: Path, base_id: str, arrays: dict[str, np.ndarray]) -> None:
     """MAGIC, the header's length (8 bytes), the JSON header, then each array 64-byte aligned."""
+    import numpy as np
+
     layout: dict[str, Any] = {}
     offset = 0
     for name in _ARRAYS:
@@ -330,6 +357,8 @@ def _read_header(handle: Any) -> tuple[str, dict[str, Any], int]:
 
 def _open_base(path: Path, expected_id: str) -> Base:
     """Map the base; raises ValueError when it is not the one the pointer names or is damaged."""
+    import numpy as np
+
     with open(path, "rb") as stream:
         handle = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
     base_id, layout, start = _read_header(handle)

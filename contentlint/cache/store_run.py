@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contentlint.cache import run_snapshot
 from contentlint.cache.corpus_refresh import Known, Refresh, folder_key, known_in
@@ -25,17 +26,20 @@ from contentlint.cache.corpus_store import (
     StatKey,
     StoredPost,
     load,
+    read_pointer,
     save,
     setup_key,
     write_base,
 )
-from contentlint.cache.stored_index import StoredIndex
 from contentlint.engine.corpus_index import CorpusIndex, entry_of
 from contentlint.engine.engine import Engine
 from contentlint.inputs.corpus import CorpusFile
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.walk import ContentScope, display_path, scan_folder
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
+
+if TYPE_CHECKING:
+    from contentlint.cache.stored_index import StoredIndex
 
 RECENT_SECONDS = 3600
 QUERY_SHARE = 8  # as text.similarity: more checked posts than an eighth of the corpus, join them all
@@ -63,7 +67,11 @@ def setup_of(engine: Engine, code: str) -> str:
 
 
 def open_for(cache_dir: Path, setup: str, targets: int) -> CorpusStore | None:
-    """The store, when it can answer a run of `targets` checked posts."""
+    """The store, when it can answer a run of `targets` checked posts (its pointer says how many
+    posts it holds, so a whole-repo run maps nothing)."""
+    pointer = read_pointer(cache_dir, setup)
+    if pointer is None or not isinstance(pointer.get("count"), int) or targets * QUERY_SHARE > pointer["count"]:
+        return None
     store = load(cache_dir, setup)
     if store is None or store.holds_csv or store.base is None or targets * QUERY_SHARE > len(store):
         return None
@@ -141,6 +149,7 @@ def view(
 ) -> StoredIndex:
     """The store as a corpus index, with posts held in memory over it; a stored post about to be
     reported against is re-read first if it changed on disk."""
+    from contentlint.cache.stored_index import StoredIndex  # numpy: only when posts are compared
 
     def verify(paths: list[str]) -> set[str]:
         """Stored posts about to be reported against: re-read those changed on disk."""
