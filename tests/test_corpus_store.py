@@ -232,9 +232,7 @@ def test_stores_of_other_setups_are_removed_but_the_last_used_one(tmp_path: Path
     ]
 
 
-def test_a_whole_repo_run_brings_the_store_up_to_date_without_a_new_base(
-    tmp_path: Path, settled_at_once: None
-) -> None:
+def test_a_whole_repo_run_brings_the_store_up_to_date_without_a_new_base(tmp_path: Path, settled_at_once: None) -> None:
     root = repo(tmp_path)
     check(root)
     first = pointer(root)["base"]
