@@ -290,7 +290,8 @@ class _Run:
 
             with contextlib.suppress(OSError):  # the store saves time; the next run builds the index as this one
                 stat_of = digests.stat if digests is not None else os.stat
-                write_from(self.cache_dir, self.setup, index, corpus, self.scope, self.started, stat_of)
+                content = {str(path) for path in self.content_files()}  # globbed already, absolute
+                write_from(self.cache_dir, self.setup, index, corpus, self.scope, self.started, stat_of, content)
         return found, errors
 
     def _stored_corpus(

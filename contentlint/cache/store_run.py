@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -199,15 +199,20 @@ def write_from(
     scope: ContentScope,
     started_ns: int,
     stat_of: Callable[[str], os.stat_result] = os.stat,
+    content: Collection[str] | None = None,
 ) -> None:
     """Bring the store to what a run that indexed every post of `content` found (no store when
     `content` holds a CSV). A store of this setup takes the differences into its delta; a new one
     is written when there is none or they are many. `stat_of`: the stat the run read each post
-    with (taken before the read, so a later write makes it stale, never the entry)."""
+    with (taken before the read, so a later write makes it stale, never the entry). `content`:
+    the paths of config `content` when the caller has them (else each is tested by `scope`)."""
+    is_post = content.__contains__ if content is not None else scope.is_post
     posts: list[StoredPost] = []
     for file in corpus:
-        path = os.path.abspath(file.path)
-        if not scope.is_post(path):
+        path = os.fspath(file.path)  # `content`'s paths are absolute already: abspath costs more than the rest
+        if not os.path.isabs(path):
+            path = os.path.abspath(path)
+        if not is_post(path):
             continue
         if file.holds_many:
             return  # its rows are parsed each run; the store keeps one post per file
