@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,9 @@ class ResultCache:
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
         self._damaged = False  # a query found a damaged page: the file is rebuilt on close
-        self._pending: list[tuple[str, str]] = []
+        # results to write on close, encoded then: at 100,000 posts the JSON held for the whole run
+        # was a tenth of a first run's peak memory, and the results are held by the run anyway
+        self._pending: list[tuple[str, str | FileResult]] = []
         self._fetched: dict[str, str] = {}
         self._path = Path(folder or ".") / FILE_NAME
         if folder is None:
@@ -204,7 +206,11 @@ class ResultCache:
 
     def put(self, key: str, result: FileResult) -> None:
         if self._db is not None:
-            self._pending.append((key, _encode(result)))
+            self._pending.append((key, result))
+
+    def _rows(self) -> Iterator[tuple[str, str]]:
+        for key, value in self._pending:
+            yield key, value if isinstance(value, str) else _encode(value)
 
     def _note_damage(self, exc: sqlite3.Error) -> None:
         """A damaged page (not a lock held by another run) makes the file be rebuilt on close:
@@ -217,7 +223,7 @@ class ResultCache:
             return
         try:
             if self._pending and not self._damaged:
-                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending)
+                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._rows())
                 self._db.commit()
         except sqlite3.Error as exc:
             self._note_damage(exc)  # else another run holds the lock: these results are not cached
@@ -233,7 +239,7 @@ class ResultCache:
             self._path.unlink(missing_ok=True)
             db = self._open(self._path)
             try:
-                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending)
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._rows())
                 db.commit()
             finally:
                 db.close()

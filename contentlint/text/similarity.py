@@ -276,11 +276,22 @@ def _all_pairs(signatures: Sequence[Signature], threshold: float, limit: float, 
     values, docs = _concat(signatures)
     if values.size == 0:
         return []
-    _, sids, df = np.unique(values, return_inverse=True, return_counts=True)
-    del values  # the join works on shingle ids; at 100,000 posts each such array is ~50 MB
-    # ids in 32 bits (fewer than 2**31 posts and shingles) halve the join's arrays; products of
-    # two ids are formed in 64 bits
-    docs, sids = docs.astype(np.int32), sids.ravel().astype(np.int32)
+    # Shingle ids (the rank of each distinct shingle) and their document frequency, as
+    # np.unique(return_inverse, return_counts) gives them, in less memory: at 100,000 posts each
+    # of these arrays is 30-60 MB. Ids in 32 bits (fewer than 2**31 posts and shingles) halve the
+    # join's arrays; products of two ids are formed in 64 bits.
+    docs = docs.astype(np.int32)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    del values
+    new = np.empty(ordered.size, dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    del ordered
+    df = np.diff(np.append(np.flatnonzero(new), new.size))
+    sids = np.empty(new.size, dtype=np.int32)
+    sids[order] = np.cumsum(new, dtype=np.int32) - 1
+    del order, new
     n_shingles = len(df)
 
     keep = df[sids] <= limit
