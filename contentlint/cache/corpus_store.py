@@ -299,21 +299,19 @@ def _arrays(posts: Sequence[StoredPost]) -> dict[str, np.ndarray]:
     stats = np.array([[*post.stat, int(post.settled)] for post in posts], dtype=np.int64).reshape(len(posts), 6)
     sizes = np.fromiter((p.entry.signature.shingles.size for p in posts), dtype=np.int64, count=len(posts))
     shingles = (
-        np.concatenate([p.entry.signature.shingles for p in posts]).astype(np.uint64)
+        np.concatenate([p.entry.signature.shingles for p in posts]).astype(np.uint64, copy=False)
         if posts
         else np.empty(0, np.uint64)
     )
     # The inverted index in one sort (np.unique would sort again): at 100,000 posts each of these
     # arrays is 30-60 MB, and the first run builds them while holding everything else.
     order = np.argsort(shingles, kind="stable")  # rows stay ascending within a key
-    postings = np.repeat(np.arange(len(posts), dtype=np.int32), sizes)[order]
     ordered = shingles[order]
-    del order
-    first = (
-        np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if ordered.size else np.empty(0, np.int64)
-    )
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if ordered.size else order[:0]
     keys = ordered[first]
     del ordered
+    postings = np.repeat(np.arange(len(posts), dtype=np.int32), sizes)[order]
+    del order
     return {
         "paths": paths,
         "path_offsets": path_offsets,
@@ -322,7 +320,7 @@ def _arrays(posts: Sequence[StoredPost]) -> dict[str, np.ndarray]:
         "meta_offsets": meta_offsets,
         "offsets": np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
         "shingles": shingles,
-        "keys": keys.astype(np.uint64),
+        "keys": keys.astype(np.uint64, copy=False),
         "starts": np.concatenate((first, [shingles.size])).astype(np.int64),
         "postings": postings,
     }

@@ -301,19 +301,23 @@ def _all_pairs(signatures: Sequence[Signature], threshold: float, limit: float, 
 
     # Each post's shingles, rarest first; its (extended) prefix is what it probes with, as far as
     # its budget of posting rows allows.
-    order = np.lexsort((sids, df[sids], docs))
-    docs, sids = docs[order], sids[order]
+    rarity = df[sids].astype(np.int32)  # each row's document frequency (at most `limit` now)
+    order = np.lexsort((sids, rarity, docs))
+    docs, sids, rarity = docs[order], sids[order], rarity[order]
     del order
     doc_start = np.concatenate(([0], np.cumsum(size)[:-1]))
-    position = np.arange(len(docs)) - doc_start[docs]
+    first_row = doc_start.astype(np.int32)[docs]  # (32-bit row arrays: each is 30 MB at 100,000 posts)
     need = np.maximum(1, np.ceil(threshold * size - 1e-9).astype(np.int64))
     probe_len = np.minimum(size, size - need + 1 + _EXTRA_PREFIX)
-    in_prefix = position < probe_len[docs]
-    rows = np.where(in_prefix, df[sids], 0)
-    spent = np.cumsum(rows)
-    spent -= np.concatenate(([0], spent))[doc_start[docs]]  # posting rows used so far by this post
+    in_prefix = np.arange(len(docs), dtype=np.int32) - first_row < probe_len.astype(np.int32)[docs]
+    spent = np.cumsum(np.where(in_prefix, rarity, 0), dtype=np.int64)
+    del rarity
+    before = np.zeros(n, dtype=np.int64)  # posting rows of the posts before each post
+    started = doc_start > 0
+    before[started] = spent[doc_start[started] - 1]
+    spent -= before[docs]  # posting rows used so far by this post
     in_prefix &= spent <= probe_budget
-    del position, rows, spent
+    del first_row, spent, before
     probes = np.bincount(docs[in_prefix], minlength=n)
     min_hits = np.maximum(1, probes - (size - need))  # at most size - need shingles of a match are missing
     # A post cut short by its budget probed only its rarest shingles, and the bound above drops to
