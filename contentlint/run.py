@@ -178,7 +178,9 @@ class _Run:
             if unchanged is not None:
                 cache.close()
                 return unchanged
-        digests = StatDigests(cache, started, state.statuses if state else {}) if self.cache_dir is not None else None
+        # the corpus store's runs read no corpus post: the digests are for the runs that do
+        use_digests = self.cache_dir is not None and self.store is None
+        digests = StatDigests(cache, started, state.statuses if state else {}) if use_digests else None
         report = self._lint_files(files, path_errors, cache, fingerprint_, digests)
         if self.notes:
             report = replace(report, notes=self.notes)
