@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from contentlint.cache import run_snapshot
@@ -54,6 +54,21 @@ class Changes:
 
     read: dict[str, tuple[os.stat_result, int | None]] = field(default_factory=dict)
     gone: dict[str, int | None] = field(default_factory=dict)
+
+
+def walk_folders(top: str) -> Iterator[tuple[str, os.stat_result, list[str]]]:
+    """Each folder below `top` (and itself) that can be listed, with its stat and the names of
+    its post files; an unreadable one is skipped, as when globbing `content`."""
+    pending = [top]
+    while pending:
+        current = pending.pop()
+        try:
+            status = os.stat(current)
+            subfolders, names = scan_folder(current)
+        except OSError:
+            continue
+        yield current, status, names
+        pending.extend(os.path.join(current, name) for name in subfolders)
 
 
 def known_in(store: CorpusStore, folder: str, delta_by_folder: dict[str, list[str]]) -> dict[str, Known]:
@@ -155,16 +170,8 @@ class Refresh:
 
     def _walk(self, folder: str) -> None:
         """A folder not seen before: every post below it is new."""
-        pending = [folder]
-        while pending:
-            current = pending.pop()
-            try:
-                status = os.stat(current)
-                subfolders, names = scan_folder(current)
-            except OSError:
-                continue  # unreadable: skipped, as when globbing `content`
+        for current, status, names in walk_folders(folder):
             self._record(current, status)
-            pending.extend(os.path.join(current, name) for name in subfolders)
             for name in names:
                 path = os.path.join(current, name)
                 if self.is_post(path):

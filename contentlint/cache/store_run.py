@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contentlint.cache import run_snapshot
-from contentlint.cache.corpus_refresh import Known, Refresh, folder_key, known_in
+from contentlint.cache.corpus_refresh import Known, Refresh, folder_key, known_in, walk_folders
 from contentlint.cache.corpus_store import (
     REBUILD_MIN,
     REBUILD_SHARE,
@@ -35,7 +35,7 @@ from contentlint.engine.corpus_index import CorpusIndex, entry_of
 from contentlint.engine.engine import Engine
 from contentlint.inputs.corpus import CorpusFile
 from contentlint.inputs.read import ReadError, read_bytes
-from contentlint.inputs.walk import ContentScope, display_path, scan_folder
+from contentlint.inputs.walk import ContentScope, display_path
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
 
 if TYPE_CHECKING:
@@ -271,17 +271,11 @@ def _stored_posts(store: CorpusStore) -> dict[str, tuple[int | None, StatKey, bo
 
 
 def _record_folders(store: CorpusStore, bases: Sequence[str], started_ns: int) -> None:
-    pending = [base for base in bases if os.path.isdir(base) and not os.path.islink(base)]
-    while pending:
-        current = pending.pop()
-        try:
-            status = os.stat(current)
-            subfolders, _ = scan_folder(current)
-        except OSError:
-            continue
-        key = folder_key(status) if run_snapshot.settled(status, started_ns) else ""
-        store.folders[current] = Folder(key)
-        pending.extend(os.path.join(current, name) for name in subfolders)
+    for base in bases:
+        if os.path.isdir(base) and not os.path.islink(base):
+            for folder, status, _ in walk_folders(base):
+                key = folder_key(status) if run_snapshot.settled(status, started_ns) else ""
+                store.folders[folder] = Folder(key)
 
 
 def _remove_others(store: CorpusStore) -> None:
