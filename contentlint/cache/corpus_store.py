@@ -157,7 +157,6 @@ class CorpusStore:
     folders: dict[str, Folder] = field(default_factory=dict)
     delta: dict[str, StoredPost] = field(default_factory=dict)
     dead: set[int] = field(default_factory=set)
-    holds_csv: bool = False  # a scheduler CSV in `content`: its rows are not stored, so no store
     changed: bool = False
 
     @property
@@ -220,7 +219,6 @@ def load(cache_dir: Path, setup: str) -> CorpusStore | None:
         if data.get("base"):
             store.base = _open_base(store.base_file, str(data["base"]))
             store.base_id = str(data["base"])
-        store.holds_csv = bool(data.get("csv"))
         for path, (stat, lo, hi) in data["folders"].items():
             store.folders[path] = Folder(str(stat), int(lo), int(hi))
         for path, (stat, settled, meta, shingles) in data["delta"].items():
@@ -245,7 +243,6 @@ def save(store: CorpusStore) -> None:
         "format": FORMAT,
         "setup": store.setup,
         "base": store.base_id,
-        "csv": store.holds_csv,
         "folders": {path: [f.stat, f.lo, f.hi] for path, f in sorted(store.folders.items())},
         "delta": {
             post.path: [

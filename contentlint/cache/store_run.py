@@ -73,7 +73,7 @@ def open_for(cache_dir: Path, setup: str, targets: int) -> CorpusStore | None:
     if pointer is None or not isinstance(pointer.get("count"), int) or targets * QUERY_SHARE > pointer["count"]:
         return None
     store = load(cache_dir, setup)
-    if store is None or store.holds_csv or store.base is None or targets * QUERY_SHARE > len(store):
+    if store is None or store.base is None or targets * QUERY_SHARE > len(store):
         return None
     return store
 
@@ -201,9 +201,9 @@ def write_from(
     stat_of: Callable[[str], os.stat_result] = os.stat,
     content: Collection[str] | None = None,
 ) -> None:
-    """Bring the store to what a run that indexed every post of `content` found (no store when
-    `content` holds a CSV). A store of this setup takes the differences into its delta; a new one
-    is written when there is none or they are many. `stat_of`: the stat the run read each post
+    """Bring the store to what a run that indexed every post of `content` found. A store of this
+    setup takes the differences into its delta; a new one is written when there is none or they
+    are many. `stat_of`: the stat the run read each post
     with (taken before the read, so a later write makes it stale, never the entry). `content`:
     the paths of config `content` when the caller has them (else each is tested by `scope`)."""
     is_post = content.__contains__ if content is not None else scope.is_post
@@ -212,10 +212,8 @@ def write_from(
         path = os.fspath(file.path)  # `content`'s paths are absolute already: abspath costs more than the rest
         if not os.path.isabs(path):
             path = os.path.abspath(path)
-        if not is_post(path):
+        if not is_post(path) or file.holds_many:  # (`content` globs post files: never a CSV of many)
             continue
-        if file.holds_many:
-            return  # its rows are parsed each run; the store keeps one post per file
         found = index.posts_of(file.display)
         if len(found) != 1:
             continue
