@@ -268,7 +268,9 @@ class _Run:
         prepared: dict[str, IndexEntry],
     ) -> tuple[list[Violation], list[FileError]]:
         if self.store is not None:
-            return self._stored_corpus(targets, prepared)
+            answered = self._stored_corpus(targets, prepared)
+            if answered is not None:
+                return answered
         from contentlint.cache.indexing import build_index, load_corpus
 
         corpus = load_corpus(self.engine, targets, self.cwd, self.content_files, digests)
@@ -298,8 +300,9 @@ class _Run:
 
     def _stored_corpus(
         self, targets: Sequence[CorpusFile], prepared: dict[str, IndexEntry]
-    ) -> tuple[list[Violation], list[FileError]]:
-        """The corpus rules for a few posts, from the corpus store brought up to date."""
+    ) -> tuple[list[Violation], list[FileError]] | None:
+        """The corpus rules for a few posts, from the corpus store brought up to date; None when
+        the store turned out damaged (it is removed, and the run reads every post instead)."""
         from contentlint.cache.corpus_store import save
         from contentlint.cache.indexing import defaults_key
         from contentlint.cache.store_run import index_for, refresh
@@ -326,6 +329,9 @@ class _Run:
             return target.document if target is not None else None
 
         found, errors = self.engine.corpus_findings([t.display for t in targets], index, document_of)
+        if index.damaged:
+            self.store = None
+            return None
         with contextlib.suppress(OSError):  # a store that cannot be written costs time, never a finding
             save(store)
         return found, errors

@@ -245,3 +245,23 @@ def test_a_whole_repo_run_brings_the_store_up_to_date_without_a_new_base(tmp_pat
     assert after["base"] == first  # the differences went into the delta
     assert str(root / "posts/linkedin/a.md") not in after["delta"] and after["dead"]
     assert not {f for f in hook(root, "x/tweet.md") if f[2] == "posts/linkedin/a.md"}
+
+
+def test_arrays_damaged_inside_are_found_by_the_query_and_the_run_still_answers(tmp_path: Path) -> None:
+    """A base of the right size whose postings point past the end (a disk error, a bad copy):
+    the run answers from the posts themselves, with no traceback, and the next run rebuilds."""
+    from contentlint.cache.corpus_store import _read_header
+
+    root = repo(tmp_path)
+    check(root)
+    expected = found(check(root, "x/tweet.md", use_cache=False))
+    base = next((root / ".contentlint_cache" / "corpus").glob("*.bin"))
+    data = bytearray(base.read_bytes())
+    _, layout, start = _read_header(bytes(data))
+    dtype, shape, offset = layout["postings"]
+    size = int(np.prod(shape)) * np.dtype(dtype).itemsize
+    data[start + offset : start + offset + size] = b"\x7f" * size  # rows far past the last post
+    base.write_bytes(bytes(data))
+    assert found(check(root, "x/tweet.md")) == expected  # the store gave up; every post was read
+    assert pointer(root)["base"] and not pointer(root)["delta"]  # ... and a new store was written
+    assert hook(root, "x/tweet.md") == expected

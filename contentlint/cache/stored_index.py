@@ -11,6 +11,7 @@ so a run with the store reports what a run without it reports.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ class StoredIndex:
         self._hidden: set[str] = set()  # stored files that memory replaces or that were removed
         self._memo: dict[tuple[str, ...], tuple[float, list[SimilarPosts]]] = {}
         self._rows: dict[str, int | None] = {}
+        self.damaged = False  # a query met arrays that cannot be right (see `pairs`)
         for display, posts in memory:
             self.replace_file(display, posts)
 
@@ -126,6 +128,19 @@ class StoredIndex:
         known = self._memo.get(key)
         if known is not None and known[0] <= threshold:
             return [p for p in known[1] if p.similarity >= threshold - 1e-12]
+        try:
+            found = self._verified_pairs(key, threshold)
+        except (IndexError, ValueError, TypeError, OverflowError, UnicodeDecodeError):
+            # arrays of the right size with wrong contents: the store goes (the next run or
+            # index writes a new one) and the caller answers from the posts themselves
+            self.damaged = True
+            with contextlib.suppress(OSError):
+                self.store.pointer.unlink(missing_ok=True)
+            return []
+        self._memo[key] = (threshold, found)
+        return found
+
+    def _verified_pairs(self, key: tuple[str, ...], threshold: float) -> list[SimilarPosts]:
         for _ in range(3):
             found = self._pairs([p for display in key for p in self.posts_of(display)], threshold)
             stored = sorted(
@@ -138,7 +153,6 @@ class StoredIndex:
             )
             if self._verify is None or not stored or not self._verify(stored):
                 break
-        self._memo[key] = (threshold, found)
         return found
 
     def neighbours(self, display: str, floor: float) -> list[SimilarPosts]:

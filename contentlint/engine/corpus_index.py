@@ -65,6 +65,8 @@ class LiveCorpus(CorpusView, Protocol):
     """A corpus index a long-lived workspace keeps up to date: this `CorpusIndex`, or the corpus
     store's `StoredIndex` (cache/stored_index.py)."""
 
+    damaged: bool  # the index cannot answer any more (a damaged store): open a new one
+
     def __len__(self) -> int: ...
 
     def __contains__(self, display: object) -> bool: ...
@@ -78,6 +80,8 @@ class LiveCorpus(CorpusView, Protocol):
 
 class CorpusIndex:
     """Posts by file, in a stable order (the order files were added). Implements `CorpusView`."""
+
+    damaged = False  # held in memory: it cannot be damaged the way a store on disk can
 
     def __init__(self, files: Iterable[tuple[str, Sequence[CorpusPost]]] = ()) -> None:
         self._by_file: dict[str, tuple[CorpusPost, ...]] = {}

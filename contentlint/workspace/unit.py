@@ -93,6 +93,8 @@ class ConfigUnit:
         """Every post of config `content`, then kept up to date by the workspace: from the corpus
         store when there is one (an editor opened on a 100,000-post repo reads what it compares),
         else built through the caches, and the store written for the next start."""
+        if self._index is not None and self._index.damaged:
+            self._index = None  # the store's arrays were damaged (and it is gone): build it again
         if self._index is None:
             self._index = self._open_index()
         return self._index
