@@ -301,40 +301,15 @@ class _Run:
     def _stored_corpus(
         self, targets: Sequence[CorpusFile], prepared: dict[str, IndexEntry]
     ) -> tuple[list[Violation], list[FileError]] | None:
-        """The corpus rules for a few posts, from the corpus store brought up to date; None when
-        the store turned out damaged (it is removed, and the run reads every post instead)."""
-        from contentlint.cache.corpus_store import save
-        from contentlint.cache.indexing import defaults_key
-        from contentlint.cache.store_run import index_for, refresh
-        from contentlint.engine.corpus_index import entry_of
+        """The corpus rules for a few posts, from the corpus store; None when the store turned
+        out damaged (it is removed, and the run reads every post instead)."""
+        from contentlint.cache.store_run import stored_findings
 
-        store, scope = self.store, self.scope
-        assert store is not None and scope is not None
-        refresh(store, self.engine, scope, self.cwd, self.started, [os.path.abspath(t.path) for t in targets])
-        posts: list[tuple[CorpusFile, list[CorpusPost]]] = []
-        for target in targets:
-            if target.holds_many:
-                posts.append((target, [CorpusPost.of(target.display, entry_of(d), d) for d in target.documents]))
-                continue
-            entry = prepared.get(defaults_key(target.digest, target.defaults))
-            doc = target.document if entry is None else None
-            if entry is None and doc is None:
-                continue  # undecodable: reported as a file error
-            posts.append((target, [CorpusPost.of(target.display, entry or entry_of(doc))]))  # type: ignore[arg-type]
-        index = index_for(store, self.engine, posts, scope, self.cwd, self.started)
-        by_display = {target.display: target for target in targets}
-
-        def document_of(post: CorpusPost) -> Document | None:
-            target = by_display.get(post.display)
-            return target.document if target is not None else None
-
-        found, errors = self.engine.corpus_findings([t.display for t in targets], index, document_of)
-        if index.damaged:
+        assert self.store is not None and self.scope is not None
+        answered = stored_findings(self.store, self.engine, self.scope, self.cwd, self.started, targets, prepared)
+        if answered is None:
             self.store = None
-            return None
-        with contextlib.suppress(OSError):  # a store that cannot be written costs time, never a finding
-            save(store)
-        return found, errors
+        return answered
 
 
 # ---------------------------------------------------------------- parallel linting

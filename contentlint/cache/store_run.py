@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,8 @@ from contentlint.inputs.corpus import CorpusFile
 from contentlint.inputs.read import ReadError, read_bytes
 from contentlint.inputs.walk import ContentScope, display_path
 from contentlint.kinds.corpus import CorpusPost, IndexEntry
+from contentlint.model.violation import FileError, Violation
+from contentlint.text.document import Document
 
 if TYPE_CHECKING:
     from contentlint.cache.stored_index import StoredIndex
@@ -301,3 +303,49 @@ def _setup_of(path: str) -> str:
     """The setup a store file belongs to ("" for a temporary file)."""
     name = os.path.basename(path)
     return "" if name.startswith(".") else name.split(".")[0]
+
+
+def stored_findings(
+    store: CorpusStore,
+    engine: Engine,
+    scope: ContentScope,
+    cwd: Path,
+    started_ns: int,
+    targets: Sequence[CorpusFile],
+    prepared: Mapping[str, IndexEntry],
+) -> tuple[list[Violation], list[FileError]] | None:
+    """The corpus rules for a run's few posts: the store brought up to date, the targets as the
+    run read them (`prepared`: their entries made while they were linted), then saved. None when
+    the store turns out damaged (it is removed: the caller answers from the posts themselves)."""
+    from contentlint.cache.indexing import defaults_key  # (its signature cache loads numpy)
+
+    try:
+        refresh(store, engine, scope, cwd, started_ns, [os.path.abspath(t.path) for t in targets])
+    except (IndexError, ValueError, TypeError, OverflowError):  # a pointer that names rows the base lacks
+        store.pointer.unlink(missing_ok=True)
+        return None
+    posts: list[tuple[CorpusFile, list[CorpusPost]]] = []
+    for target in targets:
+        if target.holds_many:
+            posts.append((target, [CorpusPost.of(target.display, entry_of(d), d) for d in target.documents]))
+            continue
+        entry = prepared.get(defaults_key(target.digest, target.defaults))
+        if entry is None:
+            doc = target.document
+            if doc is None:
+                continue  # undecodable: reported as a file error
+            entry = entry_of(doc)
+        posts.append((target, [CorpusPost.of(target.display, entry)]))
+    index = index_for(store, engine, posts, scope, cwd, started_ns)
+    by_display = {target.display: target for target in targets}
+
+    def document_of(post: CorpusPost) -> Document | None:
+        target = by_display.get(post.display)
+        return target.document if target is not None else None
+
+    found, errors = engine.corpus_findings([t.display for t in targets], index, document_of)
+    if index.damaged:
+        return None
+    with contextlib.suppress(OSError):  # a store that cannot be written costs time, never a finding
+        save(store)
+    return found, errors
