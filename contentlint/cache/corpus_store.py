@@ -21,16 +21,15 @@ foreign or other-format store is ignored (the run builds the index the slow way 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import mmap
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from contentlint.kinds.corpus import IndexEntry, PostMeta
 
@@ -91,8 +90,7 @@ class Folder:
 class Base:
     """The memory-mapped arrays of the last full build. Rows are posts."""
 
-    def __init__(self, arrays: dict[str, np.ndarray], handle: mmap.mmap | None = None) -> None:
-        self._handle = handle
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
         self.paths = arrays["paths"]
         self.path_offsets = arrays["path_offsets"]
         self.stats = arrays["stats"]  # int64 (rows, 6): the stat key, then 1 when settled
@@ -125,6 +123,14 @@ class Base:
         values = self.stats[row].tolist()
         return tuple(values[:5]), bool(values[5])
 
+    def rows(self) -> Iterator[tuple[int, str, StatKey, bool]]:
+        """(row, path, stat, settled) of every row, read in bulk (a whole-repo run compares them all)."""
+        raw = self.paths.tobytes()
+        offsets = self.path_offsets.tolist()
+        for row, values in enumerate(self.stats.tolist()):
+            path = raw[offsets[row] : offsets[row + 1]].decode("utf-8", "surrogateescape")
+            yield row, path, tuple(values[:5]), bool(values[5])
+
     def signature(self, row: int) -> Signature:
         import numpy as np
 
@@ -139,11 +145,6 @@ class Base:
     def post(self, row: int) -> StoredPost:
         stat, settled = self.stat(row)
         return StoredPost(self.path(row), stat, settled, self.entry(row))
-
-    def close(self) -> None:
-        if self._handle is not None:
-            with contextlib.suppress(BufferError):  # views still alive: the mapping goes with them
-                self._handle.close()
 
 
 @dataclass
@@ -173,6 +174,18 @@ class CorpusStore:
     def base_rows_in(self, folder: str) -> range:
         known = self.folders.get(folder)
         return range(known.lo, known.hi) if known is not None and self.base is not None else range(0)
+
+    def base_row(self, path: str) -> int | None:
+        """The base row that holds `path`, live or dead, found among its folder's rows."""
+        base = self.base
+        if base is None:
+            return None
+        return next((row for row in self.base_rows_in(os.path.dirname(path)) if base.path(row) == path), None)
+
+    def live_row(self, path: str) -> int | None:
+        """The base row of `path` unless a newer copy or its removal made it dead."""
+        row = self.base_row(path)
+        return row if row is not None and row not in self.dead else None
 
     def put(self, post: StoredPost, row: int | None) -> None:
         """A post read in this run (`row`: its base row, if the base holds an older copy)."""
@@ -256,7 +269,8 @@ def save(store: CorpusStore) -> None:
         "dead": sorted(store.dead),
         "count": len(store),
     }
-    _write_atomic(store.pointer, json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    _write_atomic(store.pointer, lambda out: out.write(data))
     store.changed = False
 
 
@@ -336,18 +350,15 @@ def _write_arrays(path: Path, base_id: str, arrays: dict[str, np.ndarray]) -> No
         offset += array.nbytes
     header = json.dumps({"id": base_id, "arrays": layout}).encode("ascii")
     start = -(-(len(MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".base-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(MAGIC + len(header).to_bytes(8, "little") + header)
-            for name in _ARRAYS:
-                out.seek(start + layout[name][2])
-                out.write(np.ascontiguousarray(arrays[name]).tobytes())
-            out.truncate(start + offset)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    def write(out: BinaryIO) -> None:
+        out.write(MAGIC + len(header).to_bytes(8, "little") + header)
+        for name in _ARRAYS:
+            out.seek(start + layout[name][2])
+            out.write(np.ascontiguousarray(arrays[name]).tobytes())
+        out.truncate(start + offset)
+
+    _write_atomic(path, write)
 
 
 def _read_header(handle: Any) -> tuple[str, dict[str, Any], int]:
@@ -375,14 +386,16 @@ def _open_base(path: Path, expected_id: str) -> Base:
         if start + offset + count * np.dtype(dtype).itemsize > len(handle):
             raise ValueError("truncated")
         arrays[name] = np.frombuffer(handle, dtype=np.dtype(dtype), count=count, offset=start + offset).reshape(shape)
-    return Base(arrays, handle)
+    return Base(arrays)  # the arrays keep the mapping open, and it closes with the last of them
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: a reader sees the
+    old file or the new one, never part of one."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".store-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            write(out)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

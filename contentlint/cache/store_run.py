@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contentlint.cache import run_snapshot
-from contentlint.cache.corpus_refresh import Known, Refresh, folder_key, known_in, walk_folders
+from contentlint.cache.corpus_refresh import Refresh, folder_key, walk_folders
 from contentlint.cache.corpus_store import (
     REBUILD_MIN,
     REBUILD_SHARE,
@@ -136,7 +136,7 @@ def index_for(
             continue
         with contextlib.suppress(OSError):
             status = os.stat(path)
-            known = _known(store, path)
+            known = store.live_row(path)
             store.put(stored(path, status, IndexEntry(posts[0].signature, posts[0].meta), started_ns), known)
 
     return view(store, engine, cwd, started_ns, [(target.display, posts) for target, posts in targets])
@@ -157,7 +157,7 @@ def view(
         """Stored posts about to be reported against: re-read those changed on disk."""
         changed: set[str] = set()
         for path in paths:
-            row = _known(store, path)
+            row = store.live_row(path)
             post = store.delta.get(path)
             if post is None and row is None:
                 continue
@@ -172,25 +172,11 @@ def view(
                 continue
             _put(store, engine, path, status, row, cwd, started_ns)
             after = store.delta.get(path)
-            if (
-                after is None
-                or after.entry.meta != before.entry.meta
-                or after.entry.signature != before.entry.signature
-            ):
+            if after is None or after.entry != before.entry:
                 changed.add(path)
         return changed
 
     return StoredIndex(store, cwd, memory, verify)
-
-
-def _known(store: CorpusStore, path: str) -> int | None:
-    """The live base row of a stored path, if the base holds it."""
-    found: Known | None = None
-    if store.base is not None:
-        for candidate, known in known_in(store, os.path.dirname(path), {}).items():
-            if candidate == path:
-                found = known
-    return found.row if found is not None else None
 
 
 def write_from(
@@ -205,9 +191,9 @@ def write_from(
 ) -> None:
     """Bring the store to what a run that indexed every post of `content` found. A store of this
     setup takes the differences into its delta; a new one is written when there is none or they
-    are many. `stat_of`: the stat the run read each post
-    with (taken before the read, so a later write makes it stale, never the entry). `content`:
-    the paths of config `content` when the caller has them (else each is tested by `scope`)."""
+    are many. `stat_of`: the stat the run read each post with (taken before the read, so a later
+    write makes it stale, never the entry). `content`: the paths of config `content` when the
+    caller has them (else each is tested by `scope`)."""
     is_post = content.__contains__ if content is not None else scope.is_post
     posts: list[StoredPost] = []
     for file in corpus:
@@ -257,14 +243,10 @@ def _sync(store: CorpusStore, posts: Sequence[StoredPost]) -> bool:
 def _stored_posts(store: CorpusStore) -> dict[str, tuple[int | None, StatKey, bool]]:
     """Every post the store holds: its live base row (None for the delta's), stat and trust."""
     found: dict[str, tuple[int | None, StatKey, bool]] = {}
-    base = store.base
-    if base is not None:
-        raw = base.paths.tobytes()
-        offsets = base.path_offsets.tolist()
-        for row, values in enumerate(base.stats.tolist()):
+    if store.base is not None:
+        for row, path, stat, settled in store.base.rows():
             if row not in store.dead:
-                path = raw[offsets[row] : offsets[row + 1]].decode("utf-8", "surrogateescape")
-                found[path] = (row, tuple(values[:5]), bool(values[5]))
+                found[path] = (row, stat, settled)
     for path, post in store.delta.items():
         found[path] = (found[path][0] if path in found else None, post.stat, post.settled)
     return found

@@ -162,12 +162,10 @@ class StoredIndex:
     # -------------------------------------------------------------- the join
 
     def _row_of(self, path: str) -> int | None:
-        """The live base row of a stored path (rows are found once: a base never changes under
-        an index, only rows die)."""
+        """The live base row of a stored path (looked up once: a base never changes under an
+        index, only rows die)."""
         if path not in self._rows:
-            base = self.store.base
-            rows = self.store.base_rows_in(os.path.dirname(path)) if base is not None else range(0)
-            self._rows[path] = next((row for row in rows if base.path(row) == path), None)  # type: ignore[union-attr]
+            self._rows[path] = self.store.base_row(path)
         row = self._rows[path]
         return row if row is not None and row not in self.store.dead else None
 
